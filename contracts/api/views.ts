@@ -1,0 +1,72 @@
+// What the hub's read APIs return. The stored items extend these; no hand-written duplicates.
+import * as z from 'zod';
+import { ChildId, DepartmentCode, InstitutionId, IsoDateTime, TaskId } from '../common.ts';
+import { Child } from '../case.ts';
+
+export const taskStatuses = [
+  'requested',
+  'dispatched',
+  'delivered',
+  'acknowledged',
+  'in-progress',
+  'information-needed',
+  'completed',
+  'rejected',
+  'failed',
+  'cancelled',
+] as const;
+export const TaskStatus = z.enum(taskStatuses);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const HistoryEntry = z.object({
+  at: IsoDateTime,
+  from: TaskStatus.nullable(),
+  to: TaskStatus,
+  /** A principal: staff:<institutionId>, department:<code>, system:<component>. */
+  by: z.string(),
+  reason: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const TaskView = z.object({
+  taskId: TaskId,
+  type: z.string(),
+  contractVersion: z.number().int(),
+  department: DepartmentCode,
+  subjectId: z.union([ChildId, InstitutionId]),
+  institutionId: InstitutionId,
+  cityCode: z.string(),
+  status: TaskStatus,
+  /** Why the task is in its status: a rejection reason, a delivery failure. */
+  statusReason: z.string().optional(),
+  deadline: IsoDateTime,
+  overdue: z.boolean(),
+  /** What the task was opened with (kept to rebuild the request after a correction). */
+  input: z.record(z.string(), z.unknown()).optional(),
+  request: z.unknown(),
+  /** Bumped when staff correct the request; the department sees a new delivery (a new idempotency key). */
+  requestVersion: z.number().int().optional(),
+  result: z.unknown().optional(),
+  /** Tasks that must complete before this one is dispatched. */
+  waitingFor: z.array(TaskId).optional(),
+  /** While information-needed: what the department asked for. */
+  missing: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** While information-needed: since when the task waits on the institution's staff. */
+  heldSince: IsoDateTime.optional(),
+  /** Time the task has spent waiting on the institution's staff, in total (not counted against the department). */
+  heldSeconds: z.number().optional(),
+  history: z.array(HistoryEntry),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type TaskView = z.infer<typeof TaskView>;
+
+export const ChildView = z.object({
+  child: Child.extend({ cityCode: z.string(), createdAt: IsoDateTime }),
+  tasks: z.array(TaskView),
+});
+export type ChildView = z.infer<typeof ChildView>;
+
+export const InboxItem = TaskView.omit({ history: true, result: true, contractVersion: true, createdAt: true, cityCode: true, statusReason: true });
+export const InboxPage = z.object({ items: z.array(InboxItem), nextToken: z.string().optional() });
+export type InboxPage = z.infer<typeof InboxPage>;

@@ -1,0 +1,66 @@
+// Shared field schemas. Every contract builds on these so that an identifier means the same thing everywhere.
+import * as z from 'zod';
+
+export const departmentCodes = [
+  'medical-insurance',
+  'education',
+  'public-security',
+  'disability-federation',
+  'fire-rescue',
+] as const;
+export const DepartmentCode = z.enum(departmentCodes);
+export type DepartmentCode = z.infer<typeof DepartmentCode>;
+
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** GB/T 2260 administrative division code: six digits. */
+export const DivisionCode = z.string().regex(/^[1-9]\d{5}$/, 'a six-digit GB/T 2260 division code');
+
+/** City-level child welfare institution (CWI-<city code>) or county minor-protection centre (MPC-<county code>). */
+export const InstitutionId = z.string().regex(/^(CWI|MPC)-[1-9]\d{5}$/, 'CWI-<city code> or MPC-<county code>');
+
+export const ChildId = z.string().regex(/^CH[0-9A-HJKMNP-TV-Z]{26}$/, 'a child id as returned by admission');
+
+/** A task id names its owner (a child or an institution) so the task is found with one key lookup. */
+export const TaskId = z.string().regex(/^(CH[0-9A-HJKMNP-TV-Z]{26}|(CWI|MPC)-\d{6})\.T[0-9A-HJKMNP-TV-Z]{26}$/, 'a task id');
+
+const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const GB11643_CHECK = '10X98765432';
+
+/** The check character of an 18-character resident identity number (GB 11643, ISO 7064 MOD 11-2). */
+export function gb11643CheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * GB11643_WEIGHTS[i]!;
+  return GB11643_CHECK[sum % 11]!;
+}
+
+export function isValidIdNumber(value: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(value)) return false;
+  const birth = value.slice(6, 14);
+  const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replaceAll('-', '') !== birth) return false;
+  return gb11643CheckChar(value.slice(0, 17)) === value[17];
+}
+
+export const IdNumber = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .refine(isValidIdNumber, 'an 18-character GB 11643 resident identity number with a valid check character');
+
+export const Gender = z.enum(['male', 'female']);
+export const ShortText = z.string().trim().min(1).max(200);
+export const Reason = z.string().trim().min(1).max(1000);
+
+/**
+ * The identity number as the hub stores it (already upper-case). Unlike `IdNumber` it has no transform, so
+ * schemas that carry it export to JSON Schema as they are.
+ */
+export const IdNumberCanonical = z
+  .string()
+  .regex(/^\d{17}[\dX]$/, {
+    message: 'an 18-character GB 11643 resident identity number, check character upper-case',
+    abort: true,
+  })
+  .refine(isValidIdNumber, 'an 18-character GB 11643 resident identity number with a valid check character')
+  .describe('Resident identity number (公民身份号码), GB 11643, 18 characters; present only if the child has one');

@@ -1,0 +1,129 @@
+// 康复救助: enrolling a disabled child of the institution in disabled children's rehabilitation assistance
+// (policy 二(四): 各地残联对于符合条件的儿童，应当优先纳入残疾儿童康复救助保障范围). The federation sees the
+// child's identity and disability facts: no school, hukou or police data, and no medical record.
+import * as z from 'zod';
+import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import {
+  caseChild,
+  DisabilityCategory,
+  DisabilityCertificateNumber,
+  DisabilityGrade,
+  IdNumberCanonical,
+  RehabArea,
+} from './fields.ts';
+
+/** GB/T 26341 category codes, the 19th character of a disability certificate number. */
+const categoryByDigit = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
+
+const RehabNeeds = z
+  .array(RehabArea)
+  .min(1)
+  .refine((a) => new Set(a).size === a.length, 'each area once')
+  .describe('Areas in which the child needs rehabilitation (康复需求), as assessed by the institution (二(四))');
+
+export const RehabAssistanceInput = z
+  .strictObject({
+    disabilityCategory: DisabilityCategory.optional(),
+    disabilityGrade: DisabilityGrade.optional(),
+    disabilityCertificateNumber: DisabilityCertificateNumber.optional(),
+    rehabNeeds: RehabNeeds.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const cert = input.disabilityCertificateNumber;
+    if (!cert) return;
+    if (input.disabilityCategory && categoryByDigit[Number(cert[18]) - 1] !== input.disabilityCategory) {
+      ctx.addIssue({ code: 'custom', path: ['disabilityCategory'], message: 'disagrees with the certificate number' });
+    }
+    if (input.disabilityGrade !== undefined && Number(cert[19]) !== input.disabilityGrade) {
+      ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: 'disagrees with the certificate number' });
+    }
+  })
+  .meta({ title: 'disability-federation.rehab-assistance v1 input', description: 'Disability facts staff know' });
+
+export const RehabAssistanceRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s child id'),
+    name: ShortText.describe('Child’s name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期): assistance depends on age'),
+    idNumber: IdNumberCanonical.optional(),
+    institutionId: InstitutionId.describe('Institution the child lives in'),
+    institutionName: ShortText.describe('Name of that institution (儿童福利机构名称)'),
+    disabilityCategory: DisabilityCategory.optional(),
+    disabilityGrade: DisabilityGrade.optional(),
+    disabilityCertificateNumber: DisabilityCertificateNumber.optional(),
+    rehabNeeds: RehabNeeds.optional(),
+  })
+  .meta({
+    title: 'disability-federation.rehab-assistance v1 request',
+    description: '康复救助: what the federation receives',
+  });
+
+export const RehabInstitution = z
+  .strictObject({
+    name: ShortText.describe('Name of the rehabilitation institution (康复机构名称)'),
+    institutionId: InstitutionId.optional().describe('Its hub id, when it is a child welfare institution'),
+  })
+  .describe('Designated institution that delivers the rehabilitation (定点康复机构)');
+
+export const RehabAssistanceResult = z
+  .strictObject({
+    enrolled: z.boolean().describe('Whether the child is enrolled in rehabilitation assistance (纳入康复救助)'),
+    planSummary: Reason.optional().describe('Summary of the rehabilitation plan (康复方案摘要); when enrolled'),
+    rehabInstitution: RehabInstitution.optional(),
+    startDate: IsoDate.optional().describe('First day of assisted rehabilitation (救助开始日期); when enrolled'),
+    reason: Reason.optional().describe('Why the child is not enrolled (未纳入理由); when not enrolled'),
+  })
+  .meta({
+    title: 'disability-federation.rehab-assistance v1 result',
+    description: '康复救助: what the federation returns',
+  });
+
+export const rehabAssistanceV1 = defineTaskType({
+  type: 'disability-federation.rehab-assistance',
+  version: 1,
+  department: 'disability-federation',
+  subject: 'child',
+  titleZh: '康复救助',
+  policy: '二(四)',
+  input: RehabAssistanceInput,
+  request: RehabAssistanceRequest,
+  result: RehabAssistanceResult,
+  buildRequest(facts, input) {
+    const child = caseChild(facts, 'disability-federation.rehab-assistance');
+    const cert = input.disabilityCertificateNumber;
+    // The certificate number spells out category and grade: send them even when staff did not type them.
+    const category = input.disabilityCategory ?? (cert ? categoryByDigit[Number(cert[18]) - 1] : undefined);
+    const grade = input.disabilityGrade ?? (cert ? Number(cert[19]) : undefined);
+    return {
+      childId: child.childId,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      institutionId: child.institutionId,
+      institutionName: facts.institution.name,
+      ...(category ? { disabilityCategory: category } : {}),
+      ...(grade !== undefined ? { disabilityGrade: grade } : {}),
+      ...(cert ? { disabilityCertificateNumber: cert } : {}),
+      ...(input.rehabNeeds ? { rehabNeeds: input.rehabNeeds } : {}),
+    };
+  },
+  checkResult(result) {
+    const violations: RuleViolation[] = [];
+    if (result.enrolled) {
+      for (const key of ['planSummary', 'rehabInstitution', 'startDate'] as const) {
+        if (result[key] === undefined) violations.push({ path: `result.${key}`, message: `an enrolment needs ${key}` });
+      }
+    } else {
+      if (!result.reason) violations.push({ path: 'result.reason', message: 'a refusal needs its reason' });
+      for (const key of ['planSummary', 'rehabInstitution', 'startDate'] as const) {
+        if (result[key] !== undefined) {
+          violations.push({ path: `result.${key}`, message: `${key} is given only when the child is enrolled` });
+        }
+      }
+    }
+    return violations;
+  },
+});

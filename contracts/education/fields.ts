@@ -1,0 +1,42 @@
+// Field schemas the education contracts share.
+import * as z from 'zod';
+import type { CaseFacts, Child } from '../case.ts';
+
+export { IdNumberCanonical } from '../common.ts';
+
+/**
+ * National student record number (全国中小学生学籍号): G + identity number (formal), J + an identity-number-shaped
+ * code for a child without one (formal), L + such a code (temporary, replaced by a formal number later).
+ */
+export const StudentRecordNumber = z
+  .string()
+  .regex(/^[GJL]\d{17}[\dX]$/, 'a national student record number: G, J or L followed by 18 characters')
+  .describe('National student record number (学籍号): G/J + 18 characters (formal) or L + 18 characters (temporary)');
+
+/** Formal record numbers stay with the student for life (一人一号、终身不变); only a temporary one is replaced. */
+export const isFormalStudentRecordNumber = (n: string) => n.startsWith('G') || n.startsWith('J');
+
+export const SchoolName = z.string().trim().min(1).max(200).describe('School name (学校名称)');
+
+export const schoolLevels = ['kindergarten', 'primary', 'junior-secondary', 'senior-secondary'] as const;
+export const SchoolLevel = z
+  .enum(schoolLevels)
+  .describe('Level of schooling: kindergarten (幼儿园), primary (小学), junior secondary (初中), senior secondary (高中)');
+
+/** The highest grade of each level (kindergarten has three years: 小班, 中班, 大班). */
+export const gradesPerLevel: Record<(typeof schoolLevels)[number], number> = {
+  kindergarten: 3,
+  primary: 6,
+  'junior-secondary': 3,
+  'senior-secondary': 3,
+};
+
+/** The child a child-subject task is about, checked against the case's institution. */
+export function caseChild(facts: CaseFacts, type: string): Child {
+  const { child, institution } = facts;
+  if (!child) throw new Error(`${type} needs a child`);
+  if (child.institutionId !== institution.institutionId) {
+    throw new Error(`${type}: the child belongs to ${child.institutionId}, the case to ${institution.institutionId}`);
+  }
+  return child;
+}

@@ -1,0 +1,110 @@
+// 入学安置: school placement of a school-age child (policy 二(五)). The institution reports the child to the
+// education bureau, which places the child nearby (就近就便) in a kindergarten or public school, or, for a child
+// who cannot follow regular education, in a special-education school, the institution's special class, by
+// education delivered at home (送教上门) or remotely. Education sees who the child is, where the child lives and
+// whether the child is disabled (it decides between those modes): no hukou, police or medical details.
+import * as z from 'zod';
+import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { defineTaskType } from '../task-type.ts';
+import {
+  caseChild,
+  gradesPerLevel,
+  IdNumberCanonical,
+  SchoolLevel,
+  SchoolName,
+  StudentRecordNumber,
+} from './fields.ts';
+
+export const placementModes = [
+  'regular-school',
+  'special-education-school',
+  'special-class-in-institution',
+  'home-delivered',
+  'remote',
+] as const;
+
+export const PlacementMode = z
+  .enum(placementModes)
+  .describe(
+    'How the child is schooled (二(五)): regular-school (普通学校/普惠性幼儿园), special-education-school (特殊教育学校), ' +
+      'special-class-in-institution (儿童福利机构特教班), home-delivered (送教上门), remote (远程教育)',
+  );
+
+const Grade = z.int().min(1).max(6).describe('Grade within the level (年级), 1 = first year');
+
+export const SchoolPlacementInput = z
+  .strictObject({
+    level: SchoolLevel.optional(),
+    grade: Grade.optional().describe('Grade wanted within the level, when staff know it; needs level'),
+  })
+  .superRefine((input, ctx) => {
+    if (input.grade === undefined) return;
+    if (!input.level) {
+      ctx.addIssue({ code: 'custom', path: ['grade'], message: 'a grade needs a level' });
+    } else if (input.grade > gradesPerLevel[input.level]) {
+      const message = `${input.level} has ${gradesPerLevel[input.level]} grades`;
+      ctx.addIssue({ code: 'custom', path: ['grade'], message });
+    }
+  })
+  .meta({
+    title: 'education.school-placement v1 input',
+    description: 'What staff may add when opening a school placement',
+  });
+
+export const SchoolPlacementRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s child id'),
+    name: ShortText.describe('Child’s name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期), estimated for a foundling'),
+    idNumber: IdNumberCanonical.optional(),
+    institutionId: InstitutionId.describe('The institution the child lives in (placement is near it: 就近就便)'),
+    institutionName: ShortText.describe('Name of that institution (儿童福利机构名称)'),
+    disabled: z.boolean().describe('Whether the child is disabled (残疾): decides between regular and special education'),
+    level: SchoolLevel.optional(),
+    grade: Grade.optional().describe('Grade wanted within the level'),
+  })
+  .meta({ title: 'education.school-placement v1 request', description: '入学安置: what the education bureau receives' });
+
+export const SchoolPlacementResult = z
+  .strictObject({
+    schoolName: SchoolName.describe('School that holds the child’s record and teaches the child (就读学校)'),
+    mode: PlacementMode,
+    studentRecordNumber: StudentRecordNumber,
+    startDate: IsoDate.describe('First day of schooling (入学日期)'),
+  })
+  .meta({ title: 'education.school-placement v1 result', description: '入学安置: what the education bureau returns' });
+
+export const schoolPlacementV1 = defineTaskType({
+  type: 'education.school-placement',
+  version: 1,
+  department: 'education',
+  subject: 'child',
+  titleZh: '入学安置',
+  policy: '二(五)',
+  input: SchoolPlacementInput,
+  request: SchoolPlacementRequest,
+  result: SchoolPlacementResult,
+  buildRequest(facts, input) {
+    const child = caseChild(facts, 'education.school-placement');
+    return {
+      childId: child.childId,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      institutionId: child.institutionId,
+      institutionName: facts.institution.name,
+      disabled: child.disabled,
+      ...(input.level ? { level: input.level } : {}),
+      ...(input.grade !== undefined ? { grade: input.grade } : {}),
+    };
+  },
+  checkResult(result, request) {
+    const violations = [];
+    if (result.startDate < request.birthDate) {
+      violations.push({ path: 'result.startDate', message: 'schooling cannot start before the child was born' });
+    }
+    return violations;
+  },
+});

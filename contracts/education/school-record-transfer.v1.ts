@@ -1,0 +1,92 @@
+// 学籍转移: moving the student record of a child whose hukou migrates with a county-to-city transfer (policy
+// 四(二): 教育部门要为符合条件的户口迁移儿童办理学籍转移手续; the transfer itself is 三(一)). Education sees the
+// child, the current school and record number, and where the child is going: nothing about the hukou itself.
+import * as z from 'zod';
+import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { defineTaskType } from '../task-type.ts';
+import {
+  caseChild,
+  IdNumberCanonical,
+  isFormalStudentRecordNumber,
+  SchoolName,
+  StudentRecordNumber,
+} from './fields.ts';
+
+export const SchoolRecordTransferInput = z
+  .strictObject({
+    fromSchoolName: SchoolName.describe('School the child attends now (转出学校)'),
+    studentRecordNumber: StudentRecordNumber.describe('The child’s current student record number (学籍号)'),
+    toInstitutionId: InstitutionId.describe('Institution the child moves to (接收机构); the new school is near it'),
+  })
+  .meta({
+    title: 'education.school-record-transfer v1 input',
+    description: 'What staff supply when opening a record transfer',
+  });
+
+export const SchoolRecordTransferRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s child id'),
+    name: ShortText.describe('Child’s name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期)'),
+    idNumber: IdNumberCanonical.optional(),
+    fromSchoolName: SchoolName.describe('School the child attends now (转出学校)'),
+    studentRecordNumber: StudentRecordNumber.describe('Current student record number (学籍号)'),
+    toInstitutionId: InstitutionId.describe(
+      'Institution the child moves to (接收机构); its city code locates the new school',
+    ),
+  })
+  .meta({
+    title: 'education.school-record-transfer v1 request',
+    description: '学籍转移: what the education bureau receives',
+  });
+
+export const SchoolRecordTransferResult = z
+  .strictObject({
+    newSchoolName: SchoolName.describe('School the record moved to (转入学校)'),
+    studentRecordNumber: StudentRecordNumber.describe(
+      'Record number after the transfer: the formal number unchanged (一人一号、终身不变), or a formal one replacing an L one',
+    ),
+    effectiveDate: IsoDate.describe('Date the transfer takes effect (学籍异动生效日期)'),
+  })
+  .meta({
+    title: 'education.school-record-transfer v1 result',
+    description: '学籍转移: what the education bureau returns',
+  });
+
+export const schoolRecordTransferV1 = defineTaskType({
+  type: 'education.school-record-transfer',
+  version: 1,
+  department: 'education',
+  subject: 'child',
+  titleZh: '学籍转移',
+  policy: '四(二), 三(一)',
+  input: SchoolRecordTransferInput,
+  request: SchoolRecordTransferRequest,
+  result: SchoolRecordTransferResult,
+  buildRequest(facts, input) {
+    const child = caseChild(facts, 'education.school-record-transfer');
+    return {
+      childId: child.childId,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      fromSchoolName: input.fromSchoolName,
+      studentRecordNumber: input.studentRecordNumber,
+      toInstitutionId: input.toInstitutionId,
+    };
+  },
+  checkResult(result, request) {
+    const violations = [];
+    // A formal record number follows the student through every transfer; only a temporary (L) one is replaced.
+    const before = request.studentRecordNumber;
+    if (isFormalStudentRecordNumber(before) && result.studentRecordNumber !== before) {
+      violations.push({
+        path: 'result.studentRecordNumber',
+        message: 'a formal student record number does not change on transfer (一人一号、终身不变): return the number sent',
+      });
+    }
+    return violations;
+  },
+});

@@ -1,0 +1,77 @@
+// 医保预参保登记: medical insurance pre-enrollment with no waiting period (policy 二(三)).
+import * as z from 'zod';
+import { ChildId, Gender, IdNumberCanonical, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { defineTaskType } from '../task-type.ts';
+
+export const PreEnrollmentRequest = z
+  .strictObject({
+    childId: ChildId.describe('Hub child id'),
+    name: ShortText.describe('Full name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期)'),
+    idNumber: IdNumberCanonical.optional(),
+    institutionId: InstitutionId.describe('The welfare institution that admitted the child and enrolls it'),
+    admittedOn: IsoDate.describe('Date of admission (入院日期); enrollment is due from this day'),
+    subsidyCategory: z
+      .enum(['orphan', 'factually-unsupported', 'none'])
+      .describe(
+        'Whose personal contribution is subsidised (个人缴费资助): orphan (孤儿, incl. parents unknown), factually-unsupported (事实无人抚养儿童), none',
+      ),
+  })
+  .meta({ title: 'medical-insurance.pre-enrollment v1 request' });
+
+export const PreEnrollmentResult = z
+  .strictObject({
+    insuredBefore: z.boolean().describe('The child was already insured before this request (已参保)'),
+    enrollmentNumber: z.string().trim().min(1).max(64).describe('Enrollment number (参保登记号)'),
+    enrolledOn: IsoDate.describe('Enrollment date (参保日期)'),
+    benefitStartDate: IsoDate.describe(
+      'Benefit start date (待遇享受开始日期); must not be later than enrolledOn: no waiting period (不设待遇等待期)',
+    ),
+    contributionSubsidised: z.boolean().describe('The personal contribution is subsidised (个人缴费资助)'),
+  })
+  .meta({ title: 'medical-insurance.pre-enrollment v1 result' });
+
+export const preEnrollmentV1 = defineTaskType({
+  type: 'medical-insurance.pre-enrollment',
+  version: 1,
+  department: 'medical-insurance',
+  subject: 'child',
+  titleZh: '医保预参保登记',
+  policy: '二(三)',
+  input: z.strictObject({}).meta({ title: 'medical-insurance.pre-enrollment v1 input' }),
+  request: PreEnrollmentRequest,
+  result: PreEnrollmentResult,
+  buildRequest({ child }) {
+    if (!child) throw new Error('pre-enrollment needs a child');
+    // Children whose parents cannot be found are supported as orphans are (policy 二(三)).
+    const subsidyCategory: z.infer<typeof PreEnrollmentRequest>['subsidyCategory'] =
+      child.orphan || child.parentsUnknown ? 'orphan' : child.factuallyUnsupported ? 'factually-unsupported' : 'none';
+    return {
+      childId: child.childId,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      institutionId: child.institutionId,
+      admittedOn: child.admittedOn,
+      subsidyCategory,
+    };
+  },
+  checkResult(result, request) {
+    const violations = [];
+    if (result.benefitStartDate > result.enrolledOn) {
+      violations.push({
+        path: 'result.benefitStartDate',
+        message: 'benefits must start on the enrollment date: the policy forbids a waiting period (二(三))',
+      });
+    }
+    if (request.subsidyCategory !== 'none' && !result.contributionSubsidised) {
+      violations.push({
+        path: 'result.contributionSubsidised',
+        message: `the personal contribution of a child in category ${request.subsidyCategory} must be subsidised`,
+      });
+    }
+    return violations;
+  },
+});

@@ -1,0 +1,77 @@
+// 采血比对: blood sampling and comparison against the missing-persons DNA database for a child whose parents
+// cannot be found (policy 四(二): 对查找不到父母及其他监护人的儿童进行采血比对). The police need to find and
+// identify the child and link the sample to the foundling report: no school, disability or medical data.
+import * as z from 'zod';
+import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { caseChild, DocumentNumber } from './fields.ts';
+
+export const DnaComparisonInput = z
+  .strictObject({})
+  .meta({ title: 'public-security.dna-comparison v1 input', description: 'Nothing: the case holds what is needed' });
+
+export const DnaComparisonRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s child id'),
+    name: ShortText.describe('Name the child is known by (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期), estimated'),
+    institutionId: InstitutionId.describe('Institution where the child can be sampled'),
+    institutionName: ShortText.describe('Name of that institution (儿童福利机构名称)'),
+    foundlingCertificateNumber: DocumentNumber.optional().describe(
+      'Number of the foundling report certificate (捡拾报案证明编号), linking the sample to the police case',
+    ),
+  })
+  .meta({ title: 'public-security.dna-comparison v1 request', description: '采血比对: what the police receive' });
+
+export const DnaComparisonResult = z
+  .strictObject({
+    sampleId: DocumentNumber.describe('Id of the blood sample (样本编号)'),
+    sampledOn: IsoDate.describe('Date the blood was sampled (采血日期)'),
+    compared: z.boolean().describe('Whether the sample has been compared against the database (已比对)'),
+    matchFound: z.boolean().describe('Whether the comparison found a likely parent (比中)'),
+    matchCaseReference: DocumentNumber.optional().describe(
+      'Police case the match belongs to (比中案件编号); only with a match',
+    ),
+  })
+  .meta({ title: 'public-security.dna-comparison v1 result', description: '采血比对: what the police return' });
+
+export const dnaComparisonV1 = defineTaskType({
+  type: 'public-security.dna-comparison',
+  version: 1,
+  department: 'public-security',
+  subject: 'child',
+  titleZh: '采血比对',
+  policy: '四(二)',
+  input: DnaComparisonInput,
+  request: DnaComparisonRequest,
+  result: DnaComparisonResult,
+  buildRequest(facts) {
+    const child = caseChild(facts, 'public-security.dna-comparison');
+    return {
+      childId: child.childId,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      institutionId: child.institutionId,
+      institutionName: facts.institution.name,
+      ...(child.foundlingCertificateNumber ? { foundlingCertificateNumber: child.foundlingCertificateNumber } : {}),
+    };
+  },
+  checkResult(result) {
+    const violations: RuleViolation[] = [];
+    if (result.matchFound && !result.compared) {
+      violations.push({ path: 'result.matchFound', message: 'a match needs a comparison: compared must be true' });
+    }
+    if (result.matchFound && !result.matchCaseReference) {
+      violations.push({
+        path: 'result.matchCaseReference',
+        message: 'a match must name the police case it belongs to',
+      });
+    }
+    if (!result.matchFound && result.matchCaseReference) {
+      violations.push({ path: 'result.matchCaseReference', message: 'a case reference is given only with a match' });
+    }
+    return violations;
+  },
+});

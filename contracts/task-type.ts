@@ -1,0 +1,44 @@
+// What every task type declares: its schemas, how its request is built from the case, and the rules
+// a result must meet beyond its shape. The schemas are the published contract; the functions are pure.
+import type * as z from 'zod';
+import type { DepartmentCode } from './common.ts';
+import type { CaseFacts } from './case.ts';
+
+export interface RuleViolation {
+  path: string;
+  message: string;
+}
+
+export interface TaskTypeContract<
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+  In extends z.ZodType = z.ZodType,
+> {
+  /** `<department>.<name>` exactly as in DOMAIN.md. */
+  type: string;
+  version: number;
+  department: DepartmentCode;
+  subject: 'child' | 'institution';
+  titleZh: string;
+  /** Policy section the task comes from, e.g. 二(三). */
+  policy: string;
+  /** What a caller may supply when opening the task (merged into the request). */
+  input: In;
+  /** What the department receives: only the fields its task needs. */
+  request: Req;
+  /** What the department returns on completion. */
+  result: Res;
+  /** Builds the request from the case. Field-level minimisation happens here and only here. */
+  buildRequest(facts: CaseFacts, input: z.infer<In>): z.infer<Req>;
+  /** Business rules on a well-shaped result (answered with 422, not 400). */
+  checkResult?(result: z.infer<Res>, request: z.infer<Req>): RuleViolation[];
+}
+
+export function defineTaskType<Req extends z.ZodType, Res extends z.ZodType, In extends z.ZodType>(
+  contract: TaskTypeContract<Req, Res, In>,
+): TaskTypeContract<Req, Res, In> {
+  return contract;
+}
+
+export const schemaId = (t: Pick<TaskTypeContract, 'type' | 'version'>, part: 'request' | 'result') =>
+  `https://child-welfare-hub.example/contracts/${t.type}.v${t.version}.${part}.json`;

@@ -1,0 +1,116 @@
+// The one adapter every department's Lambda runs: validate the envelope against the contract, skip what was
+// already delivered, map to the department's wire format, push (or leave for pull), record the outcome.
+// Powertools batch processing reports only the failed records, so one bad message never holds the batch.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import { Envelope } from '../../contracts/envelope.ts';
+import { push } from '../delivery/push.ts';
+import { taskEnvelope } from '../dispatch/envelope.ts';
+import { sqsClient } from '../lib/aws.ts';
+import { ConflictError } from '../lib/errors.ts';
+import { logger } from '../lib/logger.ts';
+import { getTask, transitionTask } from '../state/tasks.ts';
+import { findTaskType } from '../topology.ts';
+
+const BY = 'system:adapter';
+
+export interface DepartmentAdapter {
+  department: DepartmentCode;
+  /** Pure: the department's own wire format for one task. */
+  toWire(envelope: Envelope): unknown;
+}
+
+export interface AdapterConfig {
+  /** Empty: pull delivery (the department reads its inbox). */
+  endpointUrl?: string;
+  secret: () => Promise<string>;
+  maxReceiveCount: number;
+  /** For backoff between tries; without it the queue's visibility timeout paces the retries. */
+  queueUrl?: string;
+  retryBaseSeconds: number;
+  pushTimeoutMs?: number;
+}
+
+/** A record that cannot succeed however often it is tried: it goes to the dead-letter queue to be seen. */
+class PoisonMessage extends Error {}
+
+async function backoff(record: SQSRecord, attempt: number, config: AdapterConfig) {
+  if (!config.queueUrl) return;
+  const seconds = Math.min(config.retryBaseSeconds * 2 ** (attempt - 1), 900);
+  await sqsClient()
+    .send(new ChangeMessageVisibilityCommand({ QueueUrl: config.queueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }))
+    .catch((err) => logger.warn('could not set retry backoff', { error: (err as Error).name }));
+}
+
+export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterConfig, record: SQSRecord): Promise<void> {
+  let envelope: Envelope;
+  try {
+    envelope = Envelope.parse(JSON.parse(record.body));
+  } catch {
+    throw new PoisonMessage(`message ${record.messageId} is not a task envelope`);
+  }
+  const { taskid: taskId } = envelope;
+  const entry = findTaskType(envelope.type.replace(/\.v\d+$/, ''));
+  if (!entry || envelope.department !== adapter.department || !entry.contract.request.safeParse(envelope.data).success) {
+    throw new PoisonMessage(`message for task ${taskId} does not match the ${envelope.type} contract`);
+  }
+  const task = await getTask(taskId);
+  if (!task) throw new PoisonMessage(`task ${taskId} does not exist`);
+  if (task.status !== 'dispatched') {
+    // A redelivery, or a re-dispatch of a task that was delivered after all: nothing to do.
+    logger.info('duplicate delivery skipped', { taskId, status: task.status });
+    return;
+  }
+  if (taskEnvelope(task, envelope.time).id !== envelope.id) {
+    // A message from before staff corrected the request: the corrected one is on its way.
+    logger.info('stale delivery skipped', { taskId });
+    return;
+  }
+  const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
+  const record_ = async (action: 'deliver' | 'fail', reason?: string) => {
+    try {
+      await transitionTask(taskId, { action, actor: 'system', by: BY, reason });
+    } catch (err) {
+      // The department answered through the API before we recorded the push: it has the task.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  };
+
+  if (!config.endpointUrl) {
+    await record_('deliver', 'placed in the department inbox (pull)');
+    return;
+  }
+  const outcome = await push(config.endpointUrl, await config.secret(), adapter.toWire(envelope), envelope.id, config.pushTimeoutMs);
+  if (outcome.kind === 'delivered') {
+    await record_('deliver');
+    logger.info('task delivered', { taskId, department: adapter.department, attempt });
+    return;
+  }
+  if (outcome.kind === 'refused') {
+    await record_('fail', outcome.reason);
+    logger.warn('department refused the task', { taskId, department: adapter.department, status: outcome.status });
+    return;
+  }
+  if (attempt >= config.maxReceiveCount) {
+    // This was the last try: the message now goes to the dead-letter queue and the task shows why.
+    await record_('fail', `delivery failed after ${attempt} attempts (${outcome.reason}); parked in the dead-letter queue`);
+    logger.error('delivery failed; parked in the dead-letter queue', { taskId, department: adapter.department, attempt });
+  } else {
+    await backoff(record, attempt, config);
+    logger.warn('delivery failed; will retry', { taskId, department: adapter.department, attempt, reason: outcome.reason });
+  }
+  throw new Error(`delivery of ${taskId} failed: ${outcome.reason}`);
+}
+
+export function createAdapterHandler(adapter: DepartmentAdapter, config: () => AdapterConfig) {
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const cfg = config();
+    const processor = new BatchProcessor(EventType.SQS);
+    return processPartialResponse(event, (record: SQSRecord) => deliverRecord(adapter, cfg, record), processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
+  };
+}

@@ -1,0 +1,86 @@
+// The HTTP plumbing shared by the API functions: middy for parsing, one error mapping, and dispatch on the
+// API Gateway resource template (REST v1 proxy events carry it, so no second router is needed).
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type * as z from 'zod';
+import { parsePrincipal, type Principal } from '../auth/principal.ts';
+import { HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { logger } from '../lib/logger.ts';
+
+export interface Request {
+  event: APIGatewayProxyEvent;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  /** Undefined only on routes without the authorizer. */
+  principal: Principal | undefined;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export type Route = (req: Request) => Promise<Reply>;
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+export function errorReply(err: unknown): APIGatewayProxyResult {
+  if (err instanceof HubError) {
+    return json(err.status, { error: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) });
+  }
+  const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string } };
+  // middy's JSON parser answers malformed JSON with 415; to a caller it is a bad body, so 400.
+  if (e.cause?.package === '@middy/http-json-body-parser' && /malformed/i.test(e.message ?? '')) {
+    return json(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] });
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode < 500 && e.expose !== false) {
+    return json(e.statusCode, { error: 'invalid_request', message: e.message });
+  }
+  logger.error('unhandled error', { error: err as Error });
+  return json(500, { error: 'internal', message: 'internal error' });
+}
+
+/** Parses with a zod schema; a failure is a 400 naming every offending field. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, prefix?: string): z.infer<S> {
+  const out = schema.safeParse(body ?? {});
+  if (!out.success) throw new ValidationError(zodIssues(out.error, prefix));
+  return out.data;
+}
+
+export function requirePrincipal(req: Request): Principal {
+  if (!req.principal) throw new UnauthorizedError();
+  return req.principal;
+}
+
+export function httpApi(routes: Record<string, Route>) {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(httpHeaderNormalizer())
+    .use(httpJsonBodyParser({ disableContentTypeError: true }))
+    .handler(async (event) => {
+      const route = routes[`${event.httpMethod} ${event.resource}`];
+      try {
+        if (!route) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`);
+        const reply = await route({
+          event,
+          params: (event.pathParameters ?? {}) as Record<string, string>,
+          query: (event.queryStringParameters ?? {}) as Record<string, string>,
+          body: event.body,
+          principal: parsePrincipal(event.requestContext?.authorizer?.principal),
+        });
+        return json(reply.status, reply.body);
+      } catch (err) {
+        return errorReply(err);
+      }
+    })
+    .onError(async (request) => {
+      // Errors raised by middlewares (before the handler ran) are answered here.
+      request.response = errorReply(request.error);
+    });
+}

@@ -1,0 +1,125 @@
+// The API partner departments call: read their inbox, acknowledge, complete or reject their own tasks.
+import {
+  AcknowledgeRequest,
+  CompleteRequest,
+  InboxQuery,
+  RejectRequest,
+  RequestInformationRequest,
+} from '../../contracts/api/requests.ts';
+import { deadlineFor } from '../calendar/working-days.ts';
+import { TaskId } from '../../contracts/common.ts';
+import { formatPrincipal } from '../auth/principal.ts';
+import { assertDepartment } from '../auth/scope.ts';
+import { NotFoundError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { logger } from '../lib/logger.ts';
+import { releaseDependents } from '../cases/dependencies.ts';
+import type { Action } from '../state/lifecycle.ts';
+import { queryInbox, transitionTask, type TaskItem, type TransitionRequest } from '../state/tasks.ts';
+import { strip, taskView } from '../state/views.ts';
+import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
+import { httpApi, parseBody, requirePrincipal, type Request } from './http.ts';
+
+const encodeToken = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeToken(token: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(token, 'base64url').toString());
+    if (key && typeof key === 'object' && typeof key.gsi1pk === 'string') return key;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned' }]);
+}
+
+function taskIdOf(req: Request): string {
+  const taskId = req.params.taskId ?? '';
+  if (!TaskId.safeParse(taskId).success) throw new NotFoundError(`task ${taskId} not found`);
+  return taskId;
+}
+
+/** The result is checked against the task's own contract version: shape (400), then policy rules (422). */
+function checkResult(task: TaskItem, result: unknown): unknown {
+  const entry = findTaskType(task.type);
+  if (!entry) throw new Error(`task type ${task.type} is not in the topology`);
+  const parsed = entry.contract.result.safeParse(result);
+  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, 'result'));
+  const violations = entry.contract.checkResult?.(parsed.data, task.request) ?? [];
+  if (violations.length) throw new RuleViolationError(violations);
+  return parsed.data;
+}
+
+async function act(req: Request, action: Action, reason?: string, result?: unknown, more?: Partial<TransitionRequest>) {
+  const principal = requirePrincipal(req);
+  const taskId = taskIdOf(req);
+  const task = await transitionTask(taskId, {
+    action,
+    actor: 'department',
+    by: formatPrincipal(principal),
+    reason,
+    guard: (t) => {
+      assertDepartment(principal, t.department);
+      return action === 'complete' ? { result: checkResult(t, result) } : undefined;
+    },
+    ...more,
+  });
+  logger.info('task moved by department', { taskId, action, status: task.status });
+  await releaseDependents(task);
+  return { status: 200, body: taskView(task) };
+}
+
+export const handler = httpApi({
+  'GET /v1/departments/{department}/tasks': async (req) => {
+    const principal = requirePrincipal(req);
+    const department = req.params.department ?? '';
+    if (!findDepartment(department)) throw new NotFoundError(`department ${department} not found`);
+    assertDepartment(principal, department);
+    const q = parseBody(InboxQuery, req.query, 'query');
+    const page = await queryInbox({
+      department,
+      status: q.status,
+      limit: q.limit ?? 50,
+      startKey: q.nextToken ? decodeToken(q.nextToken) : undefined,
+    });
+    return {
+      status: 200,
+      body: {
+        items: page.items.map((i) => strip(i as unknown as Record<string, unknown>)),
+        ...(page.lastKey ? { nextToken: encodeToken(page.lastKey) } : {}),
+      },
+    };
+  },
+
+  'POST /v1/tasks/{taskId}/acknowledge': async (req) => {
+    parseBody(AcknowledgeRequest, req.body);
+    return act(req, 'acknowledge');
+  },
+
+  'POST /v1/tasks/{taskId}/complete': async (req) => {
+    const { result } = parseBody(CompleteRequest, req.body);
+    return act(req, 'complete', undefined, result);
+  },
+
+  'POST /v1/tasks/{taskId}/reject': async (req) => {
+    const { reason } = parseBody(RejectRequest, req.body);
+    return act(req, 'reject', reason);
+  },
+
+  'POST /v1/tasks/{taskId}/request-information': async (req) => {
+    const { missing } = parseBody(RequestInformationRequest, req.body);
+    const now = new Date();
+    const principal = requirePrincipal(req);
+    // The department's clock stops; the staff's starts. What was left of the department's time is kept.
+    const task = await transitionTask(taskIdOf(req), {
+      action: 'request-information',
+      actor: 'department',
+      by: formatPrincipal(principal),
+      reason: `information needed: ${missing.map((m) => m.field).join(', ')}`,
+      guard: (t) => {
+        assertDepartment(principal, t.department);
+        const left = Math.max(0, Date.parse(t.deadline) - now.getTime());
+        return { extra: { missing, heldSince: now.toISOString(), heldRemainingMs: left } };
+      },
+      deadline: deadlineFor(now, informationDeadlineWorkingDays),
+    }, now);
+    return { status: 200, body: taskView(task) };
+  },
+});

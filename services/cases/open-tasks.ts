@@ -1,0 +1,72 @@
+// Turns "open these task types for this case" into task items: the input is checked against the contract,
+// the request is built from the case (field-level minimisation) and checked too, the deadline is computed.
+import type { CaseFacts } from '../../contracts/case.ts';
+import type { FieldIssue } from '../lib/errors.ts';
+import { ValidationError, zodIssues } from '../lib/errors.ts';
+import { deadlineFor } from '../calendar/working-days.ts';
+import { newTaskId } from '../state/keys.ts';
+import { newTaskItem, type TaskItem } from '../state/tasks.ts';
+import { findTaskType } from '../topology.ts';
+
+export interface OpenTaskSpec {
+  type: string;
+  input?: unknown;
+  /** Index, in the same list, of a task this one waits for. */
+  after?: number;
+  /** Ids of existing tasks this one waits for. */
+  waitingFor?: string[];
+}
+
+export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: string, now: Date): TaskItem[] {
+  const issues: FieldIssue[] = [];
+  const items: TaskItem[] = [];
+  const subjectId = facts.child?.childId ?? facts.institution.institutionId;
+  const ids = specs.map(() => newTaskId(subjectId));
+  specs.forEach((spec, n) => {
+    const where = specs.length > 1 ? `tasks.${n}` : '';
+    const entry = findTaskType(spec.type);
+    if (!entry) {
+      issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `unknown task type ${spec.type}` });
+      return;
+    }
+    const { contract } = entry;
+    const subjectOk = contract.subject === 'child' ? Boolean(facts.child) : !facts.child;
+    if (!subjectOk) {
+      issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `${spec.type} is opened for ${contract.subject === 'child' ? 'a child' : 'an institution'}` });
+      return;
+    }
+    const input = contract.input.safeParse(spec.input ?? {});
+    if (!input.success) {
+      issues.push(...zodIssues(input.error, [where, 'input'].filter(Boolean).join('.')));
+      return;
+    }
+    const request = contract.request.safeParse(contract.buildRequest(facts, input.data));
+    if (!request.success) {
+      // The case lacks something the department needs: name it as the case's field.
+      issues.push(...zodIssues(request.error, [where, 'case'].filter(Boolean).join('.')));
+      return;
+    }
+    const waitingFor = [...(spec.waitingFor ?? []), ...(spec.after !== undefined ? [ids[spec.after]!] : [])];
+    items.push(
+      newTaskItem(
+        {
+          taskId: ids[n]!,
+          type: contract.type,
+          contractVersion: contract.version,
+          department: contract.department,
+          subjectId,
+          institutionId: facts.institution.institutionId,
+          cityCode: facts.institution.cityCode,
+          deadline: deadlineFor(now, entry.deadlineWorkingDays),
+          input: input.data as Record<string, unknown>,
+          request: request.data,
+          ...(waitingFor.length ? { waitingFor } : {}),
+        },
+        by,
+        now.toISOString(),
+      ),
+    );
+  });
+  if (issues.length) throw new ValidationError(issues);
+  return items;
+}

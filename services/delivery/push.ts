@@ -1,0 +1,46 @@
+// One signed HTTPS POST to a department. The outcome says whether to retry: a 4xx is the department's
+// final word (the task fails at once), a 5xx, a timeout or a refused connection is worth another try.
+import { signedHeaders } from './signature.ts';
+
+export type PushOutcome =
+  | { kind: 'delivered'; status: number; body: unknown }
+  | { kind: 'refused'; status: number; reason: string }
+  | { kind: 'unavailable'; reason: string };
+
+export async function push(
+  url: string,
+  secret: string,
+  body: unknown,
+  idempotencyKey: string,
+  timeoutMs = 10_000,
+): Promise<PushOutcome> {
+  const text = JSON.stringify(body);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: signedHeaders(secret, text, idempotencyKey),
+      body: text,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    return { kind: 'unavailable', reason: e.cause?.code ?? e.name };
+  }
+  const raw = await res.text().catch(() => '');
+  let parsed: unknown = raw;
+  try {
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    // a department may answer plain text
+  }
+  if (res.ok) return { kind: 'delivered', status: res.status, body: parsed };
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+    const reason =
+      (parsed && typeof parsed === 'object' && 'reason' in parsed && String((parsed as { reason: unknown }).reason)) ||
+      (typeof parsed === 'string' && parsed.slice(0, 500)) ||
+      `HTTP ${res.status}`;
+    return { kind: 'refused', status: res.status, reason: `department answered ${res.status}: ${reason}` };
+  }
+  return { kind: 'unavailable', reason: `HTTP ${res.status}` };
+}

@@ -1,0 +1,7 @@
+// Fire and rescue adapter Lambda: the shared adapter with this department's wire mapping.
+import type { DepartmentAdapter } from '../../adapters/adapter.ts';
+import { lambdaAdapter } from '../../adapters/lambda.ts';
+import { toWire } from './mapping.ts';
+
+export const adapter: DepartmentAdapter = { department: 'fire-rescue', toWire };
+export const handler = lambdaAdapter(adapter);

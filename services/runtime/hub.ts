@@ -1,0 +1,225 @@
+// The embedded hub: the same handlers as on AWS, wired together in one process. `npm start` runs it with
+// DynamoDB Local and the in-process SQS emulator; the integration tests run it against the emulators their
+// setup started (or LocalStack, through AWS_ENDPOINT_URL).
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import type { DepartmentAdapter } from '../adapters/adapter.ts';
+import { createAdapterHandler } from '../adapters/adapter.ts';
+import { buildLocalCredentials, ensureLocalCredentials, type Credentials } from '../auth/local-credentials.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local.ts';
+import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../local/http-gateway.ts';
+import { provision, type Provisioned } from '../local/provision.ts';
+import { startSqsLocal, type SqsLocal } from '../local/sqs-local.ts';
+import { createSqsPoller, type SqsPoller } from '../local/sqs-poller.ts';
+import type { DepartmentSimulator, RunningSimulators } from '../simulators/simulator.ts';
+import { startSimulators } from '../simulators/simulator.ts';
+import { adapterEntry, departments } from '../topology.ts';
+
+export interface HubOptions {
+  /** API port; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Where DynamoDB Local keeps its files and the credentials file is written. Default `.local`. */
+  dataDir?: string;
+  /** Keep the table in memory (tests). */
+  inMemory?: boolean;
+  /** Start with an empty table. */
+  fresh?: boolean;
+  /** Prefix for the table and queue names, so several hubs can share one emulator. */
+  prefix?: string;
+  /**
+   * Use these endpoints instead of starting emulators: a single one (LocalStack, moto) or one per service
+   * (the emulators a test setup started). Default: AWS_ENDPOINT_URL when set.
+   */
+  endpoints?: { dynamodb: string; sqs: string };
+  /** Wait before each move of a simulated department. Default 300 ms. */
+  simulatorDelayMs?: number;
+  /** Deliveries before a message goes to the dead-letter queue. Default 3 locally. */
+  maxReceiveCount?: number;
+  /** Seconds a received message stays invisible; also the pace of retries. Default 5 locally. */
+  visibilityTimeoutSeconds?: number;
+  /** First retry backoff in seconds, doubled each try. Default 1 locally. */
+  retryBaseSeconds?: number;
+  /** Long-poll wait of the queue pollers. Default 20 s (as Lambda). */
+  waitTimeSeconds?: number;
+  /** Sweep timers, seconds. 0 turns a sweep off. */
+  redispatchEverySeconds?: number;
+  overdueEverySeconds?: number;
+  /** Start the department simulators. Default true. */
+  simulators?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  apiUrl: string;
+  /** Principal → bearer token. */
+  tokens: Credentials;
+  credentialsFile?: string;
+  provisioned: Provisioned;
+  endpoints: { dynamodb: string; sqs: string };
+  simulators?: RunningSimulators;
+  pollers: Partial<Record<DepartmentCode, SqsPoller>>;
+  /** Each department's HMAC signing secret (local only). */
+  secrets: Record<string, string>;
+  /** Runs a sweep now (tests, and the timers). */
+  redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;
+  flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
+  stop(): Promise<void>;
+}
+
+const ensureAwsEnv = () => {
+  // The SDK needs a region and credentials even for emulators; real ones, when present, are left alone.
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+};
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir ?? '.local');
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => log(`while stopping: ${(err as Error).message}`));
+    stops.length = 0;
+  };
+  try {
+    ensureAwsEnv();
+    let endpoints = options.endpoints;
+    const single = process.env.AWS_ENDPOINT_URL;
+    if (!endpoints && single) endpoints = { dynamodb: single, sqs: single };
+    if (!endpoints) {
+      const dbDir = options.inMemory ? undefined : join(dataDir, 'dynamodb');
+      if (dbDir && options.fresh) rmSync(join(dbDir, 'shared-local-instance.db'), { force: true });
+      log(options.inMemory ? 'starting DynamoDB Local (in memory)…' : `starting DynamoDB Local (data in ${dbDir})…`);
+      const db: DynamoDbLocal = await startDynamoDbLocal({ dataDir: dbDir });
+      stops.push(() => db.stop());
+      const sqsLocal: SqsLocal = await startSqsLocal();
+      stops.push(() => sqsLocal.stop());
+      endpoints = { dynamodb: db.endpoint, sqs: sqsLocal.endpoint };
+    }
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamodb;
+    process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
+
+    const maxReceiveCount = options.maxReceiveCount ?? 3;
+    const sqs = new SQSClient({ endpoint: endpoints.sqs, useQueueUrlAsEndpoint: false });
+    const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb });
+    const provisioned = await provision(
+      { dynamodb, sqs },
+      { prefix: options.prefix, maxReceiveCount, visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 5 },
+    );
+    process.env.TABLE_NAME = provisioned.tableName;
+    process.env.QUEUE_URLS = JSON.stringify(
+      Object.fromEntries(Object.entries(provisioned.queues).map(([code, q]) => [code, q.url])),
+    );
+
+    // Tokens: a file a person can read (npm start), or only in memory (tests with inMemory).
+    let tokens: Credentials;
+    let credentialsFile: string | undefined;
+    process.env.AUTH_MODE = 'local';
+    if (options.inMemory) {
+      tokens = buildLocalCredentials();
+      process.env.LOCAL_TOKENS = JSON.stringify(tokens);
+      delete process.env.LOCAL_CREDENTIALS_FILE;
+    } else {
+      credentialsFile = join(dataDir, 'credentials.json');
+      tokens = ensureLocalCredentials(credentialsFile);
+      process.env.LOCAL_CREDENTIALS_FILE = credentialsFile;
+      delete process.env.LOCAL_TOKENS;
+    }
+
+    // The handlers read the environment set above, so they are loaded only now.
+    const [{ handler: api }, { handler: partnerApi }, { handler: authorizer }, sweeps] = await Promise.all([
+      import('../api/staff-api.ts'),
+      import('../api/partner-api.ts'),
+      import('../api/authorizer.ts'),
+      import('../schedules/sweeps.ts'),
+    ]);
+    const gateway: HttpGateway = await startHttpGateway({
+      port: options.port ?? 3000,
+      handlers: { api: api as unknown as ProxyHandler, partnerApi: partnerApi as unknown as ProxyHandler },
+      authorizer: authorizer as never,
+    });
+    stops.push(() => gateway.close());
+
+    const secrets = Object.fromEntries(departments.map((d) => [d.code, randomBytes(32).toString('base64url')]));
+    let simulators: RunningSimulators | undefined;
+    if (options.simulators !== false) {
+      const sims: DepartmentSimulator[] = [];
+      for (const d of departments) {
+        const file = adapterEntry(d.code).replace(/adapter\.ts$/, 'simulator.ts');
+        if (existsSync(file)) sims.push((await import(`../departments/${d.code}/simulator.ts`)).simulator);
+      }
+      simulators = await startSimulators({
+        simulators: sims,
+        secrets,
+        hubUrl: gateway.url,
+        tokens: Object.fromEntries(departments.map((d) => [d.code, tokens[`department:${d.code}`]!])),
+        delayMs: options.simulatorDelayMs ?? 300,
+        log,
+      });
+      stops.push(() => simulators!.close());
+    }
+
+    const pollers: Partial<Record<DepartmentCode, SqsPoller>> = {};
+    for (const d of departments) {
+      const { adapter } = (await import(`../departments/${d.code}/adapter.ts`)) as { adapter: DepartmentAdapter };
+      const queue = provisioned.queues[d.code];
+      const handler = createAdapterHandler(adapter, () => ({
+        // A department without a simulator is a pull department locally: it reads its inbox.
+        endpointUrl: simulators?.endpointOf(d.code),
+        secret: async () => secrets[d.code]!,
+        maxReceiveCount,
+        queueUrl: queue.url,
+        retryBaseSeconds: options.retryBaseSeconds ?? 1,
+        pushTimeoutMs: 5000,
+      }));
+      const poller = createSqsPoller({
+        sqs,
+        queueUrl: queue.url,
+        queueArn: queue.arn,
+        handler,
+        functionName: `adapter-${d.code}`,
+        waitTimeSeconds: options.waitTimeSeconds ?? 20,
+        onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
+      });
+      poller.start();
+      pollers[d.code] = poller;
+      stops.push(() => poller.stop());
+    }
+
+    // The in-memory queues lost whatever they held when the last run ended: send it again.
+    const { resent } = await sweeps.redispatchStuck(0);
+    if (resent) log(`re-dispatched ${resent} task(s) that were dispatched but not delivered`);
+
+    const every = (seconds: number, fn: () => Promise<unknown>) => {
+      if (!seconds) return;
+      const timer = setInterval(() => void fn().catch((err) => log(`sweep: ${(err as Error).message}`)), seconds * 1000);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    };
+    // Re-send only what has outlived every retry of its message.
+    const retryWindow = (options.visibilityTimeoutSeconds ?? 5) * (maxReceiveCount + 1) + 60;
+    every(options.redispatchEverySeconds ?? 60, () => sweeps.redispatchStuck(retryWindow));
+    every(options.overdueEverySeconds ?? 60, () => sweeps.flagOverdue());
+
+    return {
+      apiUrl: gateway.url,
+      tokens,
+      credentialsFile,
+      provisioned,
+      endpoints,
+      simulators,
+      pollers,
+      secrets,
+      redispatch: (olderThan = retryWindow) => sweeps.redispatchStuck(olderThan),
+      flagOverdue: (now) => sweeps.flagOverdue(now),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,118 @@
+// The scheduled sweeps, as functions the Lambda schedules and the local runtime's timers both call.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { chinaIso } from '../calendar/working-days.ts';
+import { sendTasks } from '../dispatch/send.ts';
+import { documentClient } from '../lib/aws.ts';
+import { logger } from '../lib/logger.ts';
+import { isTerminal, type TaskStatus } from '../state/lifecycle.ts';
+import { getChildCase } from '../state/children.ts';
+import { releaseDependents } from '../cases/dependencies.ts';
+import { markOverdue, queryInbox, tableName, type TaskItem } from '../state/tasks.ts';
+import { departments } from '../topology.ts';
+
+async function allInbox(department: string, status: TaskStatus, deadlineBefore?: string): Promise<TaskItem[]> {
+  const items: TaskItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryInbox({ department, status, startKey, deadlineBefore });
+    items.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return items;
+}
+
+/** Records the re-send on the task, so the next sweep waits again and the history shows it. */
+async function touchDispatched(task: TaskItem, now: string, reason: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: task.pk, sk: task.sk },
+        UpdateExpression: 'SET dispatchedAt = :now, updatedAt = :now, rev = :next, history = list_append(history, :h)',
+        ConditionExpression: 'rev = :rev AND #status = :dispatched',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': now,
+          ':rev': task.rev,
+          ':next': task.rev + 1,
+          ':dispatched': 'dispatched',
+          ':h': [{ at: now, from: 'dispatched', to: 'dispatched', by: 'system:redispatch', reason }],
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+/**
+ * Sends again every task that has been dispatched for longer than `olderThanSeconds` without being
+ * delivered: its message was lost (a crash between write and send, an in-memory queue that restarted).
+ */
+export async function redispatchStuck(olderThanSeconds: number, now = new Date()): Promise<{ resent: number; released: number }> {
+  const cutoff = new Date(now.getTime() - olderThanSeconds * 1000).toISOString();
+  let resent = 0;
+  let released = 0;
+  for (const d of departments) {
+    const stuck = (await allInbox(d.code, 'dispatched')).filter((t) => (t.dispatchedAt ?? t.updatedAt) <= cutoff);
+    const touched: TaskItem[] = [];
+    for (const t of stuck) {
+      if (await touchDispatched(t, now.toISOString(), `re-dispatched: not delivered within ${olderThanSeconds}s`)) touched.push(t);
+    }
+    if (touched.length) {
+      await sendTasks(touched, now);
+      resent += touched.length;
+      logger.info('re-dispatched stuck tasks', { department: d.code, count: touched.length });
+    }
+    // A task whose prerequisite ended while the release step was interrupted is released (or cancelled) now.
+    for (const waiting of await allInbox(d.code, 'requested')) released += await reconcileWaiting(waiting, now);
+  }
+  return { resent, released };
+}
+
+async function reconcileWaiting(task: TaskItem, now: Date): Promise<number> {
+  const found = await getChildCase(task.subjectId);
+  const full = found?.tasks.find((t) => t.taskId === task.taskId);
+  if (!found || !full?.waitingFor?.length) return 0;
+  let moved = 0;
+  for (const id of full.waitingFor) {
+    const prerequisite = found.tasks.find((t) => t.taskId === id);
+    if (prerequisite && isTerminal(prerequisite.status)) moved += (await releaseDependents(prerequisite, now)).length;
+  }
+  return moved;
+}
+
+const openStatuses: TaskStatus[] = [
+  'requested',
+  'dispatched',
+  'delivered',
+  'acknowledged',
+  'in-progress',
+  'information-needed',
+  'failed',
+];
+
+/** Flags open tasks past their deadline. Returns how many are overdue now, and how many were newly flagged. */
+export async function flagOverdue(now = new Date()): Promise<{ overdue: number; flagged: number }> {
+  let overdue = 0;
+  let flagged = 0;
+  // Deadlines are stored as China time (…+08:00); the index compares strings, so compare like with like.
+  const nowChina = chinaIso(now);
+  for (const d of departments) {
+    for (const status of openStatuses) {
+      const late = await allInbox(d.code, status, nowChina);
+      overdue += late.length;
+      for (const t of late) if (!t.overdue && (await markOverdue(t, now))) flagged++;
+    }
+  }
+  // CloudWatch embedded metric format: the overdue alarm reads this without a metrics client.
+  console.log(
+    JSON.stringify({
+      _aws: { Timestamp: now.getTime(), CloudWatchMetrics: [{ Namespace: 'ChildWelfareHub', Dimensions: [[]], Metrics: [{ Name: 'OverdueTasks', Unit: 'Count' }] }] },
+      OverdueTasks: overdue,
+    }),
+  );
+  return { overdue, flagged };
+}

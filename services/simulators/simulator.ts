@@ -1,0 +1,127 @@
+// Department simulators: an HTTP endpoint per department that verifies the hub's signature, reads the
+// department's wire format, answers at once, and then, at a configurable pace, acknowledges and completes
+// the task through the hub's API as the real department would.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import { IDEMPOTENCY_HEADER, verify } from '../delivery/signature.ts';
+
+export interface DepartmentSimulator {
+  department: DepartmentCode;
+  /** Reads a pushed body in the department's wire format; throws on anything malformed. */
+  fromWire(body: unknown): { taskId: string; type: string; request: unknown };
+  /** A plausible result per task type, given the request and today's date (YYYY-MM-DD, China time). */
+  results: Record<string, (request: unknown, today: string) => unknown>;
+}
+
+/** How a simulated department behaves: normally, down (503), or refusing every task (422). */
+export type SimulatorMode = 'normal' | 'down' | 'refuse';
+
+export interface SimulatorOptions {
+  simulators: DepartmentSimulator[];
+  /** Each department's signing secret, as the hub's adapter holds it. */
+  secrets: Record<string, string>;
+  hubUrl: string;
+  /** Each department's bearer token for the hub API. */
+  tokens: Record<string, string>;
+  /** Wait before each move (acknowledge, complete). */
+  delayMs: number;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface RunningSimulators {
+  url: string;
+  endpointOf(department: string): string;
+  setMode(department: string, mode: SimulatorMode): void;
+  /** Pushes received per department (a duplicate counts once). */
+  received(department: string): string[];
+  close(): Promise<void>;
+}
+
+export async function startSimulators(opts: SimulatorOptions): Promise<RunningSimulators> {
+  const byCode = new Map(opts.simulators.map((s) => [s.department, s]));
+  const modes = new Map<string, SimulatorMode>();
+  const seen = new Map<string, string[]>();
+  const timers = new Set<NodeJS.Timeout>();
+  const log = opts.log ?? (() => {});
+
+  const later = (fn: () => Promise<void>) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        fn().finally(resolve);
+      }, opts.delayMs);
+      timers.add(t);
+    });
+
+  const callHub = async (department: string, taskId: string, action: string, body: unknown) => {
+    const res = await fetch(`${opts.hubUrl}/v1/tasks/${encodeURIComponent(taskId)}/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opts.tokens[department]}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch((err: Error) => ({ ok: false, status: 0, text: async () => err.message }));
+    // 409: a person acted on the task first; the simulator steps aside.
+    if (!res.ok && res.status !== 409) log(`${department} ${action} ${taskId}: ${res.status} ${await res.text()}`);
+    return res.ok;
+  };
+
+  const work = async (sim: DepartmentSimulator, taskId: string, type: string, request: unknown) => {
+    await later(async () => {
+      await callHub(sim.department, taskId, 'acknowledge', {});
+    });
+    await later(async () => {
+      const make = sim.results[type];
+      if (!make) return void log(`${sim.department}: no simulated result for ${type}`);
+      await callHub(sim.department, taskId, 'complete', { result: make(request, chinaToday()) });
+    });
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const code = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\/departments\//, '').replace(/\/$/, ''));
+    const sim = byCode.get(code as DepartmentCode);
+    if (req.method !== 'POST' || !sim) return reply(404, { reason: 'no such department endpoint' });
+    const body = await readBody(req);
+    if (modes.get(code) === 'down') return reply(503, { reason: 'department system unavailable' });
+    const check = verify(opts.secrets[code] ?? '', req.headers as Record<string, string>, body);
+    if (!check.ok) return reply(401, { reason: `signature ${check.reason}` });
+    if (modes.get(code) === 'refuse') return reply(422, { reason: 'the department refuses this task' });
+    let parsed: ReturnType<DepartmentSimulator['fromWire']>;
+    try {
+      parsed = sim.fromWire(JSON.parse(body));
+    } catch {
+      return reply(400, { reason: 'body does not match the department wire format' });
+    }
+    const key = String(req.headers[IDEMPOTENCY_HEADER] ?? parsed.taskId);
+    const list = seen.get(code) ?? [];
+    if (list.includes(key)) return reply(200, { received: true, duplicate: true });
+    seen.set(code, [...list, key]);
+    reply(202, { received: true });
+    void work(sim, parsed.taskId, parsed.type, parsed.request);
+  });
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    endpointOf: (d) => `${url}/departments/${d}`,
+    setMode: (d, m) => void modes.set(d, m),
+    received: (d) => seen.get(d) ?? [],
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

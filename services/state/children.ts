@@ -1,0 +1,65 @@
+// Child items: the case's facts, keyed so one Query returns the child with all its tasks.
+import type { Child, Institution } from '../../contracts/case.ts';
+import { childKey, institutionChildrenPk, institutionChildrenSk } from './keys.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../lib/aws.ts';
+import { ConflictError } from '../lib/errors.ts';
+import { queryOwner, tableName, type TaskItem } from './tasks.ts';
+
+export interface ChildItem extends Child {
+  pk: string;
+  sk: string;
+  entity: 'child';
+  rev: number;
+  cityCode: string;
+  createdAt: string;
+  gsi2pk: string;
+  gsi2sk: string;
+}
+
+export function newChildItem(child: Child, institution: Institution, now: string): ChildItem {
+  return {
+    ...child,
+    ...childKey(child.childId),
+    entity: 'child',
+    rev: 1,
+    cityCode: institution.cityCode,
+    createdAt: now,
+    gsi2pk: institutionChildrenPk(child.institutionId),
+    gsi2sk: institutionChildrenSk(child.admittedOn, child.childId),
+  };
+}
+
+/** The child and all its tasks, from one Query; undefined when there is no such child. */
+export async function getChildCase(childId: string): Promise<{ child: ChildItem; tasks: TaskItem[] } | undefined> {
+  const items = await queryOwner(childId);
+  const child = items.find((i) => i.entity === 'child') as ChildItem | undefined;
+  if (!child) return undefined;
+  return { child, tasks: items.filter((i) => i.entity === 'task') as unknown as TaskItem[] };
+}
+
+/** Staff corrections to recorded facts; conditional on the revision read, like every write. */
+export async function correctChildFacts(child: ChildItem, patch: Partial<Child>, now: string): Promise<void> {
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+  if (!entries.length) return;
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: childKey(child.childId),
+        UpdateExpression: `SET rev = :next, updatedAt = :now, ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ConditionExpression: 'rev = :rev',
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+        ExpressionAttributeValues: {
+          ':rev': child.rev,
+          ':next': child.rev + 1,
+          ':now': now,
+          ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+        },
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('the child record changed meanwhile; read it and try again');
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+// The key schema of the one state table (docs/decisions/0001-state-table.md).
+//   child        pk CHILD#<childId>   sk CHILD                    gsi2: INST#<institutionId> / CHILD#<admittedOn>#<childId>
+//   child task   pk CHILD#<childId>   sk TASK#<taskId>            gsi1: DEPT#<department>   / <status>#<deadline>#<taskId>
+//   inst. task   pk INST#<instId>     sk TASK#<taskId>            gsi1: as above
+//   institution  pk INST#<instId>     sk INST
+// One Query on pk returns a child (or an institution) with all its tasks and their histories.
+import { monotonicFactory } from 'ulid';
+
+const ulid = monotonicFactory();
+
+export const newChildId = () => `CH${ulid()}`;
+/** The task id carries its owner's id, so any task is one GetItem away without an extra index. */
+export const newTaskId = (ownerId: string) => `${ownerId}.T${ulid()}`;
+
+export function ownerOfTask(taskId: string): string | undefined {
+  const dot = taskId.lastIndexOf('.');
+  return dot > 0 ? taskId.slice(0, dot) : undefined;
+}
+
+export const ownerPk = (ownerId: string) => (ownerId.startsWith('CH') ? `CHILD#${ownerId}` : `INST#${ownerId}`);
+
+export const childKey = (childId: string) => ({ pk: `CHILD#${childId}`, sk: 'CHILD' });
+export const institutionKey = (institutionId: string) => ({ pk: `INST#${institutionId}`, sk: 'INST' });
+export const taskKey = (taskId: string) => {
+  const owner = ownerOfTask(taskId);
+  if (!owner) throw new Error('malformed task id');
+  return { pk: ownerPk(owner), sk: `TASK#${taskId}` };
+};
+
+export const inboxPk = (department: string) => `DEPT#${department}`;
+export const inboxSk = (status: string, deadline: string, taskId: string) => `${status}#${deadline}#${taskId}`;
+export const institutionChildrenPk = (institutionId: string) => `INST#${institutionId}`;
+export const institutionChildrenSk = (admittedOn: string, childId: string) => `CHILD#${admittedOn}#${childId}`;

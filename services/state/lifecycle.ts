@@ -1,0 +1,85 @@
+// The task lifecycle, modelled on FHIR Task. Transitions are a table; anything not in it is refused (409).
+import type { TaskStatus } from '../../contracts/api/views.ts';
+
+export { taskStatuses, type TaskStatus } from '../../contracts/api/views.ts';
+
+export const terminalStatuses: readonly TaskStatus[] = ['completed', 'rejected', 'cancelled'];
+
+/** Who may move a task: the hub itself (adapters, schedules), the owning department, or the case's staff. */
+export type Actor = 'system' | 'department' | 'staff';
+
+export type Action =
+  | 'dispatch'
+  | 'deliver'
+  | 'fail'
+  | 'acknowledge'
+  | 'start'
+  | 'complete'
+  | 'reject'
+  | 'cancel'
+  | 'resume'
+  | 'request-information'
+  | 'supply-information';
+
+interface Transition {
+  action: Action;
+  from: readonly TaskStatus[];
+  to: TaskStatus;
+  by: readonly Actor[];
+}
+
+const open: readonly TaskStatus[] = [
+  'requested',
+  'dispatched',
+  'delivered',
+  'acknowledged',
+  'in-progress',
+  'information-needed',
+  'failed',
+];
+
+export const transitions: readonly Transition[] = [
+  { action: 'dispatch', from: ['requested'], to: 'dispatched', by: ['system'] },
+  { action: 'deliver', from: ['dispatched'], to: 'delivered', by: ['system'] },
+  // A delivery that ends in the dead-letter queue, or a department's 4xx answer to the push.
+  { action: 'fail', from: ['dispatched'], to: 'failed', by: ['system'] },
+  // A department may answer before the adapter has recorded the delivery (it evidently has the task).
+  { action: 'acknowledge', from: ['dispatched', 'delivered'], to: 'acknowledged', by: ['department'] },
+  { action: 'start', from: ['acknowledged'], to: 'in-progress', by: ['department'] },
+  { action: 'complete', from: ['acknowledged', 'in-progress'], to: 'completed', by: ['department'] },
+  {
+    action: 'reject',
+    from: ['dispatched', 'delivered', 'acknowledged', 'in-progress'],
+    to: 'rejected',
+    by: ['department'],
+  },
+  { action: 'cancel', from: open, to: 'cancelled', by: ['staff', 'system'] },
+  // The department cannot go on without more information: the task waits on the institution's staff...
+  {
+    action: 'request-information',
+    from: ['dispatched', 'delivered', 'acknowledged', 'in-progress'],
+    to: 'information-needed',
+    by: ['department'],
+  },
+  // ...who supply or correct it; the task goes back to the department's queue, not opened anew.
+  { action: 'supply-information', from: ['information-needed'], to: 'dispatched', by: ['staff'] },
+  // A failed delivery is resumed (redriven) by staff or the redrive tool; it goes back to the queue.
+  { action: 'resume', from: ['failed'], to: 'dispatched', by: ['staff', 'system'] },
+];
+
+export type TransitionCheck =
+  | { ok: true; to: TaskStatus }
+  | { ok: false; reason: 'not-allowed' | 'wrong-actor'; message: string };
+
+/** Pure: may `actor` perform `action` on a task in status `from`? */
+export function checkTransition(from: TaskStatus, action: Action, actor: Actor): TransitionCheck {
+  const t = transitions.find((x) => x.action === action);
+  if (!t) return { ok: false, reason: 'not-allowed', message: `unknown action ${action}` };
+  if (!t.by.includes(actor))
+    return { ok: false, reason: 'wrong-actor', message: `${action} is not for ${actor === 'staff' ? 'staff' : `a ${actor}`}` };
+  if (!t.from.includes(from))
+    return { ok: false, reason: 'not-allowed', message: `cannot ${action} a task that is ${from}` };
+  return { ok: true, to: t.to };
+}
+
+export const isTerminal = (s: TaskStatus) => terminalStatuses.includes(s);

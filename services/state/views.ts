@@ -1,0 +1,11 @@
+// Stored items to API views: keys, revisions and bookkeeping stay inside.
+import type { TaskView } from '../../contracts/api/views.ts';
+import type { TaskItem } from './tasks.ts';
+
+const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'dispatchedAt', 'heldRemainingMs']);
+
+export function strip<T extends Record<string, unknown>>(item: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));
+}
+
+export const taskView = (t: TaskItem) => strip(t as unknown as Record<string, unknown>) as unknown as TaskView;

@@ -1,0 +1,145 @@
+// The one list of what the hub is made of. The CDK stack, the local runtime and the tests all read it:
+// adding a department is a contract file, an adapter, a simulator and one entry in `departments`.
+import type { DepartmentCode } from '../contracts/common.ts';
+import type { TaskTypeContract } from '../contracts/task-type.ts';
+import { preEnrollmentV1 } from '../contracts/medical-insurance/index.ts';
+import { schoolPlacementV1, schoolRecordTransferV1 } from '../contracts/education/index.ts';
+import { dnaComparisonV1, foundlingReportV1, hukouMigrationV1, hukouRegistrationV1 } from '../contracts/public-security/index.ts';
+import { rehabAssistanceV1, rehabPointCertificationV1 } from '../contracts/disability-federation/index.ts';
+import { safetyInspectionV1 } from '../contracts/fire-rescue/index.ts';
+
+export interface TaskTypeEntry {
+  contract: TaskTypeContract;
+  /** Deadline from opening, in working days on the public-holiday calendar. */
+  deadlineWorkingDays: number;
+}
+
+export interface DepartmentEntry {
+  code: DepartmentCode;
+  nameZh: string;
+  nameEn: string;
+  /** push: the adapter POSTs each task to the department's endpoint; pull: the department reads its inbox. */
+  delivery: 'push' | 'pull';
+  taskTypes: TaskTypeEntry[];
+}
+
+// Deadlines are working days from opening (services/calendar); none is set by the policy text, see
+// docs/task-types.md for the reasoning behind each.
+export const departments: DepartmentEntry[] = [
+  {
+    code: 'medical-insurance',
+    nameZh: '医疗保障局',
+    nameEn: 'Healthcare Security Bureau',
+    delivery: 'push',
+    taskTypes: [{ contract: preEnrollmentV1, deadlineWorkingDays: 5 }],
+  },
+  {
+    code: 'education',
+    nameZh: '教育局',
+    nameEn: 'Education Bureau',
+    delivery: 'push',
+    taskTypes: [
+      { contract: schoolPlacementV1, deadlineWorkingDays: 10 },
+      { contract: schoolRecordTransferV1, deadlineWorkingDays: 10 },
+    ],
+  },
+  {
+    code: 'public-security',
+    nameZh: '公安局',
+    nameEn: 'Public Security Bureau',
+    delivery: 'push',
+    taskTypes: [
+      { contract: foundlingReportV1, deadlineWorkingDays: 3 },
+      { contract: hukouRegistrationV1, deadlineWorkingDays: 15 },
+      { contract: hukouMigrationV1, deadlineWorkingDays: 10 },
+      { contract: dnaComparisonV1, deadlineWorkingDays: 10 },
+    ],
+  },
+  {
+    code: 'disability-federation',
+    nameZh: '残联',
+    nameEn: "Disabled Persons' Federation",
+    delivery: 'push',
+    taskTypes: [
+      { contract: rehabPointCertificationV1, deadlineWorkingDays: 20 },
+      { contract: rehabAssistanceV1, deadlineWorkingDays: 15 },
+    ],
+  },
+  {
+    code: 'fire-rescue',
+    nameZh: '消防救援支队',
+    nameEn: 'Fire and Rescue Detachment',
+    delivery: 'push',
+    taskTypes: [{ contract: safetyInspectionV1, deadlineWorkingDays: 10 }],
+  },
+];
+
+export const table = {
+  /** Logical name; deployments prefix it (see config). */
+  name: 'hub-state',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: {
+    /** A department's inbox: pk DEPT#<code>, sk <status>#<deadline>#<taskId>. */
+    inbox: { name: 'inbox', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** An institution's children: pk INST#<institutionId>, sk CHILD#<admittedOn>#<childId>. */
+    institution: { name: 'institution', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  },
+} as const;
+
+/** Task attributes the inbox index carries (history and the request stay on the base item only). */
+export const inboxProjection = [
+  'taskId', 'type', 'department', 'status', 'deadline', 'overdue', 'subjectId', 'institutionId', 'rev', 'updatedAt', 'request', 'contractVersion', 'dispatchedAt', 'requestVersion',
+] as const;
+
+export const queueName = (code: DepartmentCode) => `hub-${code}`;
+export const deadLetterQueueName = (code: DepartmentCode) => `hub-${code}-dlq`;
+
+/** How often a delivery is tried before the message is parked in the dead-letter queue. */
+export const delivery = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60 } as const;
+
+export const functions = {
+  api: { entry: 'services/api/staff-api.ts', description: 'Welfare staff and supervisors' },
+  partnerApi: { entry: 'services/api/partner-api.ts', description: 'Partner departments' },
+  authorizer: { entry: 'services/api/authorizer.ts', description: 'Bearer token authorizer' },
+  redispatch: {
+    entry: 'services/schedules/redispatch.ts',
+    description: 'Re-send tasks stuck in dispatched',
+    everyMinutes: 5,
+  },
+  overdue: { entry: 'services/schedules/overdue.ts', description: 'Flag overdue tasks', everyMinutes: 15 },
+} as const;
+export type FunctionName = keyof typeof functions;
+
+/** Each department's adapter: consumes its queue and delivers to the department. */
+export const adapterEntry = (code: DepartmentCode) => `services/departments/${code}/adapter.ts`;
+
+/**
+ * The REST API. `{name}` is a path parameter, as in API Gateway resources. `auth: false` routes skip the
+ * authorizer. The CDK stack and the local gateway both build themselves from this list.
+ */
+export const routes: { method: 'GET' | 'POST'; path: string; fn: 'api' | 'partnerApi'; auth: boolean }[] = [
+  { method: 'GET', path: '/v1/health', fn: 'api', auth: false },
+  { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/departments/{department}/tasks', fn: 'partnerApi', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/acknowledge', fn: 'partnerApi', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'partnerApi', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/reject', fn: 'partnerApi', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/request-information', fn: 'partnerApi', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/supply-information', fn: 'api', auth: true },
+];
+
+/** How long staff have to answer a department's request for information (working days). */
+export const informationDeadlineWorkingDays = 5;
+
+export const taskTypes: TaskTypeEntry[] = departments.flatMap((d) => d.taskTypes);
+
+export function findTaskType(type: string): TaskTypeEntry | undefined {
+  return taskTypes.find((t) => t.contract.type === type);
+}
+
+export function findDepartment(code: string): DepartmentEntry | undefined {
+  return departments.find((d) => d.code === code);
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePrincipal } from '../../services/auth/principal.ts';
+import {
+  buildLocalCredentials,
+  ensureLocalCredentials,
+  expectedPrincipals,
+  principalForToken,
+  readCredentialsFile,
+  reverseCredentials,
+  writeCredentialsFile,
+} from '../../services/auth/local-credentials.ts';
+
+const cityCodes = [
+  '450100', '450200', '450300', '450400', '450500', '450600', '450700',
+  '450800', '450900', '451000', '451100', '451200', '451300', '451400',
+];
+const expectedKeys = [
+  ...cityCodes.map((c) => `staff:CWI-${c}`),
+  'department:medical-insurance',
+  'department:education',
+  'department:public-security',
+  'department:disability-federation',
+  'department:fire-rescue',
+  ...cityCodes.map((c) => `supervisor:${c}`),
+];
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'hub-creds-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('buildLocalCredentials', () => {
+  it('has exactly the expected principals: 14 staff, 5 departments, 14 supervisors', () => {
+    const creds = buildLocalCredentials();
+    expect(Object.keys(creds).sort()).toEqual([...expectedKeys].sort());
+    expect(Object.keys(creds)).toHaveLength(33);
+    expect(expectedPrincipals().sort()).toEqual([...expectedKeys].sort());
+    for (const key of Object.keys(creds)) expect(parsePrincipal(key), key).toBeDefined();
+  });
+
+  it('issues distinct random base64url tokens of 32 bytes', () => {
+    const tokens = Object.values(buildLocalCredentials());
+    for (const t of tokens) {
+      expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(t, 'base64url')).toHaveLength(32);
+    }
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(buildLocalCredentials()['staff:CWI-450100']).not.toBe(buildLocalCredentials()['staff:CWI-450100']);
+  });
+
+  it('keeps existing tokens and only adds missing principals', () => {
+    const first = buildLocalCredentials();
+    expect(buildLocalCredentials(first)).toEqual(first);
+
+    const partial = { ...first };
+    delete partial['department:education'];
+    const rebuilt = buildLocalCredentials(partial);
+    expect(Object.keys(rebuilt).sort()).toEqual([...expectedKeys].sort());
+    for (const [p, t] of Object.entries(partial)) expect(rebuilt[p]).toBe(t);
+    expect(rebuilt['department:education']).not.toBe(first['department:education']);
+  });
+
+  it('adds a county centre when the institution list grows', () => {
+    const first = buildLocalCredentials();
+    const institutions = [{ institutionId: 'CWI-450100' }, { institutionId: 'MPC-450102' }];
+    const grown = buildLocalCredentials(first, institutions);
+    expect(grown['staff:MPC-450102']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(parsePrincipal('staff:MPC-450102')).toBeDefined();
+    for (const [p, t] of Object.entries(first)) expect(grown[p]).toBe(t);
+  });
+
+  it('replaces a weak existing token', () => {
+    const creds = buildLocalCredentials({ 'staff:CWI-450100': 'short' });
+    expect(creds['staff:CWI-450100']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('credentials file', () => {
+  it('is written owner-only, in a created directory, and read back', () => {
+    const path = join(tempDir(), 'nested', 'dir', 'credentials.json');
+    const creds = buildLocalCredentials();
+    writeCredentialsFile(path, creds);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readCredentialsFile(path)).toEqual(creds);
+  });
+
+  it('reads as undefined when missing, and refuses malformed content', () => {
+    const dir = tempDir();
+    expect(readCredentialsFile(join(dir, 'none.json'))).toBeUndefined();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{not json');
+    expect(() => readCredentialsFile(bad)).toThrow(/not valid JSON/);
+    writeFileSync(bad, JSON.stringify({ 'staff:CWI-450100': 'short' }));
+    expect(() => readCredentialsFile(bad)).toThrow(/at least 32 characters/);
+    const same = 'x'.repeat(43);
+    writeFileSync(bad, JSON.stringify({ 'staff:CWI-450100': same, 'staff:CWI-450200': same }));
+    expect(() => readCredentialsFile(bad)).toThrow(/share the same token/);
+  });
+
+  it('ensureLocalCredentials creates the file once and keeps tokens stable across restarts', () => {
+    const path = join(tempDir(), 'credentials.json');
+    const first = ensureLocalCredentials(path);
+    const text = readFileSync(path, 'utf8');
+    const second = ensureLocalCredentials(path);
+    expect(second).toEqual(first);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    const third = ensureLocalCredentials(path, [{ institutionId: 'MPC-450102' }]);
+    expect(Object.keys(third)).toHaveLength(34);
+    for (const [p, t] of Object.entries(first)) expect(third[p]).toBe(t);
+    expect(readCredentialsFile(path)).toEqual(third);
+  });
+});
+
+describe('reverse lookup', () => {
+  it('finds the principal of a token', () => {
+    const creds = buildLocalCredentials();
+    const token = creds['supervisor:450300']!;
+    expect(principalForToken(creds, token)).toBe('supervisor:450300');
+    expect(principalForToken(creds, 'nope')).toBeUndefined();
+    expect(reverseCredentials(creds).size).toBe(33);
+  });
+});

@@ -1,0 +1,39 @@
+// Helpers the department mapping tests share: an envelope as dispatch builds it, and a fixed "today".
+import type { TaskView } from '../../contracts/api/views.ts';
+import { Envelope } from '../../contracts/envelope.ts';
+import type { TaskTypeContract } from '../../contracts/task-type.ts';
+import { taskEnvelope } from '../../services/dispatch/envelope.ts';
+
+export const TODAY = '2026-11-20';
+export const TIME = '2026-11-20T02:00:00.000Z';
+export const DEADLINE = '2026-12-04T23:59:59+08:00';
+
+export const taskIdOf = (subjectId: string) => `${subjectId}.T01JDABCDEFGHJKMNPQRSTVWXYZ`;
+
+/** The envelope dispatch puts on the department's queue for a task of that contract carrying `request`. */
+export function envelopeFor(
+  contract: Pick<TaskTypeContract, 'type' | 'version' | 'department'>,
+  request: unknown,
+  subjectId: string,
+  overrides: Partial<Pick<TaskView, 'deadline' | 'department' | 'type' | 'contractVersion'>> = {},
+): Envelope {
+  const task = {
+    taskId: taskIdOf(subjectId),
+    type: contract.type,
+    contractVersion: contract.version,
+    department: contract.department,
+    subjectId,
+    deadline: DEADLINE,
+    request,
+    ...overrides,
+  } as unknown as TaskView;
+  // The adapter reads only envelopes that parse; a test envelope that would not is a broken test.
+  return Envelope.parse(taskEnvelope(task, TIME));
+}
+
+/** A deep copy with one change, for malformed-body tests. */
+export function altered<T>(value: T, change: (copy: any) => void): unknown {
+  const copy = structuredClone(value);
+  change(copy);
+  return copy;
+}

@@ -1,0 +1,14 @@
+// The infra tests need no emulator: this config runs them without the root config's globalSetup.
+//   npx vitest run --config test/infra/vitest.config.ts
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: ['test/infra/**/*.test.ts'],
+    // Each synthesis (no bundling) takes a few seconds; the suite synthesises five times.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});

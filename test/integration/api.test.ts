@@ -1,0 +1,296 @@
+// The REST API through real HTTP, the real authorizer and handlers, on the emulators. No simulators here:
+// the test acts as the department (pull delivery), so every move is the test's own.
+import { describe, expect, it } from 'vitest';
+import { admission, eventually, LIUZHOU, NANNING, useHub } from '../helpers/hub.ts';
+
+const hub = useHub({ simulators: false });
+const MI = 'department:medical-insurance';
+
+/** Admits a child whose parents are unknown (with a certificate): opens DNA comparison and pre-enrollment. */
+async function admitFoundling() {
+  const res = await hub().call('POST', '/v1/children', {
+    as: `staff:${NANNING}`,
+    body: admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-GA-2026-0001' }),
+  });
+  expect(res.status).toBe(201);
+  const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
+  expect(task).toBeDefined();
+  return { childId: res.body.childId as string, taskId: task.taskId as string, res };
+}
+
+const readChild = async (childId: string) => (await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` })).body;
+const readTask = async (childId: string, taskId: string) => (await readChild(childId)).tasks.find((t: any) => t.taskId === taskId);
+
+async function delivered(childId: string, taskId: string) {
+  return eventually(async () => {
+    const t = await readTask(childId, taskId);
+    return t.status === 'delivered' ? t : undefined;
+  }, 15_000, 'delivery');
+}
+
+const result = (over: Record<string, unknown> = {}) => ({
+  insuredBefore: false,
+  enrollmentNumber: 'YB-450100-0001',
+  enrolledOn: '2026-11-21',
+  benefitStartDate: '2026-11-21',
+  contributionSubsidised: true,
+  ...over,
+});
+
+describe('health', () => {
+  it('answers without a token', async () => {
+    const res = await hub().call('GET', '/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+});
+
+describe('admission', () => {
+  it('opens pre-enrollment for a child whose parents are unknown, with history and deadline', async () => {
+    const { res, childId } = await admitFoundling();
+    expect(res.body.childId).toMatch(/^CH[0-9A-Z]{26}$/);
+    const types = res.body.tasks.map((t: any) => t.type).sort();
+    expect(types).toEqual(['medical-insurance.pre-enrollment', 'public-security.dna-comparison']);
+    const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
+    expect(task).toMatchObject({ department: 'medical-insurance', status: 'dispatched', subjectId: childId, overdue: false });
+    expect(task.deadline).toMatch(/T23:59:59\+08:00$/);
+    expect(task.history.map((h: any) => [h.from, h.to, h.by])).toEqual([
+      [null, 'requested', `staff:${NANNING}`],
+      ['requested', 'dispatched', 'system:hub'],
+    ]);
+    // The department sees only its fields: no hukou, school or disability facts.
+    expect(Object.keys(task.request).sort()).toEqual(
+      ['admittedOn', 'birthDate', 'childId', 'gender', 'institutionId', 'name', 'subsidyCategory'].sort(),
+    );
+  });
+
+  it('opens nothing for a child with known parents, hukou, no disability, under school age', async () => {
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission() });
+    expect(res.status).toBe(201);
+    expect(res.body.tasks).toEqual([]);
+  });
+
+  it('refuses an invalid body with 400 naming each field, and stores nothing', async () => {
+    const res = await hub().call('POST', '/v1/children', {
+      as: `staff:${NANNING}`,
+      body: admission({ gender: 'x', birthDate: '2023-02-30', idNumber: '110105194912310021', extra: 1 }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+    expect(res.body.issues.map((i: any) => i.path).sort()).toEqual(['(body)', 'birthDate', 'gender', 'idNumber'].sort());
+    const inbox = await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: MI });
+    const before = inbox.body.items.length;
+    await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission({ parentsUnknown: 'yes' }) });
+    expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: MI })).body.items.length).toBe(before);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: '{"institutionId":' });
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].path).toBe('(body)');
+  });
+
+  it('asks for the foundling facts its police report needs', async () => {
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission({ parentsUnknown: true }) });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: any) => i.path).sort()).toEqual(['foundCountyCode', 'foundOn', 'foundPlace']);
+  });
+
+  it('is for the staff of that institution only (401 without a token, 403 for others)', async () => {
+    const body = admission();
+    expect((await hub().call('POST', '/v1/children', { body })).status).toBe(401);
+    expect((await hub().call('POST', '/v1/children', { body, token: 'not-a-real-token-not-a-real-token-xx' })).status).toBe(401);
+    const other = await hub().call('POST', '/v1/children', { as: `staff:${LIUZHOU}`, body });
+    expect(other.status).toBe(403);
+    expect((await hub().call('POST', '/v1/children', { as: MI, body })).status).toBe(403);
+  });
+});
+
+describe('reading a child', () => {
+  it('lets the institution and its city supervisor read, nobody else', async () => {
+    const { childId } = await admitFoundling();
+    const own = await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` });
+    expect(own.status).toBe(200);
+    expect(own.body.child).toMatchObject({ childId, institutionId: NANNING, cityCode: '450100' });
+    expect(own.body.child).not.toHaveProperty('pk');
+    expect(own.body.tasks).toHaveLength(2);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: 'supervisor:450100' })).status).toBe(200);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: 'supervisor:450200' })).status).toBe(403);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${LIUZHOU}` })).status).toBe(403);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: MI })).status).toBe(403);
+  });
+
+  it('answers 404 for an unknown or malformed child id', async () => {
+    expect((await hub().call('GET', '/v1/children/CH01JD00000000000000000000', { as: `staff:${NANNING}` })).status).toBe(404);
+    expect((await hub().call('GET', '/v1/children/nope', { as: `staff:${NANNING}` })).status).toBe(404);
+  });
+});
+
+describe('the task lifecycle through the partner API', () => {
+  it('runs requested → dispatched → delivered → acknowledged → completed, recording each step', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    const ack = await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    if (ack.status !== 200) console.log(JSON.stringify((await readTask(childId, taskId)).history, null, 1));
+    expect(ack.status).toBe(200);
+    expect(ack.body.status).toBe('acknowledged');
+    const done = await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } });
+    expect(done.status).toBe(200);
+    const task = await readTask(childId, taskId);
+    expect(task.status).toBe('completed');
+    expect(task.result).toEqual(result());
+    expect(task.history.map((h: any) => `${h.from}>${h.to}`)).toEqual([
+      'null>requested',
+      'requested>dispatched',
+      'dispatched>delivered',
+      'delivered>acknowledged',
+      'acknowledged>completed',
+    ]);
+    expect(task.history.at(-1).by).toBe(MI);
+  });
+
+  it('refuses with 409 what the lifecycle does not allow, and changes nothing', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    // Completing before acknowledging.
+    const early = await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } });
+    expect(early.status).toBe(409);
+    await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } })).status).toBe(200);
+    const before = await readTask(childId, taskId);
+    // Completing twice, rejecting after completion, acknowledging again.
+    const twice = await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result({ enrollmentNumber: 'OTHER' }) } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toBe('conflict');
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/reject`, { as: MI, body: { reason: 'too late' } })).status).toBe(409);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} })).status).toBe(409);
+    expect(await readTask(childId, taskId)).toEqual(before);
+  });
+
+  it('refuses a benefit start after the enrollment date with 422 (no waiting period), changing nothing', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    const before = await readTask(childId, taskId);
+    const res = await hub().call('POST', `/v1/tasks/${taskId}/complete`, {
+      as: MI,
+      body: { result: result({ benefitStartDate: '2026-12-21' }) },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.issues.map((i: any) => i.path)).toEqual(['result.benefitStartDate']);
+    expect(await readTask(childId, taskId)).toEqual(before);
+  });
+
+  it('refuses a malformed result with 400 naming the fields, changing nothing', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    const before = await readTask(childId, taskId);
+    const res = await hub().call('POST', `/v1/tasks/${taskId}/complete`, {
+      as: MI,
+      body: { result: { ...result({ enrolledOn: 'tomorrow' }), diagnosis: 'x' } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: any) => i.path).sort()).toEqual(['result', 'result.enrolledOn']);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/reject`, { as: MI, body: { reason: '' } })).status).toBe(400);
+    expect(await readTask(childId, taskId)).toEqual(before);
+  });
+
+  it('lets only the owning department act (403), and 404s unknown tasks', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    const before = await readTask(childId, taskId);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: 'department:fire-rescue', body: {} })).status).toBe(403);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: `staff:${NANNING}`, body: {} })).status).toBe(403);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { body: {} })).status).toBe(401);
+    expect(await readTask(childId, taskId)).toEqual(before);
+    const unknown = `${childId}.T01JD00000000000000000000`;
+    expect((await hub().call('POST', `/v1/tasks/${unknown}/acknowledge`, { as: MI, body: {} })).status).toBe(404);
+    expect((await hub().call('POST', '/v1/tasks/garbage/acknowledge', { as: MI, body: {} })).status).toBe(404);
+  });
+
+  it('records a rejection with its reason', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    const res = await hub().call('POST', `/v1/tasks/${taskId}/reject`, { as: MI, body: { reason: '已在外省参保' } });
+    expect(res.status).toBe(200);
+    const task = await readTask(childId, taskId);
+    expect(task).toMatchObject({ status: 'rejected', statusReason: '已在外省参保' });
+    expect(task.history.at(-1)).toMatchObject({ from: 'delivered', to: 'rejected', by: MI, reason: '已在外省参保' });
+  });
+});
+
+describe('a department inbox', () => {
+  it('lists its own tasks by status, paged with nextToken', async () => {
+    for (let i = 0; i < 3; i++) await admitFoundling();
+    const all: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const q = `?status=delivered&limit=2${nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : ''}`;
+      const page = await eventually(async () => {
+        const r = await hub().call('GET', `/v1/departments/medical-insurance/tasks${q}`, { as: MI });
+        return r.status === 200 ? r : undefined;
+      });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const item of page.body.items) {
+        expect(item).toMatchObject({ department: 'medical-insurance', status: 'delivered' });
+        expect(item).not.toHaveProperty('history');
+        expect(item.request).toHaveProperty('subsidyCategory');
+      }
+      all.push(...page.body.items.map((i: any) => i.taskId));
+      nextToken = page.body.nextToken;
+    } while (nextToken);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('is the department’s own: 403 for others, 404 for unknown departments, 400 for bad queries', async () => {
+    expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: 'department:education' })).status).toBe(403);
+    expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: `staff:${NANNING}` })).status).toBe(403);
+    expect((await hub().call('GET', '/v1/departments/housing/tasks', { as: MI })).status).toBe(404);
+    const bad = await hub().call('GET', '/v1/departments/medical-insurance/tasks?status=done&limit=0', { as: MI });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: any) => i.path).sort()).toEqual(['query.limit', 'query.status']);
+    const token = await hub().call('GET', '/v1/departments/medical-insurance/tasks?nextToken=xyz', { as: MI });
+    expect(token.status).toBe(400);
+  });
+});
+
+describe('opening a task by hand', () => {
+  it('opens a task for a child, and refuses a second open one of the same type (409)', async () => {
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission() });
+    const childId = res.body.childId;
+    const open = await hub().call('POST', `/v1/children/${childId}/tasks`, {
+      as: `staff:${NANNING}`,
+      body: { type: 'medical-insurance.pre-enrollment' },
+    });
+    expect(open.status).toBe(201);
+    expect(open.body).toMatchObject({ type: 'medical-insurance.pre-enrollment', status: 'dispatched' });
+    expect(open.body.request.subsidyCategory).toBe('none');
+    const again = await hub().call('POST', `/v1/children/${childId}/tasks`, {
+      as: `staff:${NANNING}`,
+      body: { type: 'medical-insurance.pre-enrollment' },
+    });
+    expect(again.status).toBe(409);
+    expect((await readChild(childId)).tasks).toHaveLength(1);
+  });
+
+  it('refuses unknown types (400), institution tasks for a child (400), and other institutions (403)', async () => {
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission() });
+    const childId = res.body.childId;
+    const unknown = await hub().call('POST', `/v1/children/${childId}/tasks`, { as: `staff:${NANNING}`, body: { type: 'housing.rental' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issues[0].path).toBe('type');
+    const inst = await hub().call('POST', `/v1/children/${childId}/tasks`, {
+      as: `staff:${NANNING}`,
+      body: { type: 'fire-rescue.safety-inspection', input: { inspectionKind: 'periodic' } },
+    });
+    expect(inst.status).toBe(400);
+    const other = await hub().call('POST', `/v1/children/${childId}/tasks`, {
+      as: `staff:${LIUZHOU}`,
+      body: { type: 'medical-insurance.pre-enrollment' },
+    });
+    expect(other.status).toBe(403);
+    expect((await readChild(childId)).tasks).toHaveLength(0);
+  });
+});

@@ -1,0 +1,83 @@
+// vitest globalSetup: one DynamoDB Local (in memory) and one fauxqs for the whole run, on free ports, in the
+// main vitest process. Test files share them and isolate by name prefix (test/helpers/emulators.ts).
+// With AWS_ENDPOINT_URL set (LocalStack, moto_server) nothing starts and everything points there.
+//
+// Endpoints reach the tests two ways: `provide` (read with `inject`), and environment variables, which the
+// workers inherit because they are created after this runs. The variables are what lets code under test build
+// plain `new DynamoDBClient({})` clients: AWS SDK v3 reads AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS
+// (service-specific endpoints, checked in test/local/sdk-env.test.ts). SQS clients still need
+// `useQueueUrlAsEndpoint: false`, because fauxqs' queue URLs name a host that does not resolve.
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
+import { startSqsLocal, type SqsLocal } from '../../services/local/sqs-local.ts';
+
+export interface EmulatorConfig {
+  /** embedded: started here; external: AWS_ENDPOINT_URL. */
+  mode: 'embedded' | 'external';
+  dynamodbEndpoint: string;
+  sqsEndpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    emulators: EmulatorConfig;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The SDK's "Node 22 from 2027" notice, once per process, buries real test output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const external = process.env.AWS_ENDPOINT_URL;
+  let dynamodb: DynamoDbLocal | undefined;
+  let sqs: SqsLocal | undefined;
+  let config: EmulatorConfig;
+
+  if (external) {
+    config = {
+      mode: 'external',
+      dynamodbEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? external,
+      sqsEndpoint: process.env.AWS_ENDPOINT_URL_SQS ?? external,
+      region: process.env.AWS_REGION ?? 'us-east-1',
+      // LocalStack's conventional fakes, unless the user brought credentials (for example for a LocalStack Pro token).
+      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+    };
+  } else {
+    const started = await Promise.allSettled([startDynamoDbLocal(), startSqsLocal()]);
+    if (started[0].status === 'fulfilled') dynamodb = started[0].value;
+    if (started[1].status === 'fulfilled') sqs = started[1].value;
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed || !dynamodb || !sqs) {
+      await Promise.all([dynamodb?.stop(), sqs?.stop()]);
+      throw (failed as PromiseRejectedResult | undefined)?.reason ?? new Error('Emulators did not start');
+    }
+    config = {
+      mode: 'embedded',
+      dynamodbEndpoint: dynamodb.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      region: 'us-east-1',
+      // Fakes, always: real credentials have no business in requests to a local emulator.
+      accessKeyId: 'test',
+      secretAccessKey: 'test',
+    };
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+  }
+
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: config.dynamodbEndpoint,
+    AWS_ENDPOINT_URL_SQS: config.sqsEndpoint,
+    AWS_REGION: config.region,
+    AWS_DEFAULT_REGION: config.region,
+    AWS_ACCESS_KEY_ID: config.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: config.secretAccessKey,
+  });
+  project.provide('emulators', config);
+
+  return async () => {
+    await Promise.all([dynamodb?.stop(), sqs?.stop()]);
+  };
+}

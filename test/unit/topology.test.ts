@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { departmentCodes } from '../../contracts/common.ts';
+import { adapterEntry, departments, functions, routes, taskTypes } from '../../services/topology.ts';
+
+describe('topology', () => {
+  it('lists the five departments of DOMAIN.md, each with its adapter', () => {
+    expect(departments.map((d) => d.code).sort()).toEqual([...departmentCodes].sort());
+    for (const d of departments) expect(existsSync(adapterEntry(d.code)), adapterEntry(d.code)).toBe(true);
+  });
+
+  it('files every task type under the department that carries it, once', () => {
+    for (const d of departments) for (const t of d.taskTypes) expect(t.contract.department).toBe(d.code);
+    const ids = taskTypes.map((t) => t.contract.type);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(10);
+    for (const t of taskTypes) expect(t.deadlineWorkingDays).toBeGreaterThan(0);
+  });
+
+  it('names function entries that exist', () => {
+    for (const f of Object.values(functions)) expect(existsSync(f.entry), f.entry).toBe(true);
+  });
+
+  it('has one route per method and path, all under /v1', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of routes) expect(r.path.startsWith('/v1/')).toBe(true);
+    expect(routes.filter((r) => !r.auth).map((r) => r.path)).toEqual(['/v1/health']);
+  });
+});
