@@ -129,6 +129,7 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: 'api' | 'partne
   { method: 'POST', path: '/v1/tasks/{taskId}/reject', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/request-information', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/supply-information', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/tasks/{taskId}/resume', fn: 'api', auth: true },
 ];
 
 /** How long staff have to answer a department's request for information (working days). */

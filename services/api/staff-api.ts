@@ -8,6 +8,7 @@ import { effectiveChild } from '../cases/facts.ts';
 import { getInstitution } from '../cases/institutions.ts';
 import { buildTaskItems } from '../cases/open-tasks.ts';
 import { sendTasks } from '../dispatch/send.ts';
+import { resumeTask } from '../operations/redrive.ts';
 import { ConflictError, NotFoundError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { findTaskType } from '../topology.ts';
 import { ownerOfTask } from '../state/keys.ts';
@@ -112,5 +113,13 @@ export const handler = httpApi({
     }, now);
     await sendTasks([updated], now);
     return { status: 200, body: taskView(updated) };
+  },
+
+  'POST /v1/tasks/{taskId}/resume': async (req) => {
+    const principal = requirePrincipal(req);
+    const taskId = req.params.taskId ?? '';
+    if (!TaskId.safeParse(taskId).success) throw new NotFoundError(`task ${taskId} not found`);
+    const task = await resumeTask(taskId, formatPrincipal(principal), 'staff', (t) => assertStaffOf(principal, t.institutionId));
+    return { status: 200, body: taskView(task) };
   },
 });

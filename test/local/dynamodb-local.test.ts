@@ -14,7 +14,7 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, PID_FILE_NAME, startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
+import { freePort, isAlive, PID_FILE_NAME, startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ddb-local-test-'));
 const pidFile = join(dataDir, PID_FILE_NAME);
@@ -66,7 +66,9 @@ describe('DynamoDB Local on a data directory', () => {
   });
 
   it('starts over an orphan it finds through the pid file, keeping the data', { timeout: 120_000 }, async () => {
-    const first = await startDynamoDbLocal({ dataDir });
+    // One fixed port, as the local runtime uses: the orphan would hold it, and the next start would fail.
+    const port = await freePort();
+    const first = await startDynamoDbLocal({ dataDir, port });
     started.push(first);
     expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: first.pid, port: first.port });
     const c1 = client(first.port);
@@ -82,11 +84,11 @@ describe('DynamoDB Local on a data directory', () => {
     c1.destroy();
 
     // Drop the handle, as a crashed runtime would, and start again on the same directory.
-    const second = await startDynamoDbLocal({ dataDir });
+    const second = await startDynamoDbLocal({ dataDir, port });
     started.push(second);
     expect(second.pid).not.toBe(first.pid);
     expect(isAlive(first.pid)).toBe(false);
-    expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: second.pid, port: second.port });
+    expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: second.pid, port });
     const c2 = client(second.port);
     const { Item } = await c2.send(new GetItemCommand({ TableName: 'persisted', Key: { pk: { S: 'k' } } }));
     c2.destroy();

@@ -1,0 +1,174 @@
+// Delivery end to end: the adapter pushes signed tasks to the simulated departments, which answer through
+// the API; outages end in the dead-letter queue, refusals fail at once, duplicates change nothing, and a
+// lost message is sent again by the sweep.
+import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
+import { signedHeaders } from '../../services/delivery/signature.ts';
+import { redriveDeadLetters } from '../../services/operations/redrive.ts';
+import { sdkClients } from '../helpers/emulators.ts';
+import { admission, eventually, NANNING, useHub } from '../helpers/hub.ts';
+
+const hub = useHub({ simulatorDelayMs: 100, maxReceiveCount: 3 });
+const MI = 'medical-insurance';
+
+async function admitFoundling() {
+  const res = await hub().call('POST', '/v1/children', {
+    as: `staff:${NANNING}`,
+    body: admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-GA-2026-0002' }),
+  });
+  expect(res.status).toBe(201);
+  const task = res.body.tasks.find((t: any) => t.department === MI);
+  return { childId: res.body.childId as string, taskId: task.taskId as string };
+}
+
+const readTask = async (childId: string, taskId: string) =>
+  (await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` })).body.tasks.find((t: any) => t.taskId === taskId);
+
+const untilStatus = (childId: string, taskId: string, status: string, timeoutMs = 20_000) =>
+  eventually(async () => {
+    const t = await readTask(childId, taskId);
+    return t?.status === status ? t : undefined;
+  }, timeoutMs, `task ${status}`);
+
+const queueDepth = async (url: string) => {
+  const out = await sdkClients().sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+};
+
+describe('push delivery to a department', () => {
+  it('delivers, and the department acknowledges and completes through the API', async () => {
+    const { childId, taskId } = await admitFoundling();
+    const task = await untilStatus(childId, taskId, 'completed');
+    expect(task.history.map((h: any) => h.to)).toEqual(['requested', 'dispatched', 'delivered', 'acknowledged', 'completed']);
+    expect(task.history.find((h: any) => h.to === 'delivered').by).toBe('system:adapter');
+    expect(task.history.at(-1).by).toBe(`department:${MI}`);
+    expect(task.result.benefitStartDate).toBe(task.result.enrolledOn);
+    expect(hub().simulators!.received(MI)).toContain(taskId);
+  });
+
+  it('lets a person act as the department before the simulator does', async () => {
+    const { childId, taskId } = await admitFoundling();
+    const ack = await eventually(async () => {
+      const r = await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: `department:${MI}`, body: {} });
+      return r.status === 200 ? r : undefined;
+    }, 5000, 'manual acknowledge');
+    expect(ack.body.status).toBe('acknowledged');
+    const t = await untilStatus(childId, taskId, 'completed');
+    // The simulator's own acknowledgement was refused (409) and changed nothing.
+    expect(t.history.filter((h: any) => h.to === 'acknowledged')).toHaveLength(1);
+  });
+
+  it('refuses a push with a bad signature at the department (the simulator checks it)', async () => {
+    const url = hub().simulators!.endpointOf(MI);
+    const body = JSON.stringify({ infno: 'HUB-PRE-ENROLL' });
+    const wrong = await fetch(url, { method: 'POST', headers: signedHeaders('not-the-secret', body, 'k1'), body });
+    expect(wrong.status).toBe(401);
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+    const stale = await fetch(url, {
+      method: 'POST',
+      headers: signedHeaders(hub().secrets[MI]!, body, 'k1', Date.now() - 10 * 60_000),
+      body,
+    });
+    expect(stale.status).toBe(401);
+    const malformed = await fetch(url, { method: 'POST', headers: signedHeaders(hub().secrets[MI]!, body, 'k1'), body });
+    expect(malformed.status).toBe(400);
+  });
+});
+
+describe('failures never lose a task', () => {
+  it('a department that is down: retried, then parked in the dead-letter queue with the task failed', async () => {
+    hub().simulators!.setMode(MI, 'down');
+    try {
+      const { childId, taskId } = await admitFoundling();
+      const task = await untilStatus(childId, taskId, 'failed', 40_000);
+      expect(task.statusReason).toMatch(/after 3 attempts .*dead-letter queue/);
+      expect(task.history.at(-1)).toMatchObject({ from: 'dispatched', to: 'failed', by: 'system:adapter' });
+      const dlq = hub().provisioned.queues[MI].dlqUrl;
+      await eventually(async () => ((await queueDepth(dlq)) >= 1 ? true : undefined), 20_000, 'message in the DLQ');
+      // Parked visibly: the message in the DLQ is the task's envelope.
+      const parked = await sdkClients().sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10, VisibilityTimeout: 1 }));
+      expect(parked.Messages?.map((m) => JSON.parse(m.Body!).taskid)).toContain(taskId);
+
+      // The department is back: the redrive tool resumes the parked task, and it runs to completion.
+      hub().simulators!.setMode(MI, 'normal');
+      await new Promise((r) => setTimeout(r, 1100)); // the peek above hid the message for a second
+      const report = await redriveDeadLetters(dlq);
+      expect(report.resumed).toContain(taskId);
+      const done = await untilStatus(childId, taskId, 'completed');
+      expect(done.history.map((h: any) => h.to)).toContain('failed');
+      expect(done.history.find((h: any) => h.from === 'failed')).toMatchObject({ to: 'dispatched', by: 'system:redrive' });
+      expect(await queueDepth(dlq)).toBe(0);
+    } finally {
+      hub().simulators!.setMode(MI, 'normal');
+    }
+  });
+
+  it('staff resume a failed task of their own institution only', async () => {
+    hub().simulators!.setMode(MI, 'refuse');
+    let ids: { childId: string; taskId: string };
+    try {
+      ids = await admitFoundling();
+      await untilStatus(ids.childId, ids.taskId, 'failed');
+    } finally {
+      hub().simulators!.setMode(MI, 'normal');
+    }
+    const { childId, taskId } = ids;
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/resume`, { as: 'staff:CWI-450200', body: {} })).status).toBe(403);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/resume`, { as: `department:${MI}`, body: {} })).status).toBe(403);
+    const ok = await hub().call('POST', `/v1/tasks/${taskId}/resume`, { as: `staff:${NANNING}`, body: {} });
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('dispatched');
+    await untilStatus(childId, taskId, 'completed');
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/resume`, { as: `staff:${NANNING}`, body: {} })).status).toBe(409);
+  });
+
+  it('a department that refuses (4xx) fails the task at once with its reason, no retry', async () => {
+    hub().simulators!.setMode(MI, 'refuse');
+    try {
+      const { childId, taskId } = await admitFoundling();
+      const task = await untilStatus(childId, taskId, 'failed');
+      expect(task.statusReason).toBe('department answered 422: the department refuses this task');
+      expect(task.history.filter((h: any) => h.to === 'failed')).toHaveLength(1);
+    } finally {
+      hub().simulators!.setMode(MI, 'normal');
+    }
+  });
+
+  it('a redelivered message has no second effect', async () => {
+    const { childId, taskId } = await admitFoundling();
+    const done = await untilStatus(childId, taskId, 'completed');
+    const pushes = hub().simulators!.received(MI).filter((k) => k === taskId).length;
+    // The same envelope again, as SQS may deliver it twice.
+    const { sqs } = sdkClients();
+    const envelope = {
+      specversion: '1.0', id: taskId, source: 'child-welfare-hub', type: 'medical-insurance.pre-enrollment.v1',
+      subject: childId, time: new Date().toISOString(), dataschema: 'x', taskid: taskId, department: MI, data: done.request,
+    };
+    await sqs.send(new SendMessageCommand({ QueueUrl: hub().provisioned.queues[MI].url, MessageBody: JSON.stringify(envelope) }));
+    await eventually(async () => ((await queueDepth(hub().provisioned.queues[MI].url)) === 0 ? true : undefined), 10_000, 'queue drained');
+    expect(await readTask(childId, taskId)).toEqual(done);
+    expect(hub().simulators!.received(MI).filter((k) => k === taskId)).toHaveLength(pushes);
+  });
+
+  it('a message lost between the write and the queue is sent again by the re-dispatch sweep', async () => {
+    const poller = hub().pollers[MI]!;
+    await poller.stop();
+    try {
+      const { childId, taskId } = await admitFoundling();
+      // Lose it: the queue forgets every message, as the in-memory emulator does when `npm start` is killed.
+      await sdkClients().sqs.send(new PurgeQueueCommand({ QueueUrl: hub().provisioned.queues[MI].url }));
+      poller.start();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await readTask(childId, taskId)).status).toBe('dispatched');
+      const { resent } = await hub().redispatch(0);
+      expect(resent).toBeGreaterThanOrEqual(1);
+      const task = await untilStatus(childId, taskId, 'completed');
+      expect(task.history.filter((h: any) => h.by === 'system:redispatch')).toHaveLength(1);
+    } finally {
+      if (!poller.running) poller.start();
+    }
+  });
+});
