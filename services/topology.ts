@@ -130,6 +130,14 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: 'api' | 'partne
   { method: 'POST', path: '/v1/tasks/{taskId}/request-information', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/supply-information', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/resume', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/institutions/{institutionId}', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/institutions/{institutionId}/tasks', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/institutions/{institutionId}/transfers', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/transfers', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/transfers/{transferId}', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/transfers/{transferId}/send', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/transfers/{transferId}/receive', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/transfers/{transferId}/visits', fn: 'api', auth: true },
 ];
 
 /** How long staff have to answer a department's request for information (working days). */

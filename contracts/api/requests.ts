@@ -12,6 +12,11 @@ export const OpenTaskRequest = z.strictObject({
   input: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** An institution duty (rehab-point certification, fire-safety inspection), optionally recurring. */
+export const OpenInstitutionTaskRequest = OpenTaskRequest.extend({
+  recurEveryMonths: z.int().min(1).max(24).optional().describe('Open the same task again every N months'),
+});
+
 export const AcknowledgeRequest = z.strictObject({ note: z.string().max(1000).optional() });
 export const CompleteRequest = z.strictObject({ result: z.record(z.string(), z.unknown()) });
 export const RejectRequest = z.strictObject({ reason: Reason });

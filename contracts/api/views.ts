@@ -43,6 +43,8 @@ export const TaskView = z.object({
   overdue: z.boolean(),
   /** What the task was opened with (kept to rebuild the request after a correction). */
   input: z.record(z.string(), z.unknown()).optional(),
+  /** Input fields read from the child's facts when the task goes out (input field → fact). */
+  inputFacts: z.record(z.string(), z.string()).optional(),
   request: z.unknown(),
   /** Bumped when staff correct the request; the department sees a new delivery (a new idempotency key). */
   requestVersion: z.number().int().optional(),

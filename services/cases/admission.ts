@@ -23,11 +23,14 @@ export function admissionFacts(child: Child) {
     disabled: child.disabled,
     schoolAge: age >= SCHOOL_AGE.from && age < SCHOOL_AGE.until,
     hasFoundlingCertificate: Boolean(child.foundlingCertificateNumber),
+    inSchool: Boolean(child.inSchool),
   };
 }
 export type AdmissionFact = keyof ReturnType<typeof admissionFacts>;
 
 export interface AdmissionRule {
+  /** Where the rule applies: admission into a city institution (default) or a county centre taking a child in. */
+  at?: ('city-welfare' | 'county-protection')[];
   /** Every fact listed must hold. */
   when: AdmissionFact[];
   /** None of these may hold. */
@@ -46,12 +49,15 @@ export const admissionRules: AdmissionRule[] = [
     unless: ['hasFoundlingCertificate'],
     open: 'public-security.foundling-report',
     input: { foundPlace: 'foundPlace', foundCountyCode: 'foundCountyCode', foundOn: 'foundOn' },
+    // The county where a child is found asks the police first, then sends the child to the city (三(一)).
+    at: ['county-protection', 'city-welfare'],
     policy: '三(一)',
   },
   { when: ['parentsUnknown'], open: 'public-security.dna-comparison', policy: '四(二)' },
   { when: ['parentsUnknown'], open: 'medical-insurance.pre-enrollment', policy: '二(三)' },
   { when: ['noHukou'], open: 'public-security.hukou-registration', after: 'public-security.foundling-report', policy: '四(二)' },
-  { when: ['schoolAge'], open: 'education.school-placement', policy: '二(五)' },
+  // A child already in school moves its record instead (学籍转移, opened by the transfer).
+  { when: ['schoolAge'], unless: ['inSchool'], open: 'education.school-placement', policy: '二(五)' },
   {
     when: ['disabled'],
     open: 'disability-federation.rehab-assistance',
@@ -67,16 +73,27 @@ export const admissionRules: AdmissionRule[] = [
 export interface PlannedTask extends OpenTaskSpec {
   /** Index into the plan of the task this one waits for. */
   after?: number;
+  /** The type it waits for, when that task may already exist on the child (opened before a transfer). */
+  afterType?: string;
 }
 
 /**
  * The tasks an admission opens, in rule order. A rule's input comes from the child's facts; a fact the
  * task needs but staff did not record is reported as that field of the admission body (400).
  */
-export function planAdmission(child: Child, rules = admissionRules): PlannedTask[] {
+export function planAdmission(
+  child: Child,
+  options: { at?: 'city-welfare' | 'county-protection'; alreadyOpened?: string[]; rules?: AdmissionRule[] } = {},
+): PlannedTask[] {
+  const { at = 'city-welfare', alreadyOpened = [], rules = admissionRules } = options;
   const facts = admissionFacts(child);
   const chosen = rules.filter(
-    (r) => findTaskType(r.open) && r.when.every((f) => facts[f]) && !(r.unless ?? []).some((f) => facts[f]),
+    (r) =>
+      findTaskType(r.open) &&
+      (r.at ?? ['city-welfare']).includes(at) &&
+      !alreadyOpened.includes(r.open) &&
+      r.when.every((f) => facts[f]) &&
+      !(r.unless ?? []).some((f) => facts[f]),
   );
   const issues: FieldIssue[] = [];
   const plan: PlannedTask[] = [];
@@ -94,7 +111,7 @@ export function planAdmission(child: Child, rules = admissionRules): PlannedTask
       continue;
     }
     const after = rule.after ? plan.findIndex((p) => p.type === rule.after) : -1;
-    plan.push({ type: rule.open, input, ...(after >= 0 ? { after } : {}) });
+    plan.push({ type: rule.open, input, ...(after >= 0 ? { after } : {}), ...(rule.after ? { afterType: rule.after } : {}) });
   }
   if (issues.length) throw new ValidationError(issues, 'the admission lacks facts its tasks need');
   return plan;

@@ -7,7 +7,8 @@ import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { getChildCase } from '../state/children.ts';
 import { transitionTask, type TaskItem } from '../state/tasks.ts';
-import { findTaskType } from '../topology.ts';
+import { findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
+import { taskInput } from './open-tasks.ts';
 import { effectiveChild } from './facts.ts';
 import { getInstitution } from './institutions.ts';
 
@@ -38,9 +39,25 @@ export async function releaseDependents(prerequisite: TaskItem, now = new Date()
       // The facts as they stand now include what the prerequisite established (its result).
       const tasks = found.tasks.map((t) => (t.taskId === prerequisite.taskId ? prerequisite : t));
       const child = effectiveChild(found.child, tasks);
-      const request = entry.contract.request.parse(
-        entry.contract.buildRequest({ institution: getInstitution(child.institutionId), child }, entry.contract.input.parse(task.input ?? {})),
-      );
+      const input = entry.contract.input.safeParse(taskInput(task.input, task.inputFacts, child));
+      const built = input.success
+        ? entry.contract.request.safeParse(entry.contract.buildRequest({ institution: getInstitution(child.institutionId), child }, input.data))
+        : input;
+      if (!built.success) {
+        // Released, but the case lacks what the department needs: staff supply it (supply-information).
+        const missing = built.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(input)', message: i.message }));
+        const deadline = deadlineFor(now, entry.deadlineWorkingDays);
+        moved.push(await transitionTask(task.taskId, {
+          action: 'hold',
+          actor: 'system',
+          by: BY,
+          reason: `prerequisite ${prerequisite.type} completed; information needed: ${missing.map((m) => m.field).join(', ')}`,
+          deadline: deadlineFor(now, informationDeadlineWorkingDays),
+          extra: { missing, heldSince: now.toISOString(), heldRemainingMs: Date.parse(deadline) - now.getTime() },
+        }, now));
+        continue;
+      }
+      const request = built.data;
       moved.push(await transitionTask(task.taskId, {
         action: 'dispatch',
         actor: 'system',

@@ -1,6 +1,6 @@
 // Turns "open these task types for this case" into task items: the input is checked against the contract,
 // the request is built from the case (field-level minimisation) and checked too, the deadline is computed.
-import type { CaseFacts } from '../../contracts/case.ts';
+import type { CaseFacts, Child } from '../../contracts/case.ts';
 import type { FieldIssue } from '../lib/errors.ts';
 import { ValidationError, zodIssues } from '../lib/errors.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
@@ -15,6 +15,19 @@ export interface OpenTaskSpec {
   after?: number;
   /** Ids of existing tasks this one waits for. */
   waitingFor?: string[];
+  /** Input fields taken from the child's facts as they stand when the task goes out. */
+  inputFacts?: Record<string, string>;
+}
+
+/** The input a task goes out with: what was given, plus fields read from the child's current facts. */
+export function taskInput(given: unknown, inputFacts: Record<string, string> | undefined, child: Child | undefined) {
+  const fromFacts = Object.fromEntries(
+    Object.entries(inputFacts ?? {}).flatMap(([field, fact]) => {
+      const v = (child as Record<string, unknown> | undefined)?.[fact];
+      return v === undefined ? [] : [[field, v]];
+    }),
+  );
+  return { ...fromFacts, ...(given as Record<string, unknown> | undefined) };
 }
 
 export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: string, now: Date): TaskItem[] {
@@ -35,18 +48,20 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
       issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `${spec.type} is opened for ${contract.subject === 'child' ? 'a child' : 'an institution'}` });
       return;
     }
-    const input = contract.input.safeParse(spec.input ?? {});
-    if (!input.success) {
+    const waitingFor = [...(spec.waitingFor ?? []), ...(spec.after !== undefined ? [ids[spec.after]!] : [])];
+    const given = taskInput(spec.input, spec.inputFacts, facts.child);
+    const input = contract.input.safeParse(given);
+    const request = input.success ? contract.request.safeParse(contract.buildRequest(facts, input.data)) : undefined;
+    // A waiting task's request is built when it is released: its prerequisite may establish what it needs.
+    if (!waitingFor.length && !input.success) {
       issues.push(...zodIssues(input.error, [where, 'input'].filter(Boolean).join('.')));
       return;
     }
-    const request = contract.request.safeParse(contract.buildRequest(facts, input.data));
-    if (!request.success) {
+    if (!waitingFor.length && !request?.success) {
       // The case lacks something the department needs: name it as the case's field.
-      issues.push(...zodIssues(request.error, [where, 'case'].filter(Boolean).join('.')));
+      issues.push(...zodIssues(request!.error!, [where, 'case'].filter(Boolean).join('.')));
       return;
     }
-    const waitingFor = [...(spec.waitingFor ?? []), ...(spec.after !== undefined ? [ids[spec.after]!] : [])];
     items.push(
       newTaskItem(
         {
@@ -58,8 +73,9 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
           institutionId: facts.institution.institutionId,
           cityCode: facts.institution.cityCode,
           deadline: deadlineFor(now, entry.deadlineWorkingDays),
-          input: input.data as Record<string, unknown>,
-          request: request.data,
+          input: (input.success ? input.data : spec.input ?? {}) as Record<string, unknown>,
+          ...(spec.inputFacts ? { inputFacts: spec.inputFacts } : {}),
+          request: request?.success ? request.data : null,
           ...(waitingFor.length ? { waitingFor } : {}),
         },
         by,

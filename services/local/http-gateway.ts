@@ -194,7 +194,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
       throw new GatewayError(500, 'authorizer_error', 'The authorizer returned an invalid context');
     }
     const decision = evaluatePolicy(result.policyDocument, event.methodArn);
-    if (decision === 'deny') {
+    if (decision !== 'allow') {
       const message =
         decision === 'deny'
           ? 'User is not authorized to access this resource with an explicit deny'

@@ -242,12 +242,9 @@ function toLambdaAttributes(attributes: Record<string, MessageAttributeValue> | 
   return out;
 }
 
-/** Lambda carries binary attributes as base64. fauxqs 1.9 returns them as an index-keyed object, hence the fallback. */
-function base64(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (value && typeof value === 'object') return Buffer.from(Object.values(value as Record<string, number>)).toString('base64');
-  return '';
+/** Lambda carries binary attributes as base64 strings; the SDK hands them over as bytes. */
+function base64(value: Uint8Array | string): string {
+  return typeof value === 'string' ? value : Buffer.from(value).toString('base64');
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

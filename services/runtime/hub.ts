@@ -67,6 +67,8 @@ export interface Hub {
   /** Runs a sweep now (tests, and the timers). */
   redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;
   flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
+  /** Opens recurring institution duties that are due at `now`. */
+  openRecurring(now?: Date): Promise<{ taskId: string; type: string }[]>;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       import('../api/authorizer.ts'),
       import('../schedules/sweeps.ts'),
     ]);
+    const { openRecurring } = await import('../cases/recurring.ts');
     const gateway: HttpGateway = await startHttpGateway({
       port: options.port ?? 3000,
       handlers: { api: api as unknown as ProxyHandler, partnerApi: partnerApi as unknown as ProxyHandler },
@@ -203,7 +206,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     // Re-send only what has outlived every retry of its message.
     const retryWindow = (options.visibilityTimeoutSeconds ?? 5) * (maxReceiveCount + 1) + 60;
     every(options.redispatchEverySeconds ?? 60, () => sweeps.redispatchStuck(retryWindow));
-    every(options.overdueEverySeconds ?? 60, () => sweeps.flagOverdue());
+    every(options.overdueEverySeconds ?? 60, async () => {
+      await openRecurring();
+      await sweeps.flagOverdue();
+    });
 
     return {
       apiUrl: gateway.url,
@@ -216,6 +222,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       secrets,
       redispatch: (olderThan = retryWindow) => sweeps.redispatchStuck(olderThan),
       flagOverdue: (now) => sweeps.flagOverdue(now),
+      openRecurring: (now) => openRecurring(now),
       stop,
     };
   } catch (err) {

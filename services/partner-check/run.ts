@@ -1,0 +1,229 @@
+// Runs the partner check against one department's endpoint: for each of its task types a signed sample task, its
+// redelivery and a sample missing a required field; then badly signed tasks and unreadable bodies; then the
+// endpoint's clock and transport. Every probe carries a fresh task id, so nothing is mistaken for a redelivery
+// except the redelivery itself. Requests go one at a time, in the order the checks are reported.
+import { ulid } from 'ulid';
+import { delivery, findDepartment, type DepartmentEntry } from '../topology.ts';
+import {
+  judgeAccept,
+  judgeClock,
+  judgeDuplicate,
+  judgeMalformedRefusal,
+  judgeReachable,
+  judgeRedelivery,
+  judgeSignatureRefusal,
+  judgeTimeLimit,
+  judgeTransport,
+  missingFieldNotApplicable,
+  type CheckResult,
+  type Judging,
+} from './checks.ts';
+import { httpSender, type Exchange, type Outgoing, type Send } from './http.ts';
+import {
+  buildSample,
+  foreignFormatBody,
+  loadMapping,
+  notJsonBody,
+  withoutRequiredField,
+  type DepartmentMapping,
+  type Sample,
+  type SampleIds,
+} from './samples.ts';
+
+/** The adapter's default push time limit (services/delivery/push.ts). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** How old the stale probe's timestamp is: twice the 5 min the signature check tolerates. */
+export const STALE_AGE_SECONDS = 600;
+
+export interface PartnerCheckOptions {
+  department: string;
+  url: string;
+  secret: string;
+  timeoutMs?: number;
+  /** Called as each check is decided (the text report prints progressively). */
+  onCheck?: (check: CheckResult) => void;
+  /** Replaceable for tests. */
+  send?: Send;
+  now?: () => number;
+  ids?: SampleIds;
+}
+
+export interface PartnerCheckReport {
+  department: string;
+  url: string;
+  startedAt: string;
+  durationMs: number;
+  timeoutMs: number;
+  taskTypes: string[];
+  checks: CheckResult[];
+  summary: { passed: number; failed: number; warnings: number };
+  /** No check failed (warnings allowed): the exit code is 0. */
+  ok: boolean;
+}
+
+export function summarise(checks: CheckResult[]): PartnerCheckReport['summary'] {
+  return {
+    passed: checks.filter((c) => c.status === 'pass').length,
+    failed: checks.filter((c) => c.status === 'fail').length,
+    warnings: checks.filter((c) => c.status === 'warn').length,
+  };
+}
+
+export async function runPartnerCheck(options: PartnerCheckOptions): Promise<PartnerCheckReport> {
+  const department = findDepartment(options.department);
+  if (!department) throw new Error(`unknown department ${options.department}`);
+  const url = new URL(options.url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const send = options.send ?? httpSender(options.secret, timeoutMs, now);
+  const ids = options.ids ?? { ulid: () => ulid() };
+  const mapping = await loadMapping(department.code);
+  const judging: Judging = { timeoutMs, maxReceiveCount: delivery.maxReceiveCount };
+  const started = now();
+  const t0 = performance.now();
+
+  const checks: CheckResult[] = [];
+  const exchanges: Exchange[] = [];
+  const record = (c: CheckResult) => {
+    checks.push(c);
+    options.onCheck?.(c);
+  };
+  const post = async (out: Outgoing) => {
+    const ex = await send(url.href, out);
+    exchanges.push(ex);
+    return ex;
+  };
+  const valid = (body: string, idempotencyKey: string): Outgoing => ({ body, idempotencyKey, signing: { kind: 'valid' } });
+
+  await probe(department, mapping, { ids, now, post, valid, record, judging, url: url.href });
+  if (!checks.some((c) => c.id === 'reachable')) record(judgeClock(exchanges));
+  record(judgeTransport(url));
+
+  const summary = summarise(checks);
+  return {
+    department: department.code,
+    url: url.href,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    timeoutMs,
+    taskTypes: department.taskTypes.map((t) => t.contract.type),
+    checks,
+    summary,
+    ok: summary.failed === 0,
+  };
+}
+
+interface ProbeContext {
+  ids: SampleIds;
+  now: () => number;
+  post: (out: Outgoing) => Promise<Exchange>;
+  valid: (body: string, idempotencyKey: string) => Outgoing;
+  record: (c: CheckResult) => void;
+  judging: Judging;
+  url: string;
+}
+
+async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ctx: ProbeContext): Promise<void> {
+  const { post, valid, record, judging: j } = ctx;
+  const [firstType] = department.taskTypes;
+  if (!firstType) return;
+  const fresh = (entry = firstType): Sample => buildSample(department, entry, mapping, ctx.ids, ctx.now());
+
+  for (const entry of department.taskTypes) {
+    const type = entry.contract.type;
+    const sample = fresh(entry);
+    const first = await post(valid(sample.body, sample.idempotencyKey));
+    if (first.status === undefined && first.error !== 'timeout') {
+      // Refused connection, unknown host, TLS failure: every other probe would say the same.
+      record(judgeReachable(first, ctx.url));
+      return;
+    }
+    record(judgeAccept(first, j, type));
+    // The adapter's retry: the same body and idempotency-key, signed again at the time of sending.
+    const again = await post(valid(sample.body, sample.idempotencyKey));
+    record(judgeRedelivery(again, j, type));
+    record(judgeDuplicate(first, again, type));
+
+    const other = fresh(entry);
+    const broken = withoutRequiredField(other, mapping);
+    let missing: Exchange | undefined;
+    if (broken) {
+      missing = await post(valid(broken.body, other.idempotencyKey));
+      record(
+        judgeMalformedRefusal(
+          'missing-field',
+          `refuses the sample without ${broken.carriesTaskId ? 'its task id' : 'the required field'} (${broken.field}) with 4xx`,
+          missing,
+          j,
+          type,
+        ),
+      );
+    } else {
+      record(missingFieldNotApplicable(type));
+    }
+    record(judgeTimeLimit([first, again, ...(missing ? [missing] : [])], j, type));
+  }
+
+  // Badly signed: each a fresh, otherwise valid task, so an endpoint that skips the check would accept it as new.
+  const wrong = fresh();
+  record(
+    judgeSignatureRefusal(
+      'signature-wrong-secret',
+      'refuses a task signed with another secret (401/403)',
+      'anyone who can reach the endpoint could push tasks to the department',
+      await post({ body: wrong.body, idempotencyKey: wrong.idempotencyKey, signing: { kind: 'wrong-secret' } }),
+      j,
+    ),
+  );
+  const signed = fresh();
+  const sent = fresh();
+  record(
+    judgeSignatureRefusal(
+      'signature-tampered-body',
+      'refuses a body altered after signing (401/403)',
+      'the signature is not checked over the body, so a task could be altered on the way',
+      await post({ body: sent.body, idempotencyKey: sent.idempotencyKey, signing: { kind: 'tampered', signedBody: signed.body } }),
+      j,
+    ),
+  );
+  const stale = fresh();
+  record(
+    judgeSignatureRefusal(
+      'signature-stale',
+      `refuses a task signed ${STALE_AGE_SECONDS / 60} min ago (stale timestamp, 401/403)`,
+      'the timestamp is not checked (±5 min), so a captured request could be replayed later',
+      await post({ body: stale.body, idempotencyKey: stale.idempotencyKey, signing: { kind: 'stale', ageSeconds: STALE_AGE_SECONDS } }),
+      j,
+    ),
+  );
+  const unsigned = fresh();
+  record(
+    judgeSignatureRefusal(
+      'signature-missing',
+      'refuses a task without a signature (401/403)',
+      'an unsigned request was taken for the hub',
+      await post({ body: unsigned.body, idempotencyKey: unsigned.idempotencyKey, signing: { kind: 'missing' } }),
+      j,
+    ),
+  );
+
+  // Unreadable bodies, correctly signed: refused with 4xx, never 5xx.
+  const truncated = fresh();
+  record(
+    judgeMalformedRefusal(
+      'body-not-json',
+      'refuses a body that is not JSON with 4xx (not 5xx)',
+      await post(valid(notJsonBody(truncated), truncated.idempotencyKey)),
+      j,
+    ),
+  );
+  const foreign = fresh();
+  record(
+    judgeMalformedRefusal(
+      'body-foreign-format',
+      'refuses JSON in another format (the hub envelope, unmapped) with 4xx (not 5xx)',
+      await post(valid(foreignFormatBody(foreign, mapping), foreign.idempotencyKey)),
+      j,
+    ),
+  );
+}

@@ -1,0 +1,95 @@
+// Transfer items. One item per transfer holds every child's state, the checklist and the visits, so both
+// sides read the whole hand-over with one GetItem; the two indexes list it under each institution.
+//   transfer  pk TRANSFER#<id>  sk TRANSFER
+//             gsi1: XFER#<toInstitutionId> / <status>#<createdAt>#<id>      (incoming, the city)
+//             gsi2: INST#<fromInstitutionId> / TRANSFER#<status>#<createdAt>#<id>  (outgoing, the county)
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod';
+import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
+import { chinaDate } from '../calendar/working-days.ts';
+import { documentClient } from '../lib/aws.ts';
+import { table } from '../topology.ts';
+import { tableName } from './tasks.ts';
+
+export interface TransferItem extends Omit<TransferView, 'outstanding'> {
+  pk: string;
+  sk: string;
+  entity: 'transfer';
+  rev: number;
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+}
+export type TransferChildState = z.infer<typeof TransferChild>;
+
+export const transferKey = (transferId: string) => ({ pk: `TRANSFER#${transferId}`, sk: 'TRANSFER' });
+
+export function indexKeys(t: Pick<TransferItem, 'transferId' | 'fromInstitutionId' | 'toInstitutionId' | 'status' | 'createdAt'>) {
+  return {
+    gsi1pk: `XFER#${t.toInstitutionId}`,
+    gsi1sk: `${t.status}#${t.createdAt}#${t.transferId}`,
+    gsi2pk: `INST#${t.fromInstitutionId}`,
+    gsi2sk: `TRANSFER#${t.status}#${t.createdAt}#${t.transferId}`,
+  };
+}
+
+export async function getTransfer(transferId: string): Promise<TransferItem | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: transferKey(transferId), ConsistentRead: true }));
+  return out.Item as TransferItem | undefined;
+}
+
+/** Transfer ids under an institution: incoming (it is the city side) and outgoing (the county side). */
+export async function transferIdsOf(institutionId: string): Promise<{ incoming: string[]; outgoing: string[] }> {
+  const ids = async (index: 'inbox' | 'institution', pk: string, prefix?: string) => {
+    const i = table.indexes[index];
+    const out: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: i.name,
+          KeyConditionExpression: prefix ? `${i.partitionKey} = :pk AND begins_with(${i.sortKey}, :p)` : `${i.partitionKey} = :pk`,
+          ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':p': prefix } : {}) },
+          ExclusiveStartKey,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((x) => String(x.pk).slice('TRANSFER#'.length)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return out;
+  };
+  const [incoming, outgoing] = await Promise.all([
+    ids('inbox', `XFER#${institutionId}`),
+    ids('institution', `INST#${institutionId}`, 'TRANSFER#'),
+  ]);
+  return { incoming, outgoing };
+}
+
+/** What neither side may leave unseen: children not sent, sent but not received, visits due. */
+export function outstanding(t: Omit<TransferView, 'outstanding'>, now = new Date()): TransferView['outstanding'] {
+  const today = chinaDate(now);
+  const visitsDue = t.entrustedCare
+    ? t.children
+        .filter((c) => c.state !== 'received')
+        .map((c) => {
+          const last = t.entrustedCare!.visits.filter((v) => v.childId === c.childId).map((v) => v.visitedOn).sort().at(-1);
+          const from = new Date(`${last ?? t.entrustedCare!.signedOn}T00:00:00Z`);
+          from.setUTCDate(from.getUTCDate() + t.entrustedCare!.visitEveryDays);
+          const dueOn = from.toISOString().slice(0, 10);
+          return { childId: c.childId, dueOn, overdue: dueOn < today };
+        })
+    : [];
+  return {
+    notSent: t.children.filter((c) => c.state === 'pending').map((c) => c.childId),
+    sentNotReceived: t.children.filter((c) => c.state === 'sent').map((c) => c.childId),
+    visitsDue,
+  };
+}
+
+const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+export function transferView(t: TransferItem, now = new Date()): TransferView {
+  const view = Object.fromEntries(Object.entries(t).filter(([k]) => !internal.has(k))) as Omit<TransferView, 'outstanding'>;
+  return { ...view, outstanding: outstanding(view, now) };
+}

@@ -1,0 +1,120 @@
+// Departments that get something wrong: the check names what, says why it matters to the hub, and exits 1
+// (warnings alone exit 0).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { CheckId, CheckResult } from '../../services/partner-check/checks.ts';
+import { runPartnerCheckCommand } from '../../services/partner-check/command.ts';
+import type { PartnerCheckReport } from '../../services/partner-check/run.ts';
+import { captureIo, SECRET, startFakeDepartment, type Flaws } from './helpers.ts';
+
+/** Runs the command (JSON output) against a fake department with `flaws`; returns the exit code and the report. */
+async function check(code: string, flaws: Flaws, extra: string[] = []) {
+  const dept = await startFakeDepartment(code, flaws);
+  try {
+    const io = captureIo({ HUB_PARTNER_SECRET: SECRET });
+    const exit = await runPartnerCheckCommand(['-d', code, '-u', dept.url, '--json', ...extra], io);
+    expect(io.err).toBe('');
+    const report = JSON.parse(io.out) as PartnerCheckReport;
+    const by = (status: CheckResult['status']) => report.checks.filter((c) => c.status === status);
+    return { exit, report, failed: by('fail'), warned: by('warn'), received: dept.received };
+  } finally {
+    await dept.close();
+  }
+}
+
+const ids = (checks: CheckResult[]) => [...new Set(checks.map((c) => c.id))].sort();
+const reasonOf = (checks: CheckResult[], id: CheckId) => checks.find((c) => c.id === id)!.reason;
+
+describe('partner check against a broken department', () => {
+  it('the fake department without flaws passes, so each flaw below is what fails', async () => {
+    const { exit, failed, warned } = await check('education', {});
+    expect([exit, failed, warned]).toEqual([0, [], []]);
+  });
+
+  it('ignores the signature: every signature check fails, exit 1', async () => {
+    const { exit, failed, report, received } = await check('education', { signature: 'ignored' });
+    expect(exit).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(ids(failed)).toEqual(['signature-missing', 'signature-stale', 'signature-tampered-body', 'signature-wrong-secret']);
+    expect(reasonOf(failed, 'signature-wrong-secret')).toMatch(/^accepted it with 202: anyone who can reach the endpoint/);
+    expect(reasonOf(failed, 'signature-tampered-body')).toMatch(/not checked over the body/);
+    expect(reasonOf(failed, 'signature-stale')).toMatch(/captured request could be replayed/);
+    expect(reasonOf(failed, 'signature-missing')).toMatch(/unsigned request/);
+    // Each badly signed probe was a new task, and was taken as one.
+    expect(received).toHaveLength(2 + 4);
+  });
+
+  it('checks the HMAC but not the timestamp: only the stale check fails', async () => {
+    const { exit, failed } = await check('public-security', { signature: 'hmac-only' });
+    expect(exit).toBe(1);
+    expect(ids(failed)).toEqual(['signature-stale']);
+  });
+
+  it('answers 500 to a body it cannot read: every unreadable-body check fails as a poison message', async () => {
+    const { exit, failed } = await check('education', { unreadableStatus: 500 });
+    expect(exit).toBe(1);
+    expect(ids(failed)).toEqual(['body-foreign-format', 'body-not-json', 'missing-field']);
+    expect(failed.filter((c) => c.id === 'missing-field').map((c) => c.taskType)).toEqual([
+      'education.school-placement',
+      'education.school-record-transfer',
+    ]);
+    for (const c of failed) {
+      expect(c.httpStatus).toBe(500);
+      expect(c.reason).toMatch(/after 5 tries, parks the task in the dead-letter queue.*poison message.*answer 400 or 422/);
+    }
+  });
+
+  it('answers after the time limit: accept and time limit fail per task type', async () => {
+    const { exit, failed, report } = await check('medical-insurance', { delayMs: 1500 }, ['--timeout', '0.3']);
+    expect(exit).toBe(1);
+    expect(report.timeoutMs).toBe(300);
+    const forType = failed.filter((c) => c.taskType === 'medical-insurance.pre-enrollment');
+    expect(forType.map((c) => c.id)).toEqual(['accept', 'redelivery', 'missing-field', 'time-limit']);
+    expect(reasonOf(forType, 'accept')).toMatch(/^no answer within 0\.3 s: the hub retries/);
+    expect(reasonOf(forType, 'time-limit')).toMatch(/^no answer within 0\.3 s: the hub abandons the push/);
+    // Nothing answered, so nothing passed but the transport and the (unchecked) clock.
+    expect(report.checks.filter((c) => c.status === 'pass').map((c) => c.id)).toEqual(['clock', 'transport']);
+  });
+
+  it('answers a redelivery as a new task without saying so: a warning, exit 0', async () => {
+    const { exit, failed, warned } = await check('fire-rescue', { duplicates: 'silent' });
+    expect(exit).toBe(0);
+    expect(failed).toEqual([]);
+    expect(ids(warned)).toEqual(['duplicate']);
+    expect(warned[0]!.reason).toMatch(/dedupes on the idempotency-key header/);
+  });
+
+  it('says duplicate: false to a redelivery: the duplicate check fails', async () => {
+    const { exit, failed } = await check('fire-rescue', { duplicates: 'new' });
+    expect(exit).toBe(1);
+    expect(ids(failed)).toEqual(['duplicate']);
+  });
+
+  it('refuses a redelivery with 409: the redelivery check fails (the hub would fail a delivered task)', async () => {
+    const { exit, failed, warned } = await check('fire-rescue', { duplicates: 'refused' });
+    expect(exit).toBe(1);
+    expect(ids(failed)).toEqual(['redelivery']);
+    expect(failed[0]!.reason).toMatch(/^answered 409 \(task already received\): .*already holds/);
+    expect(ids(warned)).toEqual(['duplicate']);
+  });
+
+  it('refuses bad signatures with 400 rather than 401/403: warnings, exit 0', async () => {
+    const { exit, warned } = await check('disability-federation', { signature: 'status-400' });
+    expect(exit).toBe(0);
+    expect(ids(warned)).toEqual(['signature-missing', 'signature-stale', 'signature-tampered-body', 'signature-wrong-secret']);
+  });
+
+  it('cannot be reached: one failed check, nothing else sent, exit 1', async () => {
+    // A port that was just free: nothing listens on it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const io = captureIo({ HUB_PARTNER_SECRET: SECRET });
+    const exit = await runPartnerCheckCommand(['-d', 'education', '-u', `http://127.0.0.1:${port}/departments/education`], io);
+    expect(exit).toBe(1);
+    expect(io.out).toMatch(/FAIL {2}\[endpoint\] the endpoint can be reached: could not connect to .* \(ECONNREFUSED\)/);
+    expect(io.out).toMatch(/\n1 passed, 1 failed\n$/);
+  });
+});
