@@ -46,6 +46,13 @@ export interface Config {
   adapterMaxConcurrency: number;
   /** Alarm notifications go to this address too (SNS email subscription), when set. */
   alarmEmail?: string;
+  /**
+   * `local` (LocalStack) only: a local credentials file (principal → opaque token, services/auth/local-credentials.ts)
+   * that is copied into the authorizer's bundle, which then runs with `AUTH_MODE=local` instead of verifying JWTs.
+   * Set through HUB_LOCAL_CREDENTIALS_FILE by `npm run deploy:local`; `resolveConfig` refuses it for any other
+   * deployment, and the stack refuses it for `aws` again (test/infra/hub-stack.test.ts).
+   */
+  localCredentialsFile?: string;
 }
 
 export const configs: Record<Deployment, Config> = {
@@ -105,6 +112,8 @@ export const configs: Record<Deployment, Config> = {
 };
 
 export const DEPLOYMENT_ENV = 'HUB_DEPLOYMENT';
+/** Path of the local credentials file the `local` deployment's authorizer accepts tokens from (see Config). */
+export const LOCAL_CREDENTIALS_ENV = 'HUB_LOCAL_CREDENTIALS_FILE';
 
 /** The deployment named by HUB_DEPLOYMENT (default `test`); anything else is refused with the allowed values. */
 export function deploymentFromEnv(env: NodeJS.ProcessEnv = process.env): Deployment {
@@ -117,10 +126,17 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv = process.env): Deploym
 /**
  * The config of a deployment, with the identity provider optionally overridden at synth time (HUB_JWT_ISSUER,
  * HUB_JWT_AUDIENCE, HUB_JWKS_URL), so a LocalStack user can point the authorizer at their own test issuer without
- * editing this file.
+ * editing this file. HUB_LOCAL_CREDENTIALS_FILE switches the `local` deployment's authorizer to local tokens; for any
+ * other deployment it is an error, so a stray variable in a shell can never put static tokens in front of real data.
  */
 export function resolveConfig(deployment: Deployment, env: NodeJS.ProcessEnv = process.env): Config {
   const base = configs[deployment];
+  const localCredentialsFile = env[LOCAL_CREDENTIALS_ENV] || undefined;
+  if (localCredentialsFile && deployment !== 'local') {
+    throw new Error(
+      `${LOCAL_CREDENTIALS_ENV} is set, but local tokens are for the local (LocalStack) deployment only, not ${deployment}; unset it`,
+    );
+  }
   return {
     ...base,
     auth: {
@@ -128,5 +144,6 @@ export function resolveConfig(deployment: Deployment, env: NodeJS.ProcessEnv = p
       audience: env.HUB_JWT_AUDIENCE || base.auth.audience,
       jwksUrl: env.HUB_JWKS_URL || base.auth.jwksUrl,
     },
+    ...(localCredentialsFile ? { localCredentialsFile } : {}),
   };
 }

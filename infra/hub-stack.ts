@@ -1,6 +1,8 @@
 // The hub on AWS, built from services/topology.ts: one state table, one queue + dead-letter queue + adapter per
 // department, the REST API from `routes`, the schedules, alarms and outputs. See docs/decisions/0003-cdk-stack.md.
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -29,7 +31,7 @@ import {
   table as tableTopology,
 } from '../services/topology.ts';
 import type { Config } from './config.ts';
-import { HubFunction } from './hub-function.ts';
+import { HubFunction, projectRoot, type HubFunctionProps } from './hub-function.ts';
 import { outputKeys, pascalCase } from './outputs.ts';
 
 /** The overdue schedule publishes this metric (namespace and name reach it as env vars); one alarm watches it. */
@@ -235,12 +237,7 @@ export class HubStack extends Stack {
       entry: functions.authorizer.entry,
       description: functions.authorizer.description,
       config,
-      environment: {
-        AUTH_MODE: 'jwt',
-        JWT_ISSUER: config.auth.issuer,
-        JWT_AUDIENCE: config.auth.audience,
-        JWKS_URL: config.auth.jwksUrl,
-      },
+      ...authorizerAuth(config),
     });
 
     // ── Schedules (decision 6) ──────────────────────────────────────────────────────────────────────────────
@@ -474,6 +471,58 @@ export class HubStack extends Stack {
       webAclArn: acl.attrArn,
     });
   }
+}
+
+/** Where the `local` deployment's authorizer finds its credentials file: the root of its bundle (LAMBDA_TASK_ROOT). */
+export const BUNDLED_CREDENTIALS_PATH = '/var/task/local-credentials.json';
+
+/**
+ * The authorizer's verification mode. Every deployment verifies JWTs of its identity provider, except a `local`
+ * (LocalStack) deployment given a local credentials file: its bundle then carries that file and the authorizer runs
+ * with AUTH_MODE=local, so a tester uses the tokens `npm run deploy:local` wrote. Never for `aws`: refused here even
+ * if a hand-built Config asks for it (resolveConfig already refuses the environment variable).
+ */
+function authorizerAuth(config: Config): Pick<HubFunctionProps, 'environment' | 'bundling'> {
+  const jwt = {
+    environment: {
+      AUTH_MODE: 'jwt',
+      JWT_ISSUER: config.auth.issuer,
+      JWT_AUDIENCE: config.auth.audience,
+      JWKS_URL: config.auth.jwksUrl,
+    },
+  };
+  if (!config.localCredentialsFile) return jwt;
+  if (config.deployment !== 'local') {
+    throw new Error(`local credentials are for the local (LocalStack) deployment only; the ${config.deployment} deployment verifies JWTs`);
+  }
+  const file = path.resolve(config.localCredentialsFile);
+  let entries = 0;
+  try {
+    const parsed: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) entries = Object.keys(parsed).length;
+  } catch {
+    // reported below
+  }
+  if (!entries) {
+    throw new Error(`local credentials file ${file} is missing, not JSON or empty; \`npm run deploy:local\` writes it`);
+  }
+  const inProject = path.relative(projectRoot, file);
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return {
+    environment: { AUTH_MODE: 'local', LOCAL_CREDENTIALS_FILE: BUNDLED_CREDENTIALS_PATH },
+    bundling: {
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        // Docker bundling mounts the project at inputDir; local bundling (esbuild installed) has it in place.
+        afterBundling: (inputDir: string, outputDir: string) => [
+          `cp ${quote(inProject.startsWith('..') ? file : path.posix.join(inputDir, inProject.split(path.sep).join('/')))} ${quote(
+            path.posix.join(outputDir, path.basename(BUNDLED_CREDENTIALS_PATH)),
+          )}`,
+        ],
+      },
+    },
+  };
 }
 
 function queueUrlsOf(departments: Map<DepartmentCode, DepartmentResources>): Record<string, string> {

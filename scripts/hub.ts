@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { partnerCheckCommand, type CommandIo } from '../services/partner-check/command.ts';
+import { redriveCommand } from '../services/operations/redrive-command.ts';
 
 export type { CommandIo };
 
@@ -17,7 +18,7 @@ export interface HubCommand {
   run(argv: string[], io: CommandIo): Promise<number>;
 }
 
-export const commands: HubCommand[] = [partnerCheckCommand];
+export const commands: HubCommand[] = [partnerCheckCommand, redriveCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

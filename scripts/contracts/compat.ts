@@ -299,9 +299,9 @@ function forward(n: Narrowing): string {
     case 'type':
       return `type widened from ${list(n.b)} to ${list(n.a)}: ${refuses}`;
     case 'pattern':
-      return `pattern ${n.b === undefined ? 'removed' : 'changed'}: ${refuses} when a value does not match /${n.b}/`;
+      return `pattern ${n.a === undefined ? 'removed' : 'changed'}: ${refuses} when a value does not match /${n.b}/`;
     case 'format':
-      return `format ${n.b === undefined ? 'removed' : 'changed'}: ${refuses} when a value is not a ${n.b}`;
+      return `format ${n.a === undefined ? 'removed' : 'changed'}: ${refuses} when a value is not a ${n.b}`;
     case 'bound':
       return `${n.subject} relaxed: ${n.b} → ${n.a ?? 'none'}; ${refuses} beyond it`;
     case 'additional-properties':

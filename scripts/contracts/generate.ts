@@ -4,6 +4,9 @@
 //   npx tsx scripts/contracts/generate.ts --check    write nothing; exit 1 listing drifted files (CI)
 //   npx tsx scripts/contracts/generate.ts --publish  also snapshot every contract version into contracts/published/
 //                                                    (new versions, and compatible changes to published ones)
+//   ... --publish --accept-breaking=<key>[,<key>]    also snapshot the named versions (e.g. envelope.v1) despite the
+//                                                    changes the checker calls breaking: only after review decided
+//                                                    it is a false alarm (say why in the pull request)
 //
 // Every mode also compares each schema with its published snapshot and exits 1 on a breaking change: a published
 // version changes compatibly or not at all (docs/decisions/0005-contract-versioning.md).
@@ -25,10 +28,13 @@ const write = (path: string, content: string) => {
   writeFileSync(join(root, path), content);
 };
 
-const args = new Set(process.argv.slice(2));
+const ACCEPT = '--accept-breaking=';
+const argv = process.argv.slice(2);
+const args = new Set(argv.filter((a) => !a.startsWith(ACCEPT)));
+const accepted = new Set(argv.filter((a) => a.startsWith(ACCEPT)).flatMap((a) => a.slice(ACCEPT.length).split(',')).filter(Boolean));
 const unknown = [...args].filter((a) => !['--check', '--publish'].includes(a));
-if (unknown.length || (args.has('--check') && args.has('--publish'))) {
-  console.error('usage: npx tsx scripts/contracts/generate.ts [--check | --publish]');
+if (unknown.length || (args.has('--check') && args.has('--publish')) || (accepted.size && !args.has('--publish'))) {
+  console.error('usage: npx tsx scripts/contracts/generate.ts [--check | --publish [--accept-breaking=<type>.v<N>,...]]');
   process.exit(2);
 }
 const check = args.has('--check');
@@ -58,12 +64,22 @@ if (check) {
 
 const schemas = allSchemas();
 const report = comparePublished(root, schemas, read);
-if (report.breaking.length) {
-  console.error(`\n${describeBreaking(report)}`);
+const unknownKeys = [...accepted].filter((k) => !schemas.some((s) => s.key === k));
+if (unknownKeys.length) {
+  console.error(`--accept-breaking names no contract version: ${unknownKeys.join(', ')}`);
+  process.exit(2);
+}
+const overridden = publish ? report.breaking.filter((b) => accepted.has(b.key)) : [];
+const breaking = { ...report, breaking: report.breaking.filter((b) => !overridden.includes(b)) };
+if (overridden.length) {
+  console.warn(`\nAccepted despite the checker (--accept-breaking):\n${describeBreaking({ ...report, breaking: overridden })}`);
+}
+if (breaking.breaking.length) {
+  console.error(`\n${describeBreaking(breaking)}`);
   failed = true;
 }
 if (publish) {
-  const refused = new Set(report.breaking.map((b) => b.file));
+  const refused = new Set(breaking.breaking.map((b) => b.file));
   let written = 0;
   for (const s of schemas) {
     const path = publishedPath(s);

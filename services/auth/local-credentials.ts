@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { departmentCodes } from '../../contracts/common.ts';
+import { departments } from '../topology.ts';
 import { guangxiCities, seededInstitutions } from '../seed/institutions.ts';
 
 /** principal string (see principal.ts) → bearer token. */
@@ -38,7 +38,7 @@ export function expectedPrincipals(
 ): string[] {
   return [
     ...institutions.map((i) => `staff:${i.institutionId}`),
-    ...departmentCodes.map((d) => `department:${d}`),
+    ...departments.map((d) => `department:${d.code}`),
     ...cities.map((c) => `supervisor:${c.code}`),
   ];
 }

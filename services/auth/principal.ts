@@ -1,6 +1,7 @@
 // Who is calling. A principal is a string so that it travels unchanged through an API Gateway authorizer
 // context, a JWT claim, the local credentials file and the history's `by` field.
-import { departmentCodes, type DepartmentCode } from '../../contracts/common.ts';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import { findDepartment } from '../topology.ts';
 
 export type Principal =
   | { kind: 'staff'; institutionId: string }
@@ -27,8 +28,7 @@ export function parsePrincipal(value: unknown): Principal | undefined {
   const [kind, id, ...rest] = value.split(':');
   if (!id || rest.length) return undefined;
   if (kind === 'staff' && /^(CWI|MPC)-[1-9]\d{5}$/.test(id)) return { kind, institutionId: id };
-  if (kind === 'department' && (departmentCodes as readonly string[]).includes(id))
-    return { kind, department: id as DepartmentCode };
+  if (kind === 'department' && findDepartment(id)) return { kind, department: id as DepartmentCode };
   if (kind === 'supervisor' && /^[1-9]\d{3}00$/.test(id)) return { kind, cityCode: id };
   return undefined;
 }

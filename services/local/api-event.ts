@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyEvent,
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
+import { routes } from '../topology.ts';
 
 export interface HttpRequestInput {
   method: string;
@@ -115,6 +116,19 @@ export function toApiGatewayProxyEvent(
     body: request.body === undefined || request.body === null || request.body === '' ? null : request.body,
     isBase64Encoded: false,
   };
+}
+
+/**
+ * Test factory: the proxy event for a request on one of `routes` (default: the topology's), matched as the
+ * gateway would. Throws when no route takes the request.
+ */
+export function proxyEventFor(
+  request: HttpRequestInput,
+  options: ApiEventOptions & { routes?: readonly RouteLike[] } = {},
+): APIGatewayProxyEvent {
+  const match = matchRoute(options.routes ?? routes, request.method, request.url);
+  if (match.kind !== 'matched') throw new Error(`No route takes ${request.method} ${request.url} (${match.kind})`);
+  return toApiGatewayProxyEvent(request, match, options);
 }
 
 export interface AuthorizerEventOptions extends Omit<ApiEventOptions, 'authorizer'> {

@@ -14,7 +14,6 @@ import type {
   APIGatewayProxyEvent,
   APIGatewayProxyResult,
   APIGatewayRequestAuthorizerEvent,
-  Context,
 } from 'aws-lambda';
 import { routes as topologyRoutes } from '../topology.ts';
 import {
@@ -25,19 +24,12 @@ import {
   type HttpRequestInput,
 } from './api-event.ts';
 import { evaluatePolicy } from './authorizer-policy.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { invokeHandler, lambdaContext, type LocalHandler } from './lambda-context.ts';
 
-/**
- * Declared as a method so that parameters are checked bivariantly: handlers typed with a narrower authorizer
- * context (`APIGatewayProxyWithLambdaAuthorizerEvent<T>`) or as middy handlers still fit without casts.
- */
-export type ProxyHandler = {
-  handle(event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult>;
-}['handle'];
-export type RequestAuthorizerHandler = (
-  event: APIGatewayRequestAuthorizerEvent,
-  context: Context,
-) => Promise<APIGatewayAuthorizerResult>;
+/** A proxy handler (`api`, `partnerApi`); aws-lambda's APIGatewayProxyHandler and middy handlers fit. */
+export type ProxyHandler = LocalHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
+/** The REQUEST authorizer; aws-lambda's APIGatewayRequestAuthorizerHandler fits. */
+export type RequestAuthorizerHandler = LocalHandler<APIGatewayRequestAuthorizerEvent, APIGatewayAuthorizerResult>;
 
 export interface GatewayRoute {
   method: string;
@@ -148,7 +140,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     let result: unknown;
     try {
       result = await withTimeout(
-        handler(event, lambdaContext({ functionName: match.route.fn, region: ids.region, awsRequestId: requestId })),
+        invokeHandler(handler, event, lambdaContext({ functionName: match.route.fn, region: ids.region, awsRequestId: requestId })),
         options.timeoutMs ?? 29_000,
       );
     } catch (err) {
@@ -172,9 +164,9 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     if (!options.authorizer) throw new GatewayError(500, 'authorizer_missing', 'No authorizer wired for this route');
     const event = toRequestAuthorizerEvent(request, matched, eventIds);
     const started = Date.now();
-    let result: APIGatewayAuthorizerResult;
+    let result: APIGatewayAuthorizerResult | undefined;
     try {
-      result = await options.authorizer(event, lambdaContext({ functionName: 'authorizer', region: eventIds.region }));
+      result = await invokeHandler(options.authorizer, event, lambdaContext({ functionName: 'authorizer', region: eventIds.region }));
     } catch (err) {
       // The one error API Gateway maps to 401 is the authorizer failing with exactly "Unauthorized".
       if (err instanceof Error && err.message === 'Unauthorized') {

@@ -13,10 +13,11 @@ import {
   type MessageAttributeValue,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { Context, SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
-import { lambdaContext } from './lambda-context.ts';
+import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import { invokeHandler, lambdaContext, type LocalHandler } from './lambda-context.ts';
 
-export type SqsBatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+/** An adapter handler: `async (event: SQSEvent, context) => SQSBatchResponse | void`; aws-lambda's SQSHandler fits. */
+export type SqsBatchHandler = LocalHandler<SQSEvent, SQSBatchResponse | void>;
 
 export interface SqsPollerOptions {
   /** Built with an explicit `endpoint` and `useQueueUrlAsEndpoint: false` for fauxqs. */
@@ -113,7 +114,7 @@ export function createSqsPoller(options: SqsPollerOptions): SqsPoller {
     const keep = new Set<string>();
     stats.batches++;
     try {
-      const response = await handler(event, lambdaContext({ functionName, region }));
+      const response = await invokeHandler(handler, event, lambdaContext({ functionName, region }));
       for (const id of failedIds(response, event)) keep.add(id);
     } catch (err) {
       stats.handlerErrors++;
@@ -188,7 +189,7 @@ export function createSqsPoller(options: SqsPollerOptions): SqsPoller {
  * Lambda's rules for a partial batch response: nothing returned or an empty list means all succeeded; an entry
  * that is not the id of a message in this batch makes the whole batch a failure.
  */
-function failedIds(response: SQSBatchResponse | void, event: SQSEvent): string[] {
+function failedIds(response: SQSBatchResponse | void | undefined, event: SQSEvent): string[] {
   const failures = response?.batchItemFailures;
   if (!failures || failures.length === 0) return [];
   const ids = new Set(event.Records.map((r) => r.messageId));

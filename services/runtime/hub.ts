@@ -169,7 +169,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const pollers: Partial<Record<DepartmentCode, SqsPoller>> = {};
     for (const d of departments) {
       const { adapter } = (await import(`../departments/${d.code}/adapter.ts`)) as { adapter: DepartmentAdapter };
-      const queue = provisioned.queues[d.code];
+      const queue = provisioned.queues[d.code]!;
       const handler = createAdapterHandler(adapter, () => ({
         // A department without a simulator is a pull department locally: it reads its inbox.
         endpointUrl: simulators?.endpointOf(d.code),

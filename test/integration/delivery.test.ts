@@ -4,7 +4,7 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../services/delivery/signature.ts';
-import { redriveDeadLetters } from '../../services/operations/redrive.ts';
+import { redriveCommand } from '../../services/operations/redrive-command.ts';
 import { sdkClients } from '../helpers/emulators.ts';
 import { admission, eventually, NANNING, useHub } from '../helpers/hub.ts';
 
@@ -86,7 +86,7 @@ describe('failures never lose a task', () => {
       const task = await untilStatus(childId, taskId, 'failed', 40_000);
       expect(task.statusReason).toMatch(/after 3 attempts .*dead-letter queue/);
       expect(task.history.at(-1)).toMatchObject({ from: 'dispatched', to: 'failed', by: 'system:adapter' });
-      const dlq = hub().provisioned.queues[MI].dlqUrl;
+      const dlq = hub().provisioned.queues[MI]!.dlqUrl;
       await eventually(async () => ((await queueDepth(dlq)) >= 1 ? true : undefined), 20_000, 'message in the DLQ');
       // Parked visibly: the message in the DLQ is the task's envelope.
       const parked = await sdkClients().sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10, VisibilityTimeout: 1 }));
@@ -95,11 +95,19 @@ describe('failures never lose a task', () => {
       // The department is back: the redrive tool resumes the parked task, and it runs to completion.
       hub().simulators!.setMode(MI, 'normal');
       await new Promise((r) => setTimeout(r, 1100)); // the peek above hid the message for a second
-      const report = await redriveDeadLetters(dlq);
-      expect(report.resumed).toContain(taskId);
+      // Through the command line, as an operator would: `hub redrive --department medical-insurance`.
+      const out: string[] = [];
+      const prefix = hub().provisioned.tableName.replace(/hub-state$/, '');
+      const code = await redriveCommand.run(['--department', MI, '--prefix', prefix], {
+        stdout: (t) => void out.push(t),
+        stderr: (t) => void out.push(t),
+        env: process.env,
+      });
+      expect(code).toBe(0);
+      expect(out.join('')).toContain(`resumed ${taskId}`);
       const done = await untilStatus(childId, taskId, 'completed');
       expect(done.history.map((h: any) => h.to)).toContain('failed');
-      expect(done.history.find((h: any) => h.from === 'failed')).toMatchObject({ to: 'dispatched', by: 'system:redrive' });
+      expect(done.history.find((h: any) => h.from === 'failed')).toMatchObject({ to: 'dispatched', by: 'system:redrive-cli' });
       expect(await queueDepth(dlq)).toBe(0);
     } finally {
       hub().simulators!.setMode(MI, 'normal');
@@ -147,8 +155,8 @@ describe('failures never lose a task', () => {
       specversion: '1.0', id: taskId, source: 'child-welfare-hub', type: 'medical-insurance.pre-enrollment.v1',
       subject: childId, time: new Date().toISOString(), dataschema: 'x', taskid: taskId, department: MI, data: done.request,
     };
-    await sqs.send(new SendMessageCommand({ QueueUrl: hub().provisioned.queues[MI].url, MessageBody: JSON.stringify(envelope) }));
-    await eventually(async () => ((await queueDepth(hub().provisioned.queues[MI].url)) === 0 ? true : undefined), 10_000, 'queue drained');
+    await sqs.send(new SendMessageCommand({ QueueUrl: hub().provisioned.queues[MI]!.url, MessageBody: JSON.stringify(envelope) }));
+    await eventually(async () => ((await queueDepth(hub().provisioned.queues[MI]!.url)) === 0 ? true : undefined), 10_000, 'queue drained');
     expect(await readTask(childId, taskId)).toEqual(done);
     expect(hub().simulators!.received(MI).filter((k) => k === taskId)).toHaveLength(pushes);
   });
@@ -159,7 +167,7 @@ describe('failures never lose a task', () => {
     try {
       const { childId, taskId } = await admitFoundling();
       // Lose it: the queue forgets every message, as the in-memory emulator does when `npm start` is killed.
-      await sdkClients().sqs.send(new PurgeQueueCommand({ QueueUrl: hub().provisioned.queues[MI].url }));
+      await sdkClients().sqs.send(new PurgeQueueCommand({ QueueUrl: hub().provisioned.queues[MI]!.url }));
       poller.start();
       await new Promise((r) => setTimeout(r, 1500));
       expect((await readTask(childId, taskId)).status).toBe('dispatched');

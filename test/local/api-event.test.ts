@@ -3,6 +3,7 @@ import {
   matchRoute,
   methodArn,
   proxyAuthorizerContext,
+  proxyEventFor,
   toApiGatewayProxyEvent,
   toRequestAuthorizerEvent,
 } from '../../services/local/api-event.ts';
@@ -145,6 +146,21 @@ describe('toApiGatewayProxyEvent', () => {
     );
     expect(event.path).toBe('/v1/children/a%2Fb');
     expect(event.pathParameters).toEqual({ childId: 'a%2Fb' });
+  });
+});
+
+describe('proxyEventFor', () => {
+  it('matches the request against the topology routes and fills resource and path parameters', () => {
+    const event = proxyEventFor({ method: 'POST', url: '/v1/tasks/T1/acknowledge', body: '{}' }, { authorizer: { principal: 'department:education' } });
+    expect(event.resource).toBe('/v1/tasks/{taskId}/acknowledge');
+    expect(event.pathParameters).toEqual({ taskId: 'T1' });
+    expect(event.requestContext.authorizer).toEqual({ principal: 'department:education' });
+    expect(event.body).toBe('{}');
+  });
+
+  it('throws for a request no route takes', () => {
+    expect(() => proxyEventFor({ method: 'DELETE', url: '/v1/health' })).toThrow(/method-not-allowed/);
+    expect(() => proxyEventFor({ method: 'GET', url: '/nope' })).toThrow(/not-found/);
   });
 });
 

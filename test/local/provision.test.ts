@@ -67,9 +67,9 @@ describe('provision against DynamoDB Local + fauxqs', () => {
     const prefix = uniquePrefix('prov');
     const first = await provision(sdkClients(), { prefix, visibilityTimeoutSeconds: 2, maxReceiveCount: 3 });
     const second = await provision(sdkClients(), { prefix, visibilityTimeoutSeconds: 7, maxReceiveCount: 2 });
-    expect(second.queues.education.url).toBe(first.queues.education.url);
+    expect(second.queues.education!.url).toBe(first.queues.education!.url);
     const { Attributes } = await sdkClients().sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: second.queues.education.url, AttributeNames: ['VisibilityTimeout', 'RedrivePolicy'] }),
+      new GetQueueAttributesCommand({ QueueUrl: second.queues.education!.url, AttributeNames: ['VisibilityTimeout', 'RedrivePolicy'] }),
     );
     expect(Attributes?.VisibilityTimeout).toBe('7');
     // moto answers the count as a number, AWS and fauxqs as a string.
@@ -80,7 +80,7 @@ describe('provision against DynamoDB Local + fauxqs', () => {
     const result = await provision(sdkClients(), { prefix: uniquePrefix('prov'), departments: ['fire-rescue'] });
     expect(Object.keys(result.queues)).toEqual(['fire-rescue']);
     const { Attributes } = await sdkClients().sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: result.queues['fire-rescue'].url, AttributeNames: ['VisibilityTimeout', 'RedrivePolicy'] }),
+      new GetQueueAttributesCommand({ QueueUrl: result.queues['fire-rescue']!.url, AttributeNames: ['VisibilityTimeout', 'RedrivePolicy'] }),
     );
     expect(Attributes?.VisibilityTimeout).toBe('60');
     // moto answers the count as a number, AWS and fauxqs as a string.
@@ -131,6 +131,6 @@ describe.runIf(motoInstalled)('provision against one LocalStack-shaped endpoint 
     const second = await provision(clients, { prefix, visibilityTimeoutSeconds: 3, maxReceiveCount: 4 });
     expect(second).toEqual(first);
     // moto's queue URLs are plain http://<host>:<port>/<account>/<name>, unlike fauxqs'.
-    expect(new URL(first.queues.education.url).host).toMatch(/^(127\.0\.0\.1|localhost):\d+$/);
+    expect(new URL(first.queues.education!.url).host).toMatch(/^(127\.0\.0\.1|localhost):\d+$/);
   });
 });

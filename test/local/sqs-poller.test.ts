@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One department's queue with 1 s visibility and 2 receives before the DLQ. */
 async function queue(maxReceiveCount = 2): Promise<ProvisionedQueue> {
   const { queues } = await provisionIsolated('poll', { departments: ['education'], visibilityTimeoutSeconds: 1, maxReceiveCount });
-  return queues.education;
+  return queues.education!;
 }
 
 async function send(q: ProvisionedQueue, ...bodies: string[]) {
@@ -27,7 +27,10 @@ async function send(q: ProvisionedQueue, ...bodies: string[]) {
       Entries: bodies.map((body, i) => ({
         Id: String(i),
         MessageBody: body,
-        MessageAttributes: { taskId: { DataType: 'String', StringValue: `T${i}` } },
+        MessageAttributes: {
+          taskId: { DataType: 'String', StringValue: `T${i}` },
+          sig: { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 3]) },
+        },
       })),
     }),
   );
@@ -81,6 +84,7 @@ describe('sqs poller', () => {
         },
         messageAttributes: {
           taskId: { stringValue: expect.stringMatching(/^T\d$/), stringListValues: [], binaryListValues: [], dataType: 'String' },
+          sig: { binaryValue: 'AQID', stringListValues: [], binaryListValues: [], dataType: 'Binary' },
         },
       });
       expect(r.messageId).toMatch(/\S/);

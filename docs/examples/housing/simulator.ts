@@ -1,0 +1,15 @@
+// Worked example. In a real change: services/departments/housing/simulator.ts.
+import type { DepartmentSimulator } from '../../../services/simulators/simulator.ts';
+import { fromWire } from './mapping.ts';
+
+export const simulator: DepartmentSimulator = {
+  department: 'housing',
+  fromWire,
+  results: {
+    'housing.public-rental-housing': (_request, today) => ({
+      approved: true,
+      address: '南宁市青秀区公租房小区 3 栋 502',
+      leaseStart: today,
+    }),
+  },
+};
