@@ -405,12 +405,12 @@ export class HubStack extends Stack {
         reason: route.auth
           ? 'Authorized by the Lambda REQUEST authorizer verifying JWTs of the deployment identity provider ' +
             '(ARCHITECTURE.md decisions 8-9); the identity provider is not Cognito.'
-          : `${route.method} ${route.path} is deliberately public (topology auth: false) and returns no data.`,
+          : `${route.method} ${route.path} is deliberately public (topology auth: false) and returns no case data.`,
       });
       if (!route.auth) {
         Validations.of(method).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is a liveness probe marked auth: false in topology; it returns no data.`,
+          reason: `${route.method} ${route.path} is public by design (topology auth: false): the health probe or the published API description, no case data.`,
         });
       }
     }

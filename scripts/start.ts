@@ -18,6 +18,7 @@ const hub = await startHub({
   port: Number(process.env.PORT ?? 3000),
   fresh: values.fresh,
   simulatorDelayMs: Number(process.env.SIMULATOR_DELAY_MS ?? 300),
+  simulatorAckInResponse: process.env.SIMULATOR_ACK_IN_RESPONSE === 'true',
   log: (line) => console.log(`  ${line}`),
 });
 

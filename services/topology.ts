@@ -120,6 +120,7 @@ export const adapterEntry = (code: DepartmentCode) => `services/departments/${co
  */
 export const routes: { method: 'GET' | 'POST'; path: string; fn: 'api' | 'partnerApi'; auth: boolean }[] = [
   { method: 'GET', path: '/v1/health', fn: 'api', auth: false },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'api', auth: false },
   { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },

@@ -8,7 +8,14 @@ import { parseArgs } from 'node:util';
 import { documentClient, sqsClient } from '../../services/lib/aws.ts';
 import { startHub } from '../../services/runtime/hub.ts';
 
-const { values } = parseArgs({ options: { children: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    children: { type: 'string', default: '50' },
+    json: { type: 'boolean', default: false },
+    // Departments acknowledge in the push answer instead of a separate API call.
+    'ack-in-response': { type: 'boolean', default: false },
+  },
+});
 const children = Number(values.children);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL = 'ERROR';
@@ -21,6 +28,7 @@ const hub = await startHub({
   inMemory: true,
   prefix: `bench-${Date.now()}-`,
   simulatorDelayMs: 0,
+  simulatorAckInResponse: values['ack-in-response'],
   redispatchEverySeconds: 0,
   overdueEverySeconds: 0,
 });

@@ -77,7 +77,7 @@ function operation(d: DepartmentEntry) {
     summary: `The ${d.code} adapter consumes ${queueName(d.code)} in batches (partial batch response).`,
     description:
       `Validates each envelope and its \`data\` against the task type's request schema, skips a task that is no ` +
-      `longer \`dispatched\` (duplicate) and ${d.delivery === 'push' ? 'pushes it to the department endpoint (signed HTTPS POST; see docs/contracts.md)' : 'leaves it in the department inbox (pull)'}. ` +
+      `longer \`dispatched\` (duplicate) and ${d.delivery === 'push' ? 'maps it to the department\'s wire format and pushes it to the department endpoint (signed HTTPS POST; see docs/contracts.md)' : 'leaves it in the department inbox (pull)'}. ` +
       'A 4xx from the department fails the task at once; a 5xx or timeout is retried with backoff until the message is dead-lettered.',
     messages: d.taskTypes.map(({ contract: c }) => ({ $ref: `#/channels/${id}/messages/${c.type}.v${c.version}` })),
     bindings: { sqs: { queues: [{ name: queueName(d.code) }], bindingVersion: SQS_BINDING_VERSION } },

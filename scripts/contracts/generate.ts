@@ -39,6 +39,12 @@ if (unknown.length || (args.has('--check') && args.has('--publish')) || (accepte
 }
 const check = args.has('--check');
 const publish = args.has('--publish');
+const schemas = allSchemas();
+const unknownKeys = [...accepted].filter((k) => !schemas.some((s) => s.key === k));
+if (unknownKeys.length) {
+  console.error(`--accept-breaking names no contract version: ${unknownKeys.join(', ')}`);
+  process.exit(2);
+}
 
 let failed = false;
 const files = buildGenerated(root);
@@ -62,13 +68,7 @@ if (check) {
   );
 }
 
-const schemas = allSchemas();
 const report = comparePublished(root, schemas, read);
-const unknownKeys = [...accepted].filter((k) => !schemas.some((s) => s.key === k));
-if (unknownKeys.length) {
-  console.error(`--accept-breaking names no contract version: ${unknownKeys.join(', ')}`);
-  process.exit(2);
-}
 const overridden = publish ? report.breaking.filter((b) => accepted.has(b.key)) : [];
 const breaking = { ...report, breaking: report.breaking.filter((b) => !overridden.includes(b)) };
 if (overridden.length) {

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the REST API, built from `routes` in services/topology.ts and the zod schemas in
 // contracts/api/ (bodies, views) and the task-type contracts. Pure: topology, contracts and examples in, document
-// out. Every route must have an entry in `operations` below and every entry a route: the build throws otherwise,
-// so a new route cannot ship undocumented.
+// out. Every route of the topology must have an entry in `operations` below, or the build throws naming it: a
+// new route cannot ship undocumented.
 import * as z from 'zod';
 import {
   AcknowledgeRequest,
@@ -30,10 +30,14 @@ import {
 } from '../../services/lib/errors.ts';
 import { routes, taskTypes } from '../../services/topology.ts';
 import { exampleResults, type ExampleFile } from './examples.ts';
-import { parts, schemaFile, toSchema, contractSchemaId, type Part } from './schemas.ts';
+import { contractSchemaId, parts, toSchema, type Part } from './schemas.ts';
 
-/** The route that serves this document. Not in topology yet: it is added here and to the document. */
+/** The route that serves this document. Documented whether or not the topology lists it yet. */
 export const openApiRoute = { method: 'GET', path: '/v1/openapi.json', fn: 'api', auth: false } as const;
+
+/** The topology's routes, plus this document's own unless the topology already has it. */
+export const documentedRoutes = () =>
+  routes.some((r) => r.method === openApiRoute.method && r.path === openApiRoute.path) ? [...routes] : [...routes, openApiRoute];
 
 // ---- Schemas the API answers with that contracts/api/views.ts does not name --------------------------------
 
@@ -428,7 +432,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     }
   }
 
-  const routeKeys = [...routes, openApiRoute].map((r) => `${r.method} ${r.path}`);
+  const routeKeys = documentedRoutes().map((r) => `${r.method} ${r.path}`);
   const missing = routeKeys.filter((k) => !operations[k]);
   if (missing.length) {
     throw new Error(
@@ -450,6 +454,13 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     schema,
   }));
 
+  const openExamples = (of: TaskTypeContract[]) =>
+    Object.fromEntries(
+      of.flatMap((c) => {
+        const ex = examples.get(`${c.type}.v${c.version}`);
+        return ex ? [[`${c.type}.v${c.version}`, { summary: c.titleZh, value: { type: c.type, input: ex.input } }]] : [];
+      }),
+    );
   const bodyExamples: Record<string, Record<string, unknown>> = {
     CompleteRequest: Object.fromEntries(
       contracts.flatMap((c) => {
@@ -461,16 +472,12 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
         ]);
       }),
     ),
-    OpenTaskRequest: Object.fromEntries(
-      childContracts.flatMap((c) => {
-        const ex = examples.get(`${c.type}.v${c.version}`);
-        return ex ? [[`${c.type}.v${c.version}`, { summary: c.titleZh, value: { type: c.type, input: ex.input } }]] : [];
-      }),
-    ),
+    OpenTaskRequest: openExamples(childContracts),
+    OpenInstitutionTaskRequest: openExamples(institutionContracts),
   };
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of [...routes, openApiRoute]) {
+  for (const route of documentedRoutes()) {
     const spec = operations[`${route.method} ${route.path}`]!;
     const params = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const parameters = [
@@ -588,9 +595,3 @@ function errorResponses() {
   };
   return out;
 }
-
-/** The file the OpenAPI document's task-type components come from, for docs and tests. */
-export const componentSource = (t: Pick<TaskTypeContract, 'type' | 'version'>, part: Part) => ({
-  component: componentName(t, part),
-  file: schemaFile(t, part),
-});

@@ -48,8 +48,12 @@ export function describeBreaking(report: PublishedReport): string {
       ({ file, key, changes }) =>
         `${file} (${key}) is published; these changes break it:\n` +
         changes.map((c) => `  - ${c.path}: ${c.message}`).join('\n') +
-        `\nPublish a new major version instead: add a .v<N+1>.ts contract beside the old one and list it in ` +
-        `services/topology.ts (docs/decisions/0005-contract-versioning.md).`,
+        (key.startsWith('envelope.')
+          ? '\nPublish a new major version instead: a new envelope version (contracts/envelope.ts, ENVELOPE_VERSION in ' +
+            'scripts/contracts/schemas.ts), or keep the published shape.'
+          : '\nPublish a new major version instead: add a .v<N+1>.ts contract beside the old one and list it in ' +
+            'services/topology.ts.') +
+        `\nA false alarm, after review: ${PUBLISH_COMMAND} --accept-breaking=${key} (docs/decisions/0005-contract-versioning.md).`,
     )
     .join('\n\n');
 }

@@ -69,9 +69,15 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     return;
   }
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  const record_ = async (action: 'deliver' | 'fail', reason?: string) => {
+  const record_ = async (action: 'deliver' | 'fail', reason?: string, acknowledged = false) => {
     try {
-      await transitionTask(taskId, { action, actor: 'system', by: BY, reason });
+      await transitionTask(taskId, {
+        action,
+        actor: 'system',
+        by: BY,
+        reason,
+        ...(acknowledged ? { then: { action: 'acknowledge', actor: 'department', by: `department:${adapter.department}` } } : {}),
+      });
     } catch (err) {
       // The department answered through the API before we recorded the push: it has the task.
       if (!(err instanceof ConflictError)) throw err;
@@ -84,7 +90,9 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
   }
   const outcome = await push(config.endpointUrl, await config.secret(), adapter.toWire(envelope), envelope.id, config.pushTimeoutMs);
   if (outcome.kind === 'delivered') {
-    await record_('deliver');
+    // A department may acknowledge in its answer to the push: one write and one API call fewer per task.
+    const acknowledged = (outcome.body as { acknowledged?: unknown } | undefined)?.acknowledged === true;
+    await record_('deliver', undefined, acknowledged);
     logger.info('task delivered', { taskId, department: adapter.department, attempt });
     return;
   }

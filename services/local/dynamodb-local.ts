@@ -49,17 +49,31 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  const pidFile = dataDir === undefined ? undefined : resolve(dataDir, PID_FILE_NAME);
   if (dataDir !== undefined) {
     // DynamoDB Local refuses a missing directory ("Invalid directory for database creation") and exits 0.
     mkdirSync(dataDir, { recursive: true });
-    await killOrphan(pidFile!, dataDir);
+    await killOrphan(resolve(dataDir, PID_FILE_NAME), dataDir);
   }
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ? options.port : await freePort();
+    try {
+      return await launch(port, dataDir, options);
+    } catch (err) {
+      // A port we chose can still be taken before the JVM binds it, seconds later: choose another.
+      if (options.port || attempt >= 3 || !(err instanceof PortTakenError)) throw err;
+    }
+  }
+}
 
-  const port = options.port ? options.port : await freePort();
-  await assertPortFree(port);
+class PortTakenError extends Error {}
 
-  const jvm = withJvmOptions(() =>
+async function launch(port: number, dataDir: string | undefined, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
+  if (!(await canBind(port))) {
+    // The JVM takes seconds to report a taken port; checking first fails fast with a plain message.
+    throw new PortTakenError(`DynamoDB Local cannot use port ${port}: another process is listening on it.`);
+  }
+  const pidFile = dataDir === undefined ? undefined : resolve(dataDir, PID_FILE_NAME);
+  const jvm = withChildEnv(() =>
     spawnDynamoDbLocal({ port, path: dataDir ?? null, sharedDb: options.sharedDb ?? true, stdio: 'pipe' }),
   );
   const output = captureOutput(jvm);
@@ -113,18 +127,23 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 }
 
 /**
- * C1 only and the serial collector: DynamoDB Local is small, and on two busy cores the optimising compiler's
- * start-up work costs seconds (measured here: about 7 s to the first answer without, 4.5 s with). The package
- * passes no JVM options, so they travel in JAVA_TOOL_OPTIONS, set only around the synchronous spawn call.
+ * The package passes neither JVM options nor an environment, so both travel in this process's environment,
+ * set only around the synchronous spawn call:
+ * - C1 only and the serial collector: DynamoDB Local is small, and on two busy cores the optimising compiler's
+ *   start-up work costs seconds (measured here: about 7 s to the first answer without, 4.5 s with);
+ * - no telemetry: these machines have no network, and trying costs about another second.
  */
-function withJvmOptions<T>(spawnJvm: () => T): T {
-  const before = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [before, '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'].filter(Boolean).join(' ');
+function withChildEnv<T>(spawnJvm: () => T): T {
+  const before = { JAVA_TOOL_OPTIONS: process.env.JAVA_TOOL_OPTIONS, DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY };
+  process.env.JAVA_TOOL_OPTIONS = [before.JAVA_TOOL_OPTIONS, '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'].filter(Boolean).join(' ');
+  process.env.DDB_LOCAL_TELEMETRY = before.DDB_LOCAL_TELEMETRY ?? '0';
   try {
     return spawnJvm();
   } finally {
-    if (before === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = before;
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
@@ -194,12 +213,10 @@ async function waitUntilAnswering(
 }
 
 function startFailure(what: string, output: string): Error {
-  const hint = /UnsupportedClassVersionError/.test(output)
-    ? ' It needs Java 17 or newer; `java -version` shows an older one.'
-    : /Address already in use/.test(output)
-      ? ' Its port is taken.'
-      : '';
-  return new Error(`DynamoDB Local ${what}.${hint}\n--- DynamoDB Local output ---\n${output.trim()}`);
+  const detail = `\n--- DynamoDB Local output ---\n${output.trim()}`;
+  if (/Address already in use/.test(output)) return new PortTakenError(`DynamoDB Local ${what}: its port is taken.${detail}`);
+  const hint = /UnsupportedClassVersionError/.test(output) ? ' It needs Java 17 or newer; `java -version` shows an older one.' : '';
+  return new Error(`DynamoDB Local ${what}.${hint}${detail}`);
 }
 
 /**
@@ -249,17 +266,18 @@ export function isAlive(pid: number): boolean {
 }
 
 function isDynamoDbLocalOn(pid: number, dataDir: string): boolean {
-  let commandLine: string;
   try {
-    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.some((a) => a.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-dbPath') + 1] === dataDir;
   } catch {
+    // No /proc (macOS): the command line from ps, where arguments are only space-separated.
     try {
-      commandLine = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+      const commandLine = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+      return commandLine.includes('DynamoDBLocal.jar') && commandLine.includes(`-dbPath ${dataDir} `);
     } catch {
       return false;
     }
   }
-  return commandLine.includes('DynamoDBLocal.jar') && commandLine.includes(dataDir);
 }
 
 function removePidFileIfOurs(pidFile: string, pid: number): void {
@@ -313,11 +331,6 @@ function canBind(port: number): Promise<boolean> {
     server.once('error', () => resolveBind(false));
     server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolveBind(true)));
   });
-}
-
-/** The JVM takes five seconds to report a taken port; checking first fails fast with a plain message. */
-async function assertPortFree(port: number): Promise<void> {
-  if (!(await canBind(port))) throw new Error(`DynamoDB Local cannot use port ${port}: another process is listening on it.`);
 }
 
 async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {

@@ -55,6 +55,12 @@ export interface HttpGatewayOptions {
    * calling the authorizer. Must match the CDK stack. Default ['Authorization']; [] calls it always.
    */
   identityHeaders?: string[];
+  /**
+   * Reuse an authorizer result for this long per identity (the identity headers' values), as API Gateway does
+   * (the CDK stack caches for 5 minutes). With caching, a policy that allows only the method ARN it was issued
+   * for refuses the same token on the next route: turning this on shows that bug locally. Default 0 (off).
+   */
+  authorizerCacheTtlSeconds?: number;
   /** Larger bodies answer 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** API Gateway's integration timeout; slower handlers answer 504. Default 29 s. */
@@ -151,6 +157,8 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     writeProxyResult(res, result, requestId);
   }
 
+  const authorizerCache = new Map<string, { result: APIGatewayAuthorizerResult; expires: number }>();
+
   async function authorize(
     request: HttpRequestInput,
     matched: { resource: string; pathParameters: Record<string, string> | null },
@@ -164,9 +172,12 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     if (!options.authorizer) throw new GatewayError(500, 'authorizer_missing', 'No authorizer wired for this route');
     const event = toRequestAuthorizerEvent(request, matched, eventIds);
     const started = Date.now();
-    let result: APIGatewayAuthorizerResult | undefined;
+    const cacheKey = JSON.stringify(identityHeaders.map((h) => headerValues(request, h)));
+    const cached = authorizerCache.get(cacheKey);
+    const fresh = cached && cached.expires > started ? cached : undefined;
+    let result: APIGatewayAuthorizerResult | undefined = fresh?.result;
     try {
-      result = await invokeHandler(options.authorizer, event, lambdaContext({ functionName: 'authorizer', region: eventIds.region }));
+      result ??= await invokeHandler(options.authorizer, event, lambdaContext({ functionName: 'authorizer', region: eventIds.region }));
     } catch (err) {
       // The one error API Gateway maps to 401 is the authorizer failing with exactly "Unauthorized".
       if (err instanceof Error && err.message === 'Unauthorized') {
@@ -185,6 +196,8 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
       onError(new Error('Authorizer context holds an object or array'), { phase: 'authorizer', ...where });
       throw new GatewayError(500, 'authorizer_error', 'The authorizer returned an invalid context');
     }
+    const ttl = options.authorizerCacheTtlSeconds ?? 0;
+    if (ttl > 0 && !fresh) authorizerCache.set(cacheKey, { result, expires: started + ttl * 1000 });
     const decision = evaluatePolicy(result.policyDocument, event.methodArn);
     if (decision !== 'allow') {
       const message =
@@ -228,6 +241,12 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
         server.closeAllConnections();
       })),
   };
+}
+
+function headerValues(request: HttpRequestInput, lowerCaseName: string): string[] {
+  return Object.entries(request.headers ?? {})
+    .filter(([name]) => name.toLowerCase() === lowerCaseName)
+    .flatMap(([, v]) => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]));
 }
 
 /** Header names as the client sent them (Node lowercases `req.headers`), repeated headers kept apart. */

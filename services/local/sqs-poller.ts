@@ -95,7 +95,7 @@ export function createSqsPoller(options: SqsPollerOptions): SqsPoller {
           QueueUrl: queueUrl,
           MaxNumberOfMessages: options.maxNumberOfMessages ?? 10,
           WaitTimeSeconds: options.waitTimeSeconds ?? 20,
-          // Both spellings: older emulators know only AttributeNames, newer SDK docs only the other.
+          // Both: the SDK deprecates AttributeNames for MessageSystemAttributeNames, and emulators read one or the other.
           AttributeNames: ['All'],
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],

@@ -48,6 +48,8 @@ export interface HubOptions {
   /** Sweep timers, seconds. 0 turns a sweep off. */
   redispatchEverySeconds?: number;
   overdueEverySeconds?: number;
+  /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
+  simulatorAckInResponse?: boolean;
   /** Start the department simulators. Default true. */
   simulators?: boolean;
   log?: (line: string) => void;
@@ -161,6 +163,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         hubUrl: gateway.url,
         tokens: Object.fromEntries(departments.map((d) => [d.code, tokens[`department:${d.code}`]!])),
         delayMs: options.simulatorDelayMs ?? 300,
+        ackInResponse: options.simulatorAckInResponse ?? false,
         log,
       });
       stops.push(() => simulators!.close());

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   tokens: Record<string, string>;
   /** Wait before each move (acknowledge, complete). */
   delayMs: number;
+  /** Acknowledge in the answer to the push instead of through the API (saves a call and a write per task). */
+  ackInResponse?: boolean;
   port?: number;
   log?: (line: string) => void;
 }
@@ -64,20 +66,29 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     });
 
   const callHub = async (department: string, taskId: string, action: string, body: unknown) => {
-    const res = await fetch(`${opts.hubUrl}/v1/tasks/${encodeURIComponent(taskId)}/${action}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${opts.tokens[department]}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).catch((err: Error) => ({ ok: false, status: 0, text: async () => err.message }));
-    // 409: a person acted on the task first; the simulator steps aside.
-    if (!res.ok && res.status !== 409) log(`${department} ${action} ${taskId}: ${res.status} ${await res.text()}`);
-    return res.ok;
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${opts.hubUrl}/v1/tasks/${encodeURIComponent(taskId)}/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${opts.tokens[department]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).catch((err: Error) => ({ ok: false, status: 0, text: async () => err.message }));
+      if (res.ok) return true;
+      // 409: either the hub has not yet recorded the delivery this answer raced (try again shortly), or a
+      // person acted on the task first (then the simulator steps aside after a few tries).
+      if (res.status === 409 && attempt < 4) {
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+        continue;
+      }
+      if (res.status !== 409) log(`${department} ${action} ${taskId}: ${res.status} ${await res.text()}`);
+      return false;
+    }
   };
 
   const work = async (sim: DepartmentSimulator, taskId: string, type: string, request: unknown) => {
-    await later(async () => {
-      await callHub(sim.department, taskId, 'acknowledge', {});
-    });
+    if (!opts.ackInResponse)
+      await later(async () => {
+        await callHub(sim.department, taskId, 'acknowledge', {});
+      });
     await later(async () => {
       const make = sim.results[type];
       if (!make) return void log(`${sim.department}: no simulated result for ${type}`);
@@ -108,7 +119,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     const list = seen.get(code) ?? [];
     if (list.includes(key)) return reply(200, { received: true, duplicate: true });
     seen.set(code, [...list, key]);
-    reply(202, { received: true });
+    reply(202, { received: true, ...(opts.ackInResponse ? { acknowledged: true } : {}) });
     void work(sim, parsed.taskId, parsed.type, parsed.request);
   });
 

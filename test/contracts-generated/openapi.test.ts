@@ -3,9 +3,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_FILE } from '../../scripts/contracts/build.ts';
-import { openApiRoute } from '../../scripts/contracts/openapi.ts';
+import { documentedRoutes } from '../../scripts/contracts/openapi.ts';
 import { openApiDocument } from '../../services/api/openapi-document.ts';
-import { routes } from '../../services/topology.ts';
 import { ajvErrors, mapRefs, readJson, schemaAjv } from './support.ts';
 
 type Operation = {
@@ -26,7 +25,7 @@ type Doc = {
 };
 
 const doc = readJson<Doc>(OPENAPI_FILE);
-const allRoutes = [...routes, openApiRoute];
+const allRoutes = documentedRoutes();
 const op = (r: { method: string; path: string }) => doc.paths[r.path]?.[r.method.toLowerCase()];
 
 describe('openapi.json', () => {

@@ -9,6 +9,11 @@ import type { EmulatorConfig } from '../setup/emulators.ts';
 
 export type { EmulatorConfig };
 
+/** False when the global setup provided none (a run against a deployed stack): emulator tests skip themselves. */
+export function hasEmulators(): boolean {
+  return (inject('emulators') as EmulatorConfig | undefined) !== undefined;
+}
+
 export function emulatorConfig(): EmulatorConfig {
   const config = inject('emulators');
   if (!config) throw new Error('No emulators: run through vitest with globalSetup test/setup/emulators.ts');

@@ -1,8 +1,15 @@
 // A whole hub per test file: the same runtime as `npm start`, on the emulators the global setup started,
 // under its own table and queue names, with a free API port and fast retries.
-import { afterAll, beforeAll } from 'vitest';
+// With HUB_STACK_OUTPUTS set (test/helpers/target.ts) no hub starts: `call()` goes to the deployed stack's API, and
+// the in-process parts (simulators, pollers, sweeps, secrets) are absent. A file whose hub runs the department
+// simulators (useHub's default) is skipped as a whole there, its tests wait for departments that do not exist;
+// a file with `simulators: false` runs, and its tests that need pollers, sweeps or queues call `needsEmbedded`.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../services/runtime/hub.ts';
 import { emulatorConfig, uniquePrefix } from './emulators.ts';
+import { deployedTarget, embeddedOnlyReason, isDeployed, type DeployedTarget } from './target.ts';
+
+export { isDeployed, needsEmbedded } from './target.ts';
 
 export interface Reply<T = any> {
   status: number;
@@ -12,11 +19,69 @@ export interface Reply<T = any> {
 export interface TestHub extends Hub {
   /** Calls the API as `principal` (a key of the credentials, e.g. `staff:CWI-450100`), or anonymously. */
   call<T = any>(method: string, path: string, opts?: { as?: string; body?: unknown; token?: string }): Promise<Reply<T>>;
+  /** embedded: a hub in this process; deployed: the stack named by HUB_STACK_OUTPUTS. */
+  mode: 'embedded' | 'deployed';
+}
+
+type CallOpts = { as?: string; body?: unknown; token?: string };
+
+function caller(apiUrl: string, tokens: Record<string, string>): TestHub['call'] {
+  return async (method: string, path: string, opts: CallOpts = {}) => {
+    const token = opts.token ?? (opts.as ? tokens[opts.as] : undefined);
+    if (opts.as && !token) throw new Error(`no token for ${opts.as}`);
+    const res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // A gateway's own error page (a deployed API Gateway, LocalStack) need not be JSON.
+      body = text;
+    }
+    return { status: res.status, body };
+  };
+}
+
+/** The deployed stack as a TestHub: its API, its outputs, and errors naming what only an embedded hub has. */
+function deployedHub(target: DeployedTarget): TestHub {
+  const missing = (what: string) => () => Promise.reject(new Error(embeddedOnlyReason(what)));
+  return {
+    mode: 'deployed',
+    apiUrl: target.apiUrl,
+    tokens: target.tokens,
+    credentialsFile: target.credentialsFile,
+    provisioned: target.provisioned,
+    endpoints: { dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '', sqs: process.env.AWS_ENDPOINT_URL_SQS ?? '' },
+    simulators: undefined,
+    pollers: {},
+    secrets: {},
+    redispatch: missing('redispatch() runs the sweep in process'),
+    flagOverdue: missing('flagOverdue() runs the sweep in process'),
+    openRecurring: missing('openRecurring() runs the sweep in process'),
+    stop: async () => {},
+    call: caller(target.apiUrl, target.tokens),
+  };
 }
 
 export function useHub(options: HubOptions = {}): () => TestHub {
   let hub: TestHub | undefined;
+  if (isDeployed() && options.simulators !== false) {
+    const reason = embeddedOnlyReason('this file runs the department simulators, which a deployed stack does not have');
+    beforeEach((ctx) => ctx.skip(true, reason));
+  }
   beforeAll(async () => {
+    const target = deployedTarget();
+    if (target) {
+      hub = deployedHub(target);
+      return;
+    }
     const c = emulatorConfig();
     const started = await startHub({
       port: 0,
@@ -29,24 +94,11 @@ export function useHub(options: HubOptions = {}): () => TestHub {
       waitTimeSeconds: 1,
       redispatchEverySeconds: 0,
       overdueEverySeconds: 0,
+      // HUB_TEST_LOG=1 shows what the hub logs (simulator refusals, poller errors), hidden by default.
+      ...(process.env.HUB_TEST_LOG ? { log: (line: string) => console.error(`[hub] ${line}`) } : {}),
       ...options,
     });
-    hub = Object.assign(started, {
-      async call(method: string, path: string, opts: { as?: string; body?: unknown; token?: string } = {}) {
-        const token = opts.token ?? (opts.as ? started.tokens[opts.as] : undefined);
-        if (opts.as && !token) throw new Error(`no token for ${opts.as}`);
-        const res = await fetch(`${started.apiUrl}${path}`, {
-          method,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          },
-          body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
-        });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined };
-      },
-    });
+    hub = Object.assign(started, { mode: 'embedded' as const, call: caller(started.apiUrl, started.tokens) });
   });
   afterAll(async () => {
     await hub?.stop();
@@ -57,9 +109,18 @@ export function useHub(options: HubOptions = {}): () => TestHub {
   };
 }
 
+/**
+ * Waits scale with HUB_TEST_TIME_SCALE; against a deployed stack they default to 4x (Lambda cold starts in
+ * LocalStack take seconds). Give vitest a longer --testTimeout too (npm run test:integration does).
+ */
+function timeScale(): number {
+  const fromEnv = Number(process.env.HUB_TEST_TIME_SCALE);
+  return fromEnv > 0 ? fromEnv : process.env.HUB_STACK_OUTPUTS ? 4 : 1;
+}
+
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const until = Date.now() + timeoutMs;
+  const until = Date.now() + timeoutMs * timeScale();
   let last: unknown;
   for (;;) {
     try {

@@ -1,5 +1,8 @@
 // The CDK stack, synthesised without bundling (`aws:cdk:bundling-stacks: []`), checked against the topology.
 // Needs no emulator; run alone with `npx vitest run --config test/infra/vitest.config.ts`.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -7,10 +10,15 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { deploymentFromEnv, resolveConfig, type Deployment } from '../../infra/config.ts';
+import { deploymentFromEnv, LOCAL_CREDENTIALS_ENV, resolveConfig, type Deployment } from '../../infra/config.ts';
 import { createHubApp } from '../../infra/create-app.ts';
 import { HUB_RUNTIME } from '../../infra/hub-function.ts';
-import { ADAPTER_BATCHING_WINDOW_SECONDS, OVERDUE_METRIC, type HubStack } from '../../infra/hub-stack.ts';
+import {
+  ADAPTER_BATCHING_WINDOW_SECONDS,
+  BUNDLED_CREDENTIALS_PATH,
+  OVERDUE_METRIC,
+  type HubStack,
+} from '../../infra/hub-stack.ts';
 import { outputKeys } from '../../infra/outputs.ts';
 import {
   deadLetterQueueName,
@@ -449,6 +457,72 @@ describe('cdk-nag AwsSolutions', () => {
       expect(report?.violations).toEqual([
         expect.objectContaining({ ruleName: 'AwsSolutions-DDB3', severity: 'warning' }),
       ]);
+    },
+    SYNTH_TIMEOUT,
+  );
+});
+
+describe('authorizer tokens per deployment', () => {
+  const functionsOf = (s: Synthesised) => resourcesOf(s, 'AWS::Lambda::Function');
+  const envOf = (s: Synthesised, fn: { node: { defaultChild?: unknown } }) =>
+    s.json.Resources[logicalIdOf(s, fn)]!.Properties.Environment.Variables as Record<string, unknown>;
+  let credentialsFile: string;
+
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-local-creds-'));
+    credentialsFile = join(dir, 'credentials.json');
+    writeFileSync(credentialsFile, JSON.stringify({ 'staff:CWI-450100': 'x'.repeat(43) }));
+  });
+
+  it('never gives the aws deployment local tokens: every function verifies JWTs or has no AUTH_MODE at all', () => {
+    expect(envOf(aws, aws.stack.functions.authorizer)).toMatchObject({ AUTH_MODE: 'jwt' });
+    for (const [, fn] of functionsOf(aws)) {
+      const env = fn.Properties.Environment?.Variables ?? {};
+      expect(env.AUTH_MODE ?? 'jwt').toBe('jwt');
+      expect(env).not.toHaveProperty('LOCAL_CREDENTIALS_FILE');
+      expect(env).not.toHaveProperty('LOCAL_TOKENS');
+    }
+    expect(JSON.stringify(aws.json)).not.toMatch(/LOCAL_CREDENTIALS_FILE|LOCAL_TOKENS|"AUTH_MODE":"local"/);
+  });
+
+  it('refuses HUB_LOCAL_CREDENTIALS_FILE for aws and test, and a hand-built aws config that asks for it', () => {
+    for (const deployment of ['aws', 'test'] as const) {
+      expect(() => resolveConfig(deployment, { [LOCAL_CREDENTIALS_ENV]: credentialsFile })).toThrow(/local \(LocalStack\) deployment only/);
+    }
+    expect(resolveConfig('local', { [LOCAL_CREDENTIALS_ENV]: credentialsFile }).localCredentialsFile).toBe(credentialsFile);
+    expect(resolveConfig('local', {}).localCredentialsFile).toBeUndefined();
+    const config = { ...resolveConfig('aws', {}), localCredentialsFile: credentialsFile };
+    expect(() => createHubApp({ deployment: 'aws', config, context: NO_BUNDLING })).toThrow(/local \(LocalStack\) deployment only/);
+  });
+
+  it('keeps JWT verification for local without a credentials file', () => {
+    expect(envOf(local, local.stack.functions.authorizer)).toMatchObject({ AUTH_MODE: 'jwt' });
+  });
+
+  it(
+    'runs the local authorizer on the bundled credentials file when deploy:local passes one, and only the authorizer',
+    () => {
+      const { app, stack } = createHubApp({
+        deployment: 'local',
+        config: resolveConfig('local', { [LOCAL_CREDENTIALS_ENV]: credentialsFile }),
+        context: NO_BUNDLING,
+      });
+      const json = app.synth().getStackArtifact(stack.artifactId).template;
+      const s = { app, stack, template: Template.fromJSON(json), json } as Synthesised;
+      const env = envOf(s, stack.functions.authorizer);
+      expect(env).toMatchObject({ AUTH_MODE: 'local', LOCAL_CREDENTIALS_FILE: BUNDLED_CREDENTIALS_PATH });
+      expect(env).not.toHaveProperty('JWKS_URL');
+      // The tokens themselves travel in the bundle, never in the template.
+      expect(JSON.stringify(json)).not.toContain('x'.repeat(43));
+      const others = functionsOf(s).filter(([id]) => id !== logicalIdOf(s, stack.functions.authorizer));
+      for (const [, fn] of others) expect(fn.Properties.Environment?.Variables?.AUTH_MODE).toBeUndefined();
+      expect(() =>
+        createHubApp({
+          deployment: 'local',
+          config: resolveConfig('local', { [LOCAL_CREDENTIALS_ENV]: join(tmpdir(), 'no-such-dir', 'credentials.json') }),
+          context: NO_BUNDLING,
+        }),
+      ).toThrow(/deploy:local/);
     },
     SYNTH_TIMEOUT,
   );

@@ -243,4 +243,34 @@ describe('http gateway', () => {
     expect(res.status).toBe(200);
     expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0, 1, 2, 255]);
   });
+
+  it('with an authorizer cache, reuses a result per token, so a policy for one method ARN refuses the next route', async () => {
+    const cachedGateway = await startHttpGateway({
+      port: 0,
+      routes,
+      authorizer,
+      authorizerCacheTtlSeconds: 60,
+      handlers: { api: recording('api') },
+      onError: () => {},
+    });
+    try {
+      const post = (path: string, token: string) =>
+        fetch(`${cachedGateway.url}${path}`, { method: 'POST', headers: { Authorization: token }, body: '{}' });
+      expect((await post('/v1/children', 'Bearer good')).status).toBe(201);
+      // The fake authorizer allows exactly the method ARN it was called for; the cached policy does not cover this one.
+      expect((await post('/v1/children/CH1/tasks', 'Bearer good')).status).toBe(403);
+      expect(authorizerCalls).toHaveLength(1);
+      expect((await post('/v1/children/CH1/tasks', 'Bearer deny')).status).toBe(403);
+      expect(authorizerCalls).toHaveLength(2);
+    } finally {
+      await cachedGateway.close();
+    }
+  });
+
+  it('without a cache, calls the authorizer for every request', async () => {
+    await send('/v1/children', { method: 'POST', headers: { Authorization: 'Bearer good' }, body: '{}' });
+    await send('/v1/children/CH1/tasks', { method: 'POST', headers: { Authorization: 'Bearer good' }, body: '{}' });
+    expect(authorizerCalls).toHaveLength(2);
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -6,7 +6,7 @@ import { freePort } from '../../services/local/dynamodb-local.ts';
 import { killOnExit } from '../../services/local/kill-on-exit.ts';
 import { provision, resourceNames, type ProvisionClients } from '../../services/local/provision.ts';
 import { departments, inboxProjection } from '../../services/topology.ts';
-import { sdkClients, uniquePrefix } from '../helpers/emulators.ts';
+import { hasEmulators, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
 
 async function expectTopologyShape(clients: ProvisionClients, prefix: string, visibility: string, maxReceiveCount: string) {
   const result = await provision(clients, { prefix, visibilityTimeoutSeconds: Number(visibility), maxReceiveCount: Number(maxReceiveCount) });
@@ -51,7 +51,7 @@ async function expectTopologyShape(clients: ProvisionClients, prefix: string, vi
   return result;
 }
 
-describe('provision against DynamoDB Local + fauxqs', () => {
+describe.runIf(hasEmulators())('provision against the emulators of the global setup', () => {
   it('creates the topology table with both indexes and one queue + DLQ per department', async () => {
     await expectTopologyShape(sdkClients(), uniquePrefix('prov'), '3', '4');
   });

@@ -3,9 +3,9 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { emulatorConfig, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
+import { emulatorConfig, hasEmulators, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
 
-describe('global setup environment', () => {
+describe.runIf(hasEmulators())('global setup environment', () => {
   it('exports the endpoints, region and fake credentials it provides', () => {
     const c = emulatorConfig();
     expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(c.dynamodbEndpoint);
@@ -51,7 +51,7 @@ describe('global setup environment', () => {
     }
   });
 
-  it.runIf(emulatorConfig().mode === 'embedded')(
+  it.runIf(hasEmulators() && emulatorConfig().mode === 'embedded')(
     'without it, the SDK follows fauxqs queue URLs to a host that does not resolve',
     async () => {
       const { QueueUrl } = await sdkClients().sqs.send(new CreateQueueCommand({ QueueName: `${uniquePrefix('env')}probe` }));

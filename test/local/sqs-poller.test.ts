@@ -9,7 +9,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ProvisionedQueue } from '../../services/local/provision.ts';
 import { createSqsPoller, toSqsEvent, type SqsBatchHandler } from '../../services/local/sqs-poller.ts';
-import { provisionIsolated, sdkClients } from '../helpers/emulators.ts';
+import { hasEmulators, provisionIsolated, sdkClients } from '../helpers/emulators.ts';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,7 +58,7 @@ function recordingHandler() {
   return { events, handler };
 }
 
-describe('sqs poller', () => {
+describe.runIf(hasEmulators())('sqs poller', () => {
   it('delivers a batch as a Lambda SQSEvent, deletes the successes and keeps the failures', async () => {
     const q = await queue();
     await send(q, 'ok-1', 'fail-1', 'ok-2');

@@ -1,6 +1,9 @@
 // vitest globalSetup: one DynamoDB Local (in memory) and one fauxqs for the whole run, on free ports, in the
 // main vitest process. Test files share them and isolate by name prefix (test/helpers/emulators.ts).
 // With AWS_ENDPOINT_URL set (LocalStack, moto_server) nothing starts and everything points there.
+// With HUB_STACK_OUTPUTS set and no AWS_ENDPOINT_URL (a stack deployed on AWS), nothing starts and nothing is
+// provided: the suite only calls that stack's API (test/helpers/target.ts), and the tests that would need an
+// emulator skip themselves.
 //
 // Endpoints reach the tests two ways: `provide` (read with `inject`), and environment variables, which the
 // workers inherit because they are created after this runs. The variables are what lets code under test build
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The SDK's "Node 22 from 2027" notice, once per process, buries real test output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const external = process.env.AWS_ENDPOINT_URL;
+  if (!external && process.env.HUB_STACK_OUTPUTS) return async () => {};
   let dynamodb: DynamoDbLocal | undefined;
   let sqs: SqsLocal | undefined;
   let config: EmulatorConfig;

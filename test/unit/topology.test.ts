@@ -26,6 +26,6 @@ describe('topology', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of routes) expect(r.path.startsWith('/v1/')).toBe(true);
-    expect(routes.filter((r) => !r.auth).map((r) => r.path)).toEqual(['/v1/health']);
+    expect(routes.filter((r) => !r.auth).map((r) => r.path)).toEqual(['/v1/health', '/v1/openapi.json']);
   });
 });
