@@ -31,6 +31,12 @@ export interface SqsPollerOptions {
   waitTimeSeconds?: number;
   /** 1-10. Default 10. */
   maxNumberOfMessages?: number;
+  /**
+   * Lambda's MaximumBatchingWindowInSeconds: when a receive brings fewer than a full batch, wait this long
+   * and top the batch up with one more receive before calling the handler. Fewer, fuller batches: fewer SQS
+   * requests per message. Keep it below the queue's visibility timeout. Default 0 (off).
+   */
+  batchingWindowMs?: number;
   /** Pause after a failed receive or delete before trying again. Default 1000 ms. */
   errorBackoffMs?: number;
   /** Default: console.error with the queue and phase (never the message bodies). */
@@ -108,6 +114,27 @@ export function createSqsPoller(options: SqsPollerOptions): SqsPoller {
       throw err;
     }
     if (messages.length === 0) return none;
+    const max = options.maxNumberOfMessages ?? 10;
+    if (options.batchingWindowMs && messages.length < max && !signal?.aborted) {
+      await abortableSleep(options.batchingWindowMs, signal ?? new AbortController().signal);
+      try {
+        stats.receiveRequests++;
+        const more = await sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: max - messages.length,
+            WaitTimeSeconds: 0,
+            AttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+            MessageAttributeNames: ['All'],
+          }),
+        );
+        messages = [...messages, ...(more.Messages ?? [])];
+      } catch (err) {
+        // The batch in hand is still handled; the top-up is only an optimisation.
+        onError(err, 'receive');
+      }
+    }
     stats.messagesReceived += messages.length;
 
     const event = toSqsEvent(messages, queueArn, region);

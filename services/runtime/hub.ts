@@ -45,6 +45,8 @@ export interface HubOptions {
   retryBaseSeconds?: number;
   /** Long-poll wait of the queue pollers. Default 20 s (as Lambda). */
   waitTimeSeconds?: number;
+  /** The adapters' batching window, as the stack's event sources have it. Default 1000 ms; below the visibility timeout. */
+  batchingWindowMs?: number;
   /** Sweep timers, seconds. 0 turns a sweep off. */
   redispatchEverySeconds?: number;
   overdueEverySeconds?: number;
@@ -146,6 +148,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       port: options.port ?? 3000,
       handlers: { api: api as unknown as ProxyHandler, partnerApi: partnerApi as unknown as ProxyHandler },
       authorizer: authorizer as never,
+      // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too.
+      authorizerCacheTtlSeconds: 300,
     });
     stops.push(() => gateway.close());
 
@@ -189,6 +193,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         handler,
         functionName: `adapter-${d.code}`,
         waitTimeSeconds: options.waitTimeSeconds ?? 20,
+        batchingWindowMs: options.batchingWindowMs ?? 1000,
         onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
       });
       poller.start();

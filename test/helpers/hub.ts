@@ -92,6 +92,8 @@ export function useHub(options: HubOptions = {}): () => TestHub {
       visibilityTimeoutSeconds: 1,
       retryBaseSeconds: 1,
       waitTimeSeconds: 1,
+      // Tests run with a one-second visibility timeout: no batching window.
+      batchingWindowMs: 0,
       redispatchEverySeconds: 0,
       overdueEverySeconds: 0,
       // HUB_TEST_LOG=1 shows what the hub logs (simulator refusals, poller errors), hidden by default.

@@ -213,3 +213,33 @@ describe('toSqsEvent', () => {
     });
   });
 });
+
+describe.skipIf(!hasEmulators())('the batching window', () => {
+  it('tops a small batch up with what arrives within the window: one handler call, one delete', async () => {
+    const q = await queue();
+    const { events, handler } = recordingHandler();
+    const poller = createSqsPoller({ sqs: sdkClients().sqs, queueUrl: q.url, queueArn: q.arn, handler, waitTimeSeconds: 1, batchingWindowMs: 600 });
+    await send(q, 'one');
+    const polling = poller.pollOnce();
+    await sleep(200);
+    await send(q, 'two', 'three');
+    const result = await polling;
+    expect(result).toEqual({ received: 3, deleted: 3, kept: 0 });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.Records.map((r) => r.body).sort()).toEqual(['one', 'three', 'two']);
+    expect(poller.stats).toMatchObject({ receiveRequests: 2, deleteRequests: 1 });
+  });
+
+  it('without a window, handles what the first receive brought', async () => {
+    const q = await queue();
+    const { events, handler } = recordingHandler();
+    const poller = createSqsPoller({ sqs: sdkClients().sqs, queueUrl: q.url, queueArn: q.arn, handler, waitTimeSeconds: 1 });
+    await send(q, 'one');
+    const polling = poller.pollOnce();
+    await sleep(200);
+    await send(q, 'two');
+    expect((await polling).received).toBe(1);
+    expect(events).toHaveLength(1);
+    await poller.pollOnce();
+  });
+});
