@@ -34,12 +34,4 @@ export const DisabilityCertificateNumber = z
   .regex(/^\d{17}[\dX][1-7][1-4]$/, 'a disability certificate number: 18-character identity number, category, grade')
   .describe('Disability certificate number (残疾人证号): identity number + category digit + grade digit');
 
-/** The child a child-subject task is about, checked against the case's institution. */
-export function caseChild(facts: CaseFacts, type: string): Child {
-  const { child, institution } = facts;
-  if (!child) throw new Error(`${type} needs a child`);
-  if (child.institutionId !== institution.institutionId) {
-    throw new Error(`${type}: the child belongs to ${child.institutionId}, the case to ${institution.institutionId}`);
-  }
-  return child;
-}
+export { caseChild } from '../case.ts';

@@ -3,6 +3,7 @@
 // child's identity and disability facts: no school, hukou or police data, and no medical record.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType, type RuleViolation } from '../task-type.ts';
 import {
   caseChild,
@@ -97,11 +98,7 @@ export const rehabAssistanceV1 = defineTaskType({
     const category = input.disabilityCategory ?? (cert ? categoryByDigit[Number(cert[18]) - 1] : undefined);
     const grade = input.disabilityGrade ?? (cert ? Number(cert[19]) : undefined);
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       institutionId: child.institutionId,
       institutionName: facts.institution.name,
       ...(category ? { disabilityCategory: category } : {}),

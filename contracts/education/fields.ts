@@ -31,12 +31,4 @@ export const gradesPerLevel: Record<(typeof schoolLevels)[number], number> = {
   'senior-secondary': 3,
 };
 
-/** The child a child-subject task is about, checked against the case's institution. */
-export function caseChild(facts: CaseFacts, type: string): Child {
-  const { child, institution } = facts;
-  if (!child) throw new Error(`${type} needs a child`);
-  if (child.institutionId !== institution.institutionId) {
-    throw new Error(`${type}: the child belongs to ${child.institutionId}, the case to ${institution.institutionId}`);
-  }
-  return child;
-}
+export { caseChild } from '../case.ts';

@@ -5,6 +5,7 @@
 // whether the child is disabled (it decides between those modes): no hukou, police or medical details.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType } from '../task-type.ts';
 import {
   caseChild,
@@ -88,11 +89,7 @@ export const schoolPlacementV1 = defineTaskType({
   buildRequest(facts, input) {
     const child = caseChild(facts, 'education.school-placement');
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       institutionId: child.institutionId,
       institutionName: facts.institution.name,
       disabled: child.disabled,

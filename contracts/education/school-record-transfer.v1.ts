@@ -3,6 +3,7 @@
 // child, the current school and record number, and where the child is going: nothing about the hukou itself.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType } from '../task-type.ts';
 import {
   caseChild,
@@ -67,11 +68,7 @@ export const schoolRecordTransferV1 = defineTaskType({
   buildRequest(facts, input) {
     const child = caseChild(facts, 'education.school-record-transfer');
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       fromSchoolName: input.fromSchoolName,
       studentRecordNumber: input.studentRecordNumber,
       toInstitutionId: input.toInstitutionId,

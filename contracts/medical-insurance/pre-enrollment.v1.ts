@@ -1,6 +1,7 @@
 // 医保预参保登记: medical insurance pre-enrollment with no waiting period (policy 二(三)).
 import * as z from 'zod';
 import { ChildId, Gender, IdNumberCanonical, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType } from '../task-type.ts';
 
 export const PreEnrollmentRequest = z
@@ -48,11 +49,7 @@ export const preEnrollmentV1 = defineTaskType({
     const subsidyCategory: z.infer<typeof PreEnrollmentRequest>['subsidyCategory'] =
       child.orphan || child.parentsUnknown ? 'orphan' : child.factuallyUnsupported ? 'factually-unsupported' : 'none';
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       institutionId: child.institutionId,
       admittedOn: child.admittedOn,
       subsidyCategory,

@@ -13,15 +13,7 @@ export const HukouAddress = z.string().trim().min(1).max(200).describe('Hukou ad
 /** A number on a document the police issue (certificate, household, case, sample). */
 export const DocumentNumber = z.string().trim().min(1).max(64);
 
-/** The child a child-subject task is about, checked against the case's institution. */
-export function caseChild(facts: CaseFacts, type: string): Child {
-  const { child, institution } = facts;
-  if (!child) throw new Error(`${type} needs a child`);
-  if (child.institutionId !== institution.institutionId) {
-    throw new Error(`${type}: the child belongs to ${child.institutionId}, the case to ${institution.institutionId}`);
-  }
-  return child;
-}
+export { caseChild } from '../case.ts';
 
 const PLACEHOLDERS = new Set([
   '无', '没有', '暂无', '其他', '其它', '不适用', '略', '同上', '见附件', '免迁', '不迁移', '不迁', '有损权益',

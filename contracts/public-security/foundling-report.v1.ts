@@ -4,6 +4,7 @@
 // disability or medical details.
 import * as z from 'zod';
 import { ChildId, DivisionCode, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, IdNumberCanonical } from './fields.ts';
 
@@ -57,11 +58,7 @@ export const foundlingReportV1 = defineTaskType({
   buildRequest(facts, input) {
     const child = caseChild(facts, 'public-security.foundling-report');
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       institutionId: child.institutionId,
       foundPlace: input.foundPlace,
       foundCountyCode: input.foundCountyCode,

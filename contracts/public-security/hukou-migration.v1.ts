@@ -5,6 +5,7 @@
 // identity and both hukou ends: no school or disability data.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { childIdentity } from '../case.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, HukouAddress, IdNumberCanonical, isSubstantiveReason } from './fields.ts';
 
@@ -79,11 +80,7 @@ export const hukouMigrationV1 = defineTaskType({
   buildRequest(facts, input) {
     const child = caseChild(facts, 'public-security.hukou-migration');
     return {
-      childId: child.childId,
-      name: child.name,
-      gender: child.gender,
-      birthDate: child.birthDate,
-      ...(child.idNumber ? { idNumber: child.idNumber } : {}),
+      ...childIdentity(child),
       fromHukouAddress: input.fromHukouAddress,
       ...(input.hukouRegistrationNumber ? { hukouRegistrationNumber: input.hukouRegistrationNumber } : {}),
       toInstitutionId: input.toInstitutionId,
