@@ -34,4 +34,4 @@ export const DisabilityCertificateNumber = z
   .regex(/^\d{17}[\dX][1-7][1-4]$/, 'a disability certificate number: 18-character identity number, category, grade')
   .describe('Disability certificate number (残疾人证号): identity number + category digit + grade digit');
 
-export { caseChild } from '../case.ts';
+export { caseChild } from '../case-child.ts';

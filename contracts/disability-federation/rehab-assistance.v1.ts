@@ -3,7 +3,7 @@
 // child's identity and disability facts: no school, hukou or police data, and no medical record.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType, type RuleViolation } from '../task-type.ts';
 import {
   caseChild,

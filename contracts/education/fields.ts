@@ -31,4 +31,4 @@ export const gradesPerLevel: Record<(typeof schoolLevels)[number], number> = {
   'senior-secondary': 3,
 };
 
-export { caseChild } from '../case.ts';
+export { caseChild } from '../case-child.ts';

@@ -5,7 +5,7 @@
 // whether the child is disabled (it decides between those modes): no hukou, police or medical details.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import {
   caseChild,

@@ -3,7 +3,7 @@
 // child, the current school and record number, and where the child is going: nothing about the hukou itself.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import {
   caseChild,

@@ -1,7 +1,7 @@
 // 医保预参保登记: medical insurance pre-enrollment with no waiting period (policy 二(三)).
 import * as z from 'zod';
 import { ChildId, Gender, IdNumberCanonical, InstitutionId, IsoDate, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
 export const PreEnrollmentRequest = z

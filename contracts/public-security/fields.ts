@@ -13,7 +13,7 @@ export const HukouAddress = z.string().trim().min(1).max(200).describe('Hukou ad
 /** A number on a document the police issue (certificate, household, case, sample). */
 export const DocumentNumber = z.string().trim().min(1).max(64);
 
-export { caseChild } from '../case.ts';
+export { caseChild } from '../case-child.ts';
 
 const PLACEHOLDERS = new Set([
   '无', '没有', '暂无', '其他', '其它', '不适用', '略', '同上', '见附件', '免迁', '不迁移', '不迁', '有损权益',

@@ -4,7 +4,7 @@
 // disability or medical details.
 import * as z from 'zod';
 import { ChildId, DivisionCode, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, IdNumberCanonical } from './fields.ts';
 

@@ -5,7 +5,7 @@
 // identity and both hukou ends: no school or disability data.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { childIdentity } from '../case.ts';
+import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, HukouAddress, IdNumberCanonical, isSubstantiveReason } from './fields.ts';
 
