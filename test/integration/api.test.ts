@@ -363,3 +363,31 @@ describe('a rejected prerequisite', () => {
     expect(after.history.at(-1)).toMatchObject({ from: 'requested', to: 'cancelled', by: 'system:dependencies' });
   });
 });
+
+describe('deadlines', () => {
+  it('the overdue sweep flags open tasks past their deadline, in every read model, and leaves finished ones', async () => {
+    const { childId, taskId } = await admitFoundling();
+    await delivered(childId, taskId);
+    const other = (await readChild(childId)).tasks.find((t: any) => t.taskId !== taskId);
+    // The other task finishes; only the open one can be late.
+    await hub().call('POST', `/v1/tasks/${other.taskId}/acknowledge`, { as: 'department:public-security', body: {} });
+    await hub().call('POST', `/v1/tasks/${other.taskId}/reject`, { as: 'department:public-security', body: { reason: '重复申请' } });
+    const before = await readTask(childId, taskId);
+    expect(before.overdue).toBe(false);
+    // A month after the deadline.
+    const later = new Date(Date.parse(before.deadline) + 30 * 86_400_000);
+    const { flagged, overdue } = await hub().flagOverdue(later);
+    expect(flagged).toBeGreaterThanOrEqual(1);
+    expect(overdue).toBeGreaterThanOrEqual(flagged);
+    const after = await readTask(childId, taskId);
+    expect(after).toMatchObject({ overdue: true, status: 'delivered' });
+    expect(after.history).toEqual(before.history); // a flag, not a transition
+    expect((await readTask(childId, other.taskId)).overdue).toBe(false);
+    const inbox = await hub().call('GET', '/v1/departments/medical-insurance/tasks?status=delivered&limit=100', { as: MI });
+    expect(inbox.body.items.find((i: any) => i.taskId === taskId).overdue).toBe(true);
+    // Flagging again changes nothing; completing late keeps the flag as a record.
+    expect((await hub().flagOverdue(later)).flagged).toBe(0);
+    await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
+    expect((await readTask(childId, taskId)).overdue).toBe(true);
+  });
+});
