@@ -4,7 +4,7 @@ import { chinaIso } from '../calendar/working-days.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { documentClient } from '../lib/aws.ts';
 import { logger } from '../lib/logger.ts';
-import { isTerminal, type TaskStatus } from '../state/lifecycle.ts';
+import { isTerminal, openStatuses, type TaskStatus } from '../state/lifecycle.ts';
 import { getChildCase } from '../state/children.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import { markOverdue, queryInbox, tableName, type TaskItem } from '../state/tasks.ts';
@@ -84,15 +84,6 @@ async function reconcileWaiting(task: TaskItem, now: Date): Promise<number> {
   return moved;
 }
 
-const openStatuses: TaskStatus[] = [
-  'requested',
-  'dispatched',
-  'delivered',
-  'acknowledged',
-  'in-progress',
-  'information-needed',
-  'failed',
-];
 
 /** Flags open tasks past their deadline. Returns how many are overdue now, and how many were newly flagged. */
 export async function flagOverdue(now = new Date()): Promise<{ overdue: number; flagged: number }> {

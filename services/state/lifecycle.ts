@@ -29,7 +29,8 @@ interface Transition {
   by: readonly Actor[];
 }
 
-const open: readonly TaskStatus[] = [
+/** Statuses a task can still leave (not terminal). */
+export const openStatuses: readonly TaskStatus[] = [
   'requested',
   'dispatched',
   'delivered',
@@ -54,7 +55,7 @@ export const transitions: readonly Transition[] = [
     to: 'rejected',
     by: ['department'],
   },
-  { action: 'cancel', from: open, to: 'cancelled', by: ['staff', 'system'] },
+  { action: 'cancel', from: openStatuses, to: 'cancelled', by: ['staff', 'system'] },
   // The department cannot go on without more information: the task waits on the institution's staff...
   {
     action: 'request-information',

@@ -191,13 +191,7 @@ export const transferRoutes: Record<string, Route> = {
     const body = parseBody(HandOverRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertStaffOf(principal, t.fromInstitutionId);
-    const ids = body.childIds ?? t.children.filter((c) => c.state === 'pending').map((c) => c.childId);
-    for (const id of ids) {
-      const c = t.children.find((x) => x.childId === id);
-      if (!c) throw new ValidationError([{ path: 'childIds', message: `${id} is not in this transfer` }]);
-      if (c.state !== 'pending') throw new ConflictError(`child ${id} was already ${c.state}`);
-    }
-    if (!ids.length) throw new ConflictError('every child of this transfer was already sent');
+    const ids = handOverIds(t, body.childIds, 'pending');
     const now = new Date();
     const children = t.children.map((c) => (ids.includes(c.childId) ? { ...c, state: 'sent' as const, sentOn: body.on, checklist: { ...c.checklist, sent: body.checklist } } : c));
     const updated = await saveTransfer(t, { children }, `${ids.length} child(ren) sent on ${body.on}${body.note ? `: ${body.note}` : ''}`, principal, now);
@@ -209,13 +203,7 @@ export const transferRoutes: Record<string, Route> = {
     const body = parseBody(HandOverRequest, req.body);
     let t = await loadTransfer(req, principal);
     assertStaffOf(principal, t.toInstitutionId);
-    const ids = body.childIds ?? t.children.filter((c) => c.state === 'sent').map((c) => c.childId);
-    for (const id of ids) {
-      const c = t.children.find((x) => x.childId === id);
-      if (!c) throw new ValidationError([{ path: 'childIds', message: `${id} is not in this transfer` }]);
-      if (c.state !== 'sent') throw new ConflictError(`child ${id} is ${c.state === 'pending' ? 'not sent yet' : 'already received'}`);
-    }
-    if (!ids.length) throw new ConflictError('no child of this transfer is waiting to be received');
+    const ids = handOverIds(t, body.childIds, 'sent');
     const now = new Date();
     const city = getInstitution(t.toInstitutionId);
     const by = formatPrincipal(principal);
@@ -284,6 +272,19 @@ export const transferRoutes: Record<string, Route> = {
     return { status: 201, body: transferView(updated, now) };
   },
 };
+
+/** The children a hand-over step applies to: those named, or all in the state the step starts from. */
+function handOverIds(t: TransferItem, named: string[] | undefined, from: 'pending' | 'sent'): string[] {
+  const ids = named ?? t.children.filter((c) => c.state === from).map((c) => c.childId);
+  for (const id of ids) {
+    const c = t.children.find((x) => x.childId === id);
+    if (!c) throw new ValidationError([{ path: 'childIds', message: `${id} is not in this transfer` }]);
+    if (c.state !== from)
+      throw new ConflictError(`child ${id} is ${c.state === 'pending' ? 'not sent yet' : c.state === 'sent' ? 'already sent' : 'already received'}`);
+  }
+  if (!ids.length) throw new ConflictError(from === 'pending' ? 'every child of this transfer was already sent' : 'no child of this transfer is waiting to be received');
+  return ids;
+}
 
 function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, by: string, now: Date): TransferItem {
   const at = now.toISOString();
