@@ -77,6 +77,7 @@ export const transferRoutes: Record<string, Route> = {
 
     const now = new Date();
     const by = formatPrincipal(principal);
+    const transferId = `TR${ulid()}`;
     const writes: unknown[] = [];
     const allTasks: TaskItem[] = [];
     const children: TransferItem['children'] = [];
@@ -84,6 +85,8 @@ export const transferRoutes: Record<string, Route> = {
       const found = await getChildCase(entry.childId);
       if (!found || found.child.institutionId !== from.institutionId)
         throw new ValidationError([{ path: `children.${n}.childId`, message: `not a child in the care of ${from.institutionId}` }]);
+      const inTransfer = (found.child as ChildItem & { openTransferId?: string }).openTransferId;
+      if (inTransfer) throw new ConflictError(`child ${entry.childId} is already in transfer ${inTransfer}`);
       const report = openOfType(found.tasks, 'public-security.foundling-report');
       const facts = effectiveChild(found.child, found.tasks);
       // The foundling report comes first, then the transfer (三(一)).
@@ -102,13 +105,11 @@ export const transferRoutes: Record<string, Route> = {
             Key: childKey(entry.childId),
             UpdateExpression: 'SET openTransferId = :t, rev = :next',
             ConditionExpression: 'rev = :rev AND institutionId = :from AND attribute_not_exists(openTransferId)',
-            ExpressionAttributeValues: { ':t': 'pending', ':rev': found.child.rev, ':next': found.child.rev + 1, ':from': from.institutionId },
+            ExpressionAttributeValues: { ':t': transferId, ':rev': found.child.rev, ':next': found.child.rev + 1, ':from': from.institutionId },
           },
         },
         ...tasks.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
       );
-      if ((found.child as ChildItem & { openTransferId?: string }).openTransferId)
-        throw new ConflictError(`child ${entry.childId} is already in transfer ${(found.child as { openTransferId?: string }).openTransferId}`);
       children.push({
         childId: entry.childId,
         state: 'pending',
@@ -123,7 +124,6 @@ export const transferRoutes: Record<string, Route> = {
         checklist: {},
       });
     }
-    const transferId = `TR${ulid()}`;
     const at = now.toISOString();
     const exempt = children.filter((c) => c.hukou.decision === 'exempt').length;
     const item: TransferItem = {
@@ -142,9 +142,6 @@ export const transferRoutes: Record<string, Route> = {
       updatedAt: at,
       ...indexKeys({ transferId, fromInstitutionId: from.institutionId, toInstitutionId: body.toInstitutionId, status: 'open', createdAt: at }),
     };
-    // The children's marker names the transfer; set here so one transaction writes everything.
-    for (const w of writes as { Update?: { ExpressionAttributeValues: Record<string, unknown> } }[])
-      if (w.Update) w.Update.ExpressionAttributeValues[':t'] = transferId;
     try {
       await tx([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...writes]);
     } catch (err) {
