@@ -146,8 +146,14 @@ export const informationDeadlineWorkingDays = 5;
 
 export const taskTypes: TaskTypeEntry[] = departments.flatMap((d) => d.taskTypes);
 
-export function findTaskType(type: string): TaskTypeEntry | undefined {
-  return taskTypes.find((t) => t.contract.type === type);
+/**
+ * A task type's entry: the given major version (a task keeps the version it was opened with), or the newest
+ * one when opening a task. Two majors of one type can live side by side while departments move over.
+ */
+export function findTaskType(type: string, version?: number): TaskTypeEntry | undefined {
+  const all = taskTypes.filter((t) => t.contract.type === type);
+  if (version !== undefined) return all.find((t) => t.contract.version === version);
+  return all.sort((a, b) => b.contract.version - a.contract.version)[0];
 }
 
 export function findDepartment(code: string): DepartmentEntry | undefined {

@@ -52,7 +52,8 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     throw new PoisonMessage(`message ${record.messageId} is not a task envelope`);
   }
   const { taskid: taskId } = envelope;
-  const entry = findTaskType(envelope.type.replace(/\.v\d+$/, ''));
+  const [, type, version] = /^(.*)\.v(\d+)$/.exec(envelope.type) ?? [];
+  const entry = type ? findTaskType(type, Number(version)) : undefined;
   if (!entry || envelope.department !== adapter.department || !entry.contract.request.safeParse(envelope.data).success) {
     throw new PoisonMessage(`message for task ${taskId} does not match the ${envelope.type} contract`);
   }

@@ -38,7 +38,7 @@ function taskIdOf(req: Request): string {
 
 /** The result is checked against the task's own contract version: shape (400), then policy rules (422). */
 function checkResult(task: TaskItem, result: unknown): unknown {
-  const entry = findTaskType(task.type);
+  const entry = findTaskType(task.type, task.contractVersion);
   if (!entry) throw new Error(`task type ${task.type} is not in the topology`);
   const parsed = entry.contract.result.safeParse(result);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error, 'result'));

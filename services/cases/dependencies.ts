@@ -35,7 +35,7 @@ export async function releaseDependents(prerequisite: TaskItem, now = new Date()
       }
       const pending = (task.waitingFor ?? []).filter((id) => found.tasks.find((t) => t.taskId === id)?.status !== 'completed' && id !== prerequisite.taskId);
       if (pending.length) continue;
-      const entry = findTaskType(task.type)!;
+      const entry = findTaskType(task.type, task.contractVersion)!;
       // The facts as they stand now include what the prerequisite established (its result).
       const tasks = found.tasks.map((t) => (t.taskId === prerequisite.taskId ? prerequisite : t));
       const child = effectiveChild(found.child, tasks);

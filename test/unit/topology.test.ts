@@ -29,3 +29,21 @@ describe('topology', () => {
     expect(routes.filter((r) => !r.auth).map((r) => r.path)).toEqual(['/v1/health', '/v1/openapi.json']);
   });
 });
+
+describe('task type versions', () => {
+  it('finds a task type by its version, and the newest one when none is given', async () => {
+    const { findTaskType, taskTypes } = await import('../../services/topology.ts');
+    const v1 = findTaskType('medical-insurance.pre-enrollment', 1)!;
+    expect(v1.contract.version).toBe(1);
+    expect(findTaskType('medical-insurance.pre-enrollment', 2)).toBeUndefined();
+    // A second major beside the first: new tasks get it, old tasks keep theirs.
+    const v2 = { ...v1, contract: { ...v1.contract, version: 2 } };
+    taskTypes.push(v2);
+    try {
+      expect(findTaskType('medical-insurance.pre-enrollment')).toBe(v2);
+      expect(findTaskType('medical-insurance.pre-enrollment', 1)).toBe(v1);
+    } finally {
+      taskTypes.pop();
+    }
+  });
+});

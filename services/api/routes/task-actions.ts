@@ -29,7 +29,7 @@ export const taskActionRoutes: Record<string, Route> = {
     if (!found || !task) throw new NotFoundError(`task ${taskId} not found`);
     assertStaffOf(principal, task.institutionId);
     if (task.status !== 'information-needed') throw new ConflictError(`task ${taskId} is ${task.status}, not waiting for information`);
-    const entry = findTaskType(task.type)!;
+    const entry = findTaskType(task.type, task.contractVersion)!;
     const child = { ...effectiveChild(found.child, found.tasks), ...body.facts };
     const input = entry.contract.input.safeParse(taskInput({ ...task.input, ...body.input }, task.inputFacts, child));
     if (!input.success) throw new ValidationError(zodIssues(input.error, 'input'));
