@@ -62,7 +62,11 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
     ...more,
   });
   logger.info('task moved by department', { taskId, action, status: task.status });
-  await releaseDependents(task);
+  // The transition is in; releasing what waited on it is follow-up work. If it fails here, the re-dispatch
+  // sweep finds the waiting tasks and finishes it: the department's call still succeeded.
+  await releaseDependents(task).catch((err) =>
+    logger.error('releasing dependants failed; the sweep will retry', { taskId, error: (err as Error).name }),
+  );
   return { status: 200, body: taskView(task) };
 }
 
