@@ -6,6 +6,7 @@ import { sendTasks } from '../dispatch/send.ts';
 import { documentClient } from '../lib/aws.ts';
 import { logger } from '../lib/logger.ts';
 import { isTerminal } from '../state/lifecycle.ts';
+import { wroteAtRevision } from '../state/revision.ts';
 import { putAllNew, queryOwner, tableName, type TaskItem } from '../state/tasks.ts';
 import { seededInstitutions } from '../seed/institutions.ts';
 import { buildTaskItems } from './open-tasks.ts';
@@ -57,8 +58,8 @@ export async function openRecurring(now = new Date(), institutions = seededInsti
     const items = await queryOwner(institutionId);
     const due = items.filter((i) => i.entity === 'schedule' && (i as unknown as ScheduleItem).nextDueOn <= today) as unknown as ScheduleItem[];
     for (const s of due) {
-      try {
-        await documentClient().send(
+      const claimed = await wroteAtRevision(
+        documentClient().send(
           new UpdateCommand({
             TableName: tableName(),
             Key: { pk: s.pk, sk: s.sk },
@@ -66,11 +67,9 @@ export async function openRecurring(now = new Date(), institutions = seededInsti
             ConditionExpression: 'rev = :r0',
             ExpressionAttributeValues: { ':next': addMonths(today, s.everyMonths), ':r0': s.rev, ':r1': s.rev + 1 },
           }),
-        );
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') continue; // another sweep took it
-        throw err;
-      }
+        ),
+      );
+      if (!claimed) continue; // another sweep took it
       const stillOpen = items.some((i) => i.entity === 'task' && (i as unknown as TaskItem).type === s.type && !isTerminal((i as unknown as TaskItem).status));
       if (stillOpen) continue;
       const [task] = buildTaskItems({ institution: getInstitution(institutionId) }, [{ type: s.type, input: s.input }], 'system:schedule', now);

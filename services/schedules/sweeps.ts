@@ -7,6 +7,7 @@ import { logger } from '../lib/logger.ts';
 import { isTerminal, openStatuses, type TaskStatus } from '../state/lifecycle.ts';
 import { getChildCase } from '../state/children.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
+import { wroteAtRevision } from '../state/revision.ts';
 import { markOverdue, queryInbox, tableName, type TaskItem } from '../state/tasks.ts';
 import { departments } from '../topology.ts';
 
@@ -23,8 +24,8 @@ async function allInbox(department: string, status: TaskStatus, deadlineBefore?:
 
 /** Records the re-send on the task, so the next sweep waits again and the history shows it. */
 async function touchDispatched(task: TaskItem, now: string, reason: string): Promise<boolean> {
-  try {
-    await documentClient().send(
+  return wroteAtRevision(
+    documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: { pk: task.pk, sk: task.sk },
@@ -39,12 +40,8 @@ async function touchDispatched(task: TaskItem, now: string, reason: string): Pro
           ':h': [{ at: now, from: 'dispatched', to: 'dispatched', by: 'system:redispatch', reason }],
         },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /**

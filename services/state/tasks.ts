@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../lib/errors.ts';
 import { table } from '../topology.ts';
 import { checkTransition, type Action, type Actor, type TaskStatus } from './lifecycle.ts';
 import { inboxPk, inboxSk, ownerOfTask, ownerPk, taskKey } from './keys.ts';
+import { wroteAtRevision } from './revision.ts';
 
 export interface TaskItem extends TaskView {
   pk: string;
@@ -214,8 +215,8 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
 
 /** Sets the overdue flag; conditional on the revision so it never overwrites a concurrent transition. */
 export async function markOverdue(task: TaskItem, now: Date): Promise<boolean> {
-  try {
-    await documentClient().send(
+  return wroteAtRevision(
+    documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: { pk: task.pk, sk: task.sk },
@@ -223,12 +224,8 @@ export async function markOverdue(task: TaskItem, now: Date): Promise<boolean> {
         ConditionExpression: 'rev = :rev',
         ExpressionAttributeValues: { ':true': true, ':rev': task.rev, ':next': task.rev + 1, ':at': now.toISOString() },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
