@@ -50,7 +50,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if (( rc != 0 )) && [[ -f $work/moto.log ]]; then
-    log "moto server log (last 30 lines):"; tail -n 30 "$work/moto.log" >&2 || true
+    log "moto server log (last 30 lines):"; grep -v 'HTTP/1.1" [0-9]' "$work/moto.log" | tail -n 30 >&2 || true
   fi
   rm -rf "$work"
   exit "$rc"
