@@ -4,6 +4,7 @@
 //   PORT=3100 npm start       another API port
 //   AWS_ENDPOINT_URL=http://localhost:4566 npm start   use LocalStack (or moto) instead of the emulators
 import { parseArgs } from 'node:util';
+import { coverage } from '../services/calendar/working-days.ts';
 import { startHub } from '../services/runtime/hub.ts';
 import { departments } from '../services/topology.ts';
 
@@ -34,6 +35,13 @@ try:
   curl -s -X POST ${hub.apiUrl}/v1/children -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"institutionId":"CWI-450100","name":"测试","gender":"female","birthDate":"2024-01-01","admittedOn":"2026-11-20","parentsUnknown":true,"hukouRegistered":true,"disabled":false,"foundlingCertificateNumber":"NN-2026-1"}'
 Ctrl-C stops everything.`);
+
+// Deadlines count working days: say so when the holiday schedule for this year or the next is missing.
+const thisYear = Number(new Date().toISOString().slice(0, 4));
+for (const year of [thisYear, thisYear + 1]) {
+  const c = coverage(year);
+  if (!c.official) console.log(`warning: ${c.warning}`);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
