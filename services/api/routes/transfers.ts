@@ -1,7 +1,6 @@
 // Transfers (移交, policy 三(一)): a county centre hands children to its city institution. Creating one opens
 // per child the hukou migration (or records the exemption) and the school-record transfer; the county marks
 // children sent, the city marks them received, and receipt is the city admission (its tasks open then).
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { HandOverRequest, TransferRequest, VisitRequest } from '../../../contracts/api/transfers.ts';
 import type { Child } from '../../../contracts/case.ts';
@@ -10,23 +9,18 @@ import { assertCanRead, assertStaffOf } from '../../auth/scope.ts';
 import { planAdmission } from '../../cases/admission.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { findInstitution, getInstitution } from '../../cases/institutions.ts';
-import { buildTaskItems, type OpenTaskSpec } from '../../cases/open-tasks.ts';
+import { buildTaskItems } from '../../cases/open-tasks.ts';
+import { handOverIds, nextTransfer, openOfType, saveTransfer, transact, transferTasks, transferUpdate } from '../../cases/transfers.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { documentClient } from '../../lib/aws.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
 import { getChildCase, type ChildItem } from '../../state/children.ts';
 import { childKey, institutionChildrenPk, institutionChildrenSk } from '../../state/keys.ts';
-import { isTerminal } from '../../state/lifecycle.ts';
 import { tableName, type TaskItem } from '../../state/tasks.ts';
 import { getTransfer, indexKeys, transferIdsOf, transferKey, transferView, type TransferItem } from '../../state/transfers.ts';
 import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
 
 const ulid = monotonicFactory();
-const tx = (items: unknown[]) => documentClient().send(new TransactWriteCommand({ TransactItems: items as never }));
-
-const openOfType = (tasks: TaskItem[], type: string) =>
-  tasks.find((t) => t.type === type && !['cancelled', 'rejected'].includes(t.status));
 
 async function loadTransfer(req: Request, principal: Principal) {
   const t = await getTransfer(req.params.transferId ?? '');
@@ -39,28 +33,6 @@ async function loadTransfer(req: Request, principal: Principal) {
   return t;
 }
 
-/** The tasks a transfer opens for one child (三(一), 四(二)). */
-function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRequest['children'][number]['hukou'], to: string): OpenTaskSpec[] {
-  const specs: OpenTaskSpec[] = [];
-  if (hukou.decision === 'migrate') {
-    const registration = openOfType(tasks, 'public-security.hukou-registration');
-    specs.push({
-      type: 'public-security.hukou-migration',
-      input: { toInstitutionId: to, ...(hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {}) },
-      inputFacts: { fromHukouAddress: 'hukouAddress', hukouRegistrationNumber: 'hukouRegistrationNumber' },
-      // Hukou registration before hukou migration: wait for it when it is still under way.
-      ...(registration && registration.status !== 'completed' ? { waitingFor: [registration.taskId] } : {}),
-    });
-  }
-  if (child.inSchool) {
-    specs.push({
-      type: 'education.school-record-transfer',
-      input: { toInstitutionId: to },
-      inputFacts: { fromSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' },
-    });
-  }
-  return specs;
-}
 
 export const transferRoutes: Record<string, Route> = {
   'POST /v1/transfers': async (req) => {
@@ -143,7 +115,7 @@ export const transferRoutes: Record<string, Route> = {
       ...indexKeys({ transferId, fromInstitutionId: from.institutionId, toInstitutionId: body.toInstitutionId, status: 'open', createdAt: at }),
     };
     try {
-      await tx([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...writes]);
+      await transact([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...writes]);
     } catch (err) {
       if ((err as Error).name === 'TransactionCanceledException')
         throw new ConflictError('a child changed meanwhile or is already in another transfer; read the children and try again');
@@ -221,7 +193,7 @@ export const transferRoutes: Record<string, Route> = {
       const done = children.every((c) => c.state === 'received');
       const next = nextTransfer(t, { children, ...(done ? { status: 'completed' as const } : {}) }, `child ${id} received on ${body.on}; ${tasks.length} admission task(s) opened`, by, now);
       try {
-        await tx([
+        await transact([
           transferUpdate(t, next),
           {
             Update: {
@@ -269,37 +241,3 @@ export const transferRoutes: Record<string, Route> = {
     return { status: 201, body: transferView(updated, now) };
   },
 };
-
-/** The children a hand-over step applies to: those named, or all in the state the step starts from. */
-function handOverIds(t: TransferItem, named: string[] | undefined, from: 'pending' | 'sent'): string[] {
-  const ids = named ?? t.children.filter((c) => c.state === from).map((c) => c.childId);
-  for (const id of ids) {
-    const c = t.children.find((x) => x.childId === id);
-    if (!c) throw new ValidationError([{ path: 'childIds', message: `${id} is not in this transfer` }]);
-    if (c.state !== from)
-      throw new ConflictError(`child ${id} is ${c.state === 'pending' ? 'not sent yet' : c.state === 'sent' ? 'already sent' : 'already received'}`);
-  }
-  if (!ids.length) throw new ConflictError(from === 'pending' ? 'every child of this transfer was already sent' : 'no child of this transfer is waiting to be received');
-  return ids;
-}
-
-function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, by: string, now: Date): TransferItem {
-  const at = now.toISOString();
-  const next = { ...t, ...change, rev: t.rev + 1, updatedAt: at, history: [...t.history, { at, by, what }] };
-  return { ...next, ...indexKeys(next) };
-}
-
-function transferUpdate(before: TransferItem, after: TransferItem) {
-  return { Put: { TableName: tableName(), Item: after, ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': before.rev } } };
-}
-
-async function saveTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, principal: Principal, now: Date) {
-  const next = nextTransfer(t, change, what, formatPrincipal(principal), now);
-  try {
-    await documentClient().send(new PutCommand(transferUpdate(t, next).Put));
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('the transfer changed meanwhile; read it and try again');
-    throw err;
-  }
-  return next;
-}
