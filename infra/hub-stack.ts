@@ -29,6 +29,7 @@ import {
   queueName,
   routes,
   table as tableTopology,
+  type ApiFunction,
 } from '../services/topology.ts';
 import type { Config } from './config.ts';
 import { HubFunction, projectRoot, type HubFunctionProps } from './hub-function.ts';
@@ -231,6 +232,13 @@ export class HubStack extends Stack {
         .bindQueues(queues);
     const api = apiFunction('api', 'staff-api');
     const partnerApi = apiFunction('partnerApi', 'partner-api');
+    // No table, no queues: it only returns the committed document.
+    const docs = new HubFunction(this, 'DocsApi', {
+      name: 'docs-api',
+      entry: functions.docs.entry,
+      description: functions.docs.description,
+      config,
+    });
 
     const authorizerFn = new HubFunction(this, 'AuthorizerFunction', {
       name: 'authorizer',
@@ -278,7 +286,7 @@ export class HubStack extends Stack {
         `${OVERDUE_METRIC.namespace} namespace by condition.`,
     );
 
-    this.functions = { api, partnerApi, authorizer: authorizerFn, redispatch, overdue };
+    this.functions = { api, partnerApi, docs, authorizer: authorizerFn, redispatch, overdue };
 
     const overdueAlarm = new cloudwatch.Alarm(this, 'OverdueTasksAlarm', {
       alarmName: named('hub-overdue-tasks'),
@@ -298,7 +306,7 @@ export class HubStack extends Stack {
     overdueAlarm.addOkAction(alarmAction);
 
     // ── REST API from topology routes ───────────────────────────────────────────────────────────────────────
-    this.api = this.buildApi(config, { api, partnerApi }, authorizerFn);
+    this.api = this.buildApi(config, { api, partnerApi, docs }, authorizerFn);
 
     // ── Outputs (keys documented in infra/outputs.ts) ───────────────────────────────────────────────────────
     new CfnOutput(this, outputKeys.apiUrl, { value: this.api.url, description: 'REST API stage URL (ends with /)' });
@@ -318,7 +326,7 @@ export class HubStack extends Stack {
 
   private buildApi(
     config: Config,
-    handlers: Record<'api' | 'partnerApi', HubFunction>,
+    handlers: Record<ApiFunction, HubFunction>,
     authorizerFn: HubFunction,
   ): apigateway.RestApi {
     const named = (name: string) => `${config.namePrefix}${name}`;
@@ -388,6 +396,7 @@ export class HubStack extends Stack {
     const integrations = {
       api: new apigateway.LambdaIntegration(handlers.api, { allowTestInvoke: false }),
       partnerApi: new apigateway.LambdaIntegration(handlers.partnerApi, { allowTestInvoke: false }),
+      docs: new apigateway.LambdaIntegration(handlers.docs, { allowTestInvoke: false }),
     };
 
     for (const route of routes) {

@@ -102,6 +102,7 @@ export const functions = {
   api: { entry: 'services/api/staff-api.ts', description: 'Welfare staff and supervisors' },
   partnerApi: { entry: 'services/api/partner-api.ts', description: 'Partner departments' },
   authorizer: { entry: 'services/api/authorizer.ts', description: 'Bearer token authorizer' },
+  docs: { entry: 'services/api/docs-api.ts', description: 'The published OpenAPI document' },
   redispatch: {
     entry: 'services/schedules/redispatch.ts',
     description: 'Re-send tasks stuck in dispatched',
@@ -118,9 +119,12 @@ export const adapterEntry = (code: DepartmentCode) => `services/departments/${co
  * The REST API. `{name}` is a path parameter, as in API Gateway resources. `auth: false` routes skip the
  * authorizer. The CDK stack and the local gateway both build themselves from this list.
  */
-export const routes: { method: 'GET' | 'POST'; path: string; fn: 'api' | 'partnerApi'; auth: boolean }[] = [
+/** The functions behind the REST API's routes. */
+export type ApiFunction = 'api' | 'partnerApi' | 'docs';
+
+export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; auth: boolean }[] = [
   { method: 'GET', path: '/v1/health', fn: 'api', auth: false },
-  { method: 'GET', path: '/v1/openapi.json', fn: 'api', auth: false },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'docs', auth: false },
   { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },

@@ -33,7 +33,7 @@ import { exampleResults, type ExampleFile } from './examples.ts';
 import { contractSchemaId, parts, toSchema, type Part } from './schemas.ts';
 
 /** The route that serves this document. Documented whether or not the topology lists it yet. */
-export const openApiRoute = { method: 'GET', path: '/v1/openapi.json', fn: 'api', auth: false } as const;
+export const openApiRoute = { method: 'GET', path: '/v1/openapi.json', fn: 'docs', auth: false } as const;
 
 /** The topology's routes, plus this document's own unless the topology already has it. */
 export const documentedRoutes = () =>

@@ -137,16 +137,21 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
 
     // The handlers read the environment set above, so they are loaded only now.
-    const [{ handler: api }, { handler: partnerApi }, { handler: authorizer }, sweeps] = await Promise.all([
+    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer }, sweeps] = await Promise.all([
       import('../api/staff-api.ts'),
       import('../api/partner-api.ts'),
+      import('../api/docs-api.ts'),
       import('../api/authorizer.ts'),
       import('../schedules/sweeps.ts'),
     ]);
     const { openRecurring } = await import('../cases/recurring.ts');
     const gateway: HttpGateway = await startHttpGateway({
       port: options.port ?? 3000,
-      handlers: { api: api as unknown as ProxyHandler, partnerApi: partnerApi as unknown as ProxyHandler },
+      handlers: {
+        api: api as unknown as ProxyHandler,
+        partnerApi: partnerApi as unknown as ProxyHandler,
+        docs: docs as unknown as ProxyHandler,
+      },
       authorizer: authorizer as never,
       // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too.
       authorizerCacheTtlSeconds: 300,

@@ -312,7 +312,7 @@ describe('REST API', () => {
       }
       expect(m.RequestValidatorId).toBeDefined();
       expect(m.Integration.Type).toBe('AWS_PROXY');
-      const target = route.fn === 'api' ? test.stack.functions.api : test.stack.functions.partnerApi;
+      const target = test.stack.functions[route.fn];
       expect(JSON.stringify(m.Integration.Uri)).toContain(`"${logicalIdOf(test, target)}"`);
     }
     expect(methods.get('GET /v1/health')?.AuthorizationType).toBe('NONE');

@@ -37,11 +37,18 @@ const result = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('health', () => {
+describe('health and the API description', () => {
   it('answers without a token', async () => {
     const res = await hub().call('GET', '/v1/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
+  });
+
+  it('serves the published OpenAPI document, without a token', async () => {
+    const res = await hub().call('GET', '/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/children', '/v1/tasks/{taskId}/complete']));
   });
 });
 
