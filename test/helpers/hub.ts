@@ -153,3 +153,35 @@ export function admission(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** The child and its tasks, as the staff of its institution read them. */
+export async function readChild(h: TestHub, childId: string, as = `staff:${NANNING}`) {
+  return (await h.call('GET', `/v1/children/${childId}`, { as })).body;
+}
+
+export async function readTask(h: TestHub, childId: string, taskId: string) {
+  return (await readChild(h, childId)).tasks.find((t: any) => t.taskId === taskId);
+}
+
+/** Waits until the task reaches `status`, and returns it. */
+export function untilTaskStatus(h: TestHub, childId: string, taskId: string, status: string, timeoutMs = 20_000) {
+  return eventually(async () => {
+    const t = await readTask(h, childId, taskId);
+    return t?.status === status ? t : undefined;
+  }, timeoutMs, `task ${status}`);
+}
+
+/**
+ * Admits a child whose parents are unknown but who has a police certificate: admission opens DNA comparison
+ * and medical pre-enrollment. Returns the child and its pre-enrollment task.
+ */
+export async function admitFoundling(h: TestHub, certificate = 'NN-GA-2026-0001') {
+  const res = await h.call('POST', '/v1/children', {
+    as: `staff:${NANNING}`,
+    body: admission({ parentsUnknown: true, foundlingCertificateNumber: certificate }),
+  });
+  if (res.status !== 201) throw new Error(`admission answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
+  if (!task) throw new Error('admission opened no pre-enrollment');
+  return { childId: res.body.childId as string, taskId: task.taskId as string, res };
+}

@@ -1,22 +1,14 @@
 // A department that acknowledges in its answer to the push: delivered and acknowledged land in one write,
 // and no acknowledge call reaches the API.
 import { describe, expect, it } from 'vitest';
-import { admission, eventually, NANNING, useHub } from '../helpers/hub.ts';
+import { admitFoundling, untilTaskStatus, useHub } from '../helpers/hub.ts';
 
 const hub = useHub({ simulatorDelayMs: 50, simulatorAckInResponse: true });
 
 describe('acknowledging in the push answer', () => {
   it('records delivered and acknowledged together, then the completion', async () => {
-    const res = await hub().call('POST', '/v1/children', {
-      as: `staff:${NANNING}`,
-      body: admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-ACK-1' }),
-    });
-    const { taskId } = res.body.tasks.find((t: any) => t.department === 'medical-insurance');
-    const task = await eventually(async () => {
-      const c = (await hub().call('GET', `/v1/children/${res.body.childId}`, { as: `staff:${NANNING}` })).body;
-      const t = c.tasks.find((x: any) => x.taskId === taskId);
-      return t.status === 'completed' ? t : undefined;
-    });
+    const { childId, taskId } = await admitFoundling(hub(), 'NN-ACK-1');
+    const task = await untilTaskStatus(hub(), childId, taskId, 'completed');
     const [delivered, acknowledged] = task.history.slice(2, 4);
     expect(delivered).toMatchObject({ from: 'dispatched', to: 'delivered', by: 'system:adapter' });
     expect(acknowledged).toMatchObject({ from: 'delivered', to: 'acknowledged', by: 'department:medical-insurance' });

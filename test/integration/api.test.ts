@@ -1,32 +1,26 @@
 // The REST API through real HTTP, the real authorizer and handlers, on the emulators. No simulators here:
 // the test acts as the department (pull delivery), so every move is the test's own.
 import { describe, expect, it } from 'vitest';
-import { admission, eventually, LIUZHOU, NANNING, needsEmbedded, useHub } from '../helpers/hub.ts';
+import {
+  admission,
+  admitFoundling as admitHelper,
+  eventually,
+  LIUZHOU,
+  NANNING,
+  needsEmbedded,
+  readChild as readChildHelper,
+  readTask as readTaskHelper,
+  untilTaskStatus,
+  useHub,
+} from '../helpers/hub.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'department:medical-insurance';
 
-/** Admits a child whose parents are unknown (with a certificate): opens DNA comparison and pre-enrollment. */
-async function admitFoundling() {
-  const res = await hub().call('POST', '/v1/children', {
-    as: `staff:${NANNING}`,
-    body: admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-GA-2026-0001' }),
-  });
-  expect(res.status).toBe(201);
-  const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
-  expect(task).toBeDefined();
-  return { childId: res.body.childId as string, taskId: task.taskId as string, res };
-}
-
-const readChild = async (childId: string) => (await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` })).body;
-const readTask = async (childId: string, taskId: string) => (await readChild(childId)).tasks.find((t: any) => t.taskId === taskId);
-
-async function delivered(childId: string, taskId: string) {
-  return eventually(async () => {
-    const t = await readTask(childId, taskId);
-    return t.status === 'delivered' ? t : undefined;
-  }, 15_000, 'delivery');
-}
+const admitFoundling = () => admitHelper(hub());
+const readChild = (childId: string) => readChildHelper(hub(), childId);
+const readTask = (childId: string, taskId: string) => readTaskHelper(hub(), childId, taskId);
+const delivered = (childId: string, taskId: string) => untilTaskStatus(hub(), childId, taskId, 'delivered', 15_000);
 
 const result = (over: Record<string, unknown> = {}) => ({
   insuredBefore: false,

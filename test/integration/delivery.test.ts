@@ -6,29 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../services/delivery/signature.ts';
 import { redriveCommand } from '../../services/operations/redrive-command.ts';
 import { sdkClients } from '../helpers/emulators.ts';
-import { admission, eventually, NANNING, useHub } from '../helpers/hub.ts';
+import {
+  admitFoundling as admitHelper,
+  eventually,
+  NANNING,
+  readTask as readTaskHelper,
+  untilTaskStatus,
+  useHub,
+} from '../helpers/hub.ts';
 
 const hub = useHub({ simulatorDelayMs: 100, maxReceiveCount: 3 });
 const MI = 'medical-insurance';
 
-async function admitFoundling() {
-  const res = await hub().call('POST', '/v1/children', {
-    as: `staff:${NANNING}`,
-    body: admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-GA-2026-0002' }),
-  });
-  expect(res.status).toBe(201);
-  const task = res.body.tasks.find((t: any) => t.department === MI);
-  return { childId: res.body.childId as string, taskId: task.taskId as string };
-}
-
-const readTask = async (childId: string, taskId: string) =>
-  (await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` })).body.tasks.find((t: any) => t.taskId === taskId);
-
+const admitFoundling = () => admitHelper(hub(), 'NN-GA-2026-0002');
+const readTask = (childId: string, taskId: string) => readTaskHelper(hub(), childId, taskId);
 const untilStatus = (childId: string, taskId: string, status: string, timeoutMs = 20_000) =>
-  eventually(async () => {
-    const t = await readTask(childId, taskId);
-    return t?.status === status ? t : undefined;
-  }, timeoutMs, `task ${status}`);
+  untilTaskStatus(hub(), childId, taskId, status, timeoutMs);
 
 const queueDepth = async (url: string) => {
   const out = await sdkClients().sqs.send(
