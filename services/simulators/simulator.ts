@@ -56,14 +56,19 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const timers = new Set<NodeJS.Timeout>();
   const log = opts.log ?? (() => {});
 
-  const later = (fn: () => Promise<void>) =>
+  // Every wait is tracked, so close() leaves no timer behind (a closed simulator's work is abandoned).
+  const wait = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(() => {
         timers.delete(t);
-        fn().finally(resolve);
-      }, opts.delayMs);
+        resolve();
+      }, ms);
       timers.add(t);
     });
+  const later = async (fn: () => Promise<void>) => {
+    await wait(opts.delayMs);
+    await fn();
+  };
 
   const callHub = async (department: string, taskId: string, action: string, body: unknown) => {
     for (let attempt = 1; ; attempt++) {
@@ -76,7 +81,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
       // 409: either the hub has not yet recorded the delivery this answer raced (try again shortly), or a
       // person acted on the task first (then the simulator steps aside after a few tries).
       if (res.status === 409 && attempt < 4) {
-        await new Promise((r) => setTimeout(r, 100 * attempt));
+        await wait(100 * attempt);
         continue;
       }
       if (res.status !== 409) log(`${department} ${action} ${taskId}: ${res.status} ${await res.text()}`);
@@ -120,7 +125,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     if (list.includes(key)) return reply(200, { received: true, duplicate: true });
     seen.set(code, [...list, key]);
     reply(202, { received: true, ...(opts.ackInResponse ? { acknowledged: true } : {}) });
-    void work(sim, parsed.taskId, parsed.type, parsed.request);
+    work(sim, parsed.taskId, parsed.type, parsed.request).catch((err: Error) => log(`${code}: ${err.message}`));
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
