@@ -17,13 +17,16 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 /** Longer headers are refused before any work (a JWT from the identity provider is far shorter). */
 const MAX_HEADER_LENGTH = 8192;
 
-/** The `Authorization` header's value, whatever its case; undefined when absent or ambiguous. */
+/**
+ * The `Authorization` header's value, whatever its case; undefined when absent or sent more than once (in one case
+ * or several: which one would count is ambiguous). `multiValueHeaders` holds every value sent; `headers` only the
+ * last of each spelling, so it is read only when the event has no multi-value form.
+ */
 export function authorizationHeader(event: Pick<APIGatewayRequestAuthorizerEvent, 'headers' | 'multiValueHeaders'>): string | undefined {
-  const single = Object.entries(event.headers ?? {}).filter(([k, v]) => k.toLowerCase() === 'authorization' && v != null);
-  if (single.length === 1) return single[0]![1] as string;
-  if (single.length > 1) return undefined;
-  const multi = Object.entries(event.multiValueHeaders ?? {}).filter(([k]) => k.toLowerCase() === 'authorization');
-  const values = multi.flatMap(([, v]) => v ?? []);
+  const named = <V>(headers: Record<string, V> | null | undefined) =>
+    Object.entries(headers ?? {}).filter(([k, v]) => k.toLowerCase() === 'authorization' && v != null);
+  const every = named(event.multiValueHeaders).flatMap(([, v]) => v ?? []);
+  const values = every.length ? every : named(event.headers).map(([, v]) => v as string);
   return values.length === 1 ? values[0] : undefined;
 }
 
@@ -32,6 +35,14 @@ export function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined || header.length > MAX_HEADER_LENGTH) return undefined;
   return BEARER.exec(header)?.[1];
 }
+
+/**
+ * The identity the authorizer decides on: the bearer token of the one Authorization header, or undefined. The local
+ * gateway keys its authorizer cache on exactly this, so a cached answer is never reused for a request the
+ * authorizer itself would refuse (docs/security.md).
+ */
+export const identityOf = (event: Pick<APIGatewayRequestAuthorizerEvent, 'headers' | 'multiValueHeaders'>) =>
+  bearerToken(authorizationHeader(event));
 
 /**
  * `arn:aws:execute-api:region:account:apiId/stage/*\/*` from a method ARN
@@ -65,7 +76,7 @@ export function createAuthorizer(verifier: BearerVerifier | (() => BearerVerifie
   let resolved: BearerVerifier | undefined = typeof verifier === 'function' ? undefined : verifier;
   return async (event) => {
     resolved ??= (verifier as () => BearerVerifier)();
-    const token = bearerToken(authorizationHeader(event));
+    const token = identityOf(event);
     if (token === undefined) {
       logger.info('authorizer: denied', { reason: 'missing-or-malformed-header', mode: resolved.mode });
       throw new Error('Unauthorized');

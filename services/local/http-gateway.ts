@@ -4,8 +4,9 @@
 //
 // Deliberate differences from API Gateway, each to make local mistakes easier to see: an unknown path is 404
 // and a known path with another method is 405 (API Gateway answers 403 "Missing Authentication Token" to
-// both), and the gateway's own errors are JSON `{ error, message }`. Not emulated: authorizer result caching,
-// usage plans and API keys, request validation, binary media types (bodies are read as UTF-8 text), CORS.
+// both), and the gateway's own errors are JSON `{ error, message }`. Not emulated: usage plans and API keys, request
+// validation, binary media types (bodies are read as UTF-8 text), CORS. Authorizer results are cached when asked to
+// (authorizerCache), keyed on the identity the authorizer reads rather than the raw headers.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import {
 } from './api-event.ts';
 import { evaluatePolicy } from './authorizer-policy.ts';
 import { invokeHandler, lambdaContext, type LocalHandler } from './lambda-context.ts';
+import { lruCache } from './lru-cache.ts';
 
 /** A proxy handler (`api`, `partnerApi`); aws-lambda's APIGatewayProxyHandler and middy handlers fit. */
 export type ProxyHandler = LocalHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
@@ -56,11 +58,13 @@ export interface HttpGatewayOptions {
    */
   identityHeaders?: string[];
   /**
-   * Reuse an authorizer result for this long per identity (the identity headers' values), as API Gateway does
-   * (the CDK stack caches for 5 minutes). With caching, a policy that allows only the method ARN it was issued
-   * for refuses the same token on the next route: turning this on shows that bug locally. Default 0 (off).
+   * Reuse an authorizer result for `ttlSeconds` per identity, as API Gateway does (the CDK stack caches for 5
+   * minutes). With caching, a policy that allows only the method ARN it was issued for refuses the same token on
+   * the next route: turning this on shows that bug locally. `key` is the identity the authorizer itself decides on
+   * (the runtime passes the authorizer's own `identityOf`); a request it gives no key is never answered from the
+   * cache. At most `maxEntries` results are kept (default 256), the least recently used dropped first. Default: off.
    */
-  authorizerCacheTtlSeconds?: number;
+  authorizerCache?: AuthorizerCacheOptions;
   /** Larger bodies answer 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** API Gateway's integration timeout; slower handlers answer 504. Default 29 s. */
@@ -72,6 +76,12 @@ export interface HttpGatewayOptions {
   apiId?: string;
   /** Default: console.error with method, path and request id (never bodies or tokens). */
   onError?: (error: unknown, where: { phase: 'authorizer' | 'handler' | 'gateway'; method: string; path: string; requestId: string }) => void;
+}
+
+export interface AuthorizerCacheOptions {
+  ttlSeconds: number;
+  maxEntries?: number;
+  key: (event: APIGatewayRequestAuthorizerEvent) => string | undefined;
 }
 
 export interface HttpGateway {
@@ -157,7 +167,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     writeProxyResult(res, result, requestId);
   }
 
-  const authorizerCache = new Map<string, { result: APIGatewayAuthorizerResult; expires: number }>();
+  const authorizerCache = options.authorizerCache ? lruCache<APIGatewayAuthorizerResult>(options.authorizerCache.maxEntries ?? 256) : undefined;
 
   async function authorize(
     request: HttpRequestInput,
@@ -172,10 +182,9 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     if (!options.authorizer) throw new GatewayError(500, 'authorizer_missing', 'No authorizer wired for this route');
     const event = toRequestAuthorizerEvent(request, matched, eventIds);
     const started = Date.now();
-    const cacheKey = JSON.stringify(identityHeaders.map((h) => headerValues(request, h)));
-    const cached = authorizerCache.get(cacheKey);
-    const fresh = cached && cached.expires > started ? cached : undefined;
-    let result: APIGatewayAuthorizerResult | undefined = fresh?.result;
+    const cacheKey = options.authorizerCache?.key(event);
+    const fresh = cacheKey === undefined ? undefined : authorizerCache?.get(cacheKey, started);
+    let result: APIGatewayAuthorizerResult | undefined = fresh;
     try {
       result ??= await invokeHandler(options.authorizer, event, lambdaContext({ functionName: 'authorizer', region: eventIds.region }));
     } catch (err) {
@@ -196,8 +205,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
       onError(new Error('Authorizer context holds an object or array'), { phase: 'authorizer', ...where });
       throw new GatewayError(500, 'authorizer_error', 'The authorizer returned an invalid context');
     }
-    const ttl = options.authorizerCacheTtlSeconds ?? 0;
-    if (ttl > 0 && !fresh) authorizerCache.set(cacheKey, { result, expires: started + ttl * 1000 });
+    if (cacheKey !== undefined && !fresh) authorizerCache?.set(cacheKey, result, started + options.authorizerCache!.ttlSeconds * 1000);
     const decision = evaluatePolicy(result.policyDocument, event.methodArn);
     if (decision !== 'allow') {
       const message =
@@ -241,12 +249,6 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
         server.closeAllConnections();
       })),
   };
-}
-
-function headerValues(request: HttpRequestInput, lowerCaseName: string): string[] {
-  return Object.entries(request.headers ?? {})
-    .filter(([name]) => name.toLowerCase() === lowerCaseName)
-    .flatMap(([, v]) => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]));
 }
 
 /** Header names as the client sent them (Node lowercases `req.headers`), repeated headers kept apart. */

@@ -137,7 +137,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
 
     // The handlers read the environment set above, so they are loaded only now.
-    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer }, sweeps] = await Promise.all([
+    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer, identityOf }, sweeps] = await Promise.all([
       import('../api/staff-api.ts'),
       import('../api/partner-api.ts'),
       import('../api/docs-api.ts'),
@@ -153,8 +153,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         docs: docs as unknown as ProxyHandler,
       },
       authorizer: authorizer as never,
-      // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too.
-      authorizerCacheTtlSeconds: 300,
+      // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too (and a
+      // revoked token works that long: docs/security.md). Keyed on the token the authorizer reads, and bounded.
+      authorizerCache: { ttlSeconds: 300, maxEntries: 256, key: identityOf },
     });
     stops.push(() => gateway.close());
 

@@ -12,7 +12,7 @@ import {
   verifyBearer,
   type BearerVerifier,
 } from '../../services/auth/verify.ts';
-import { bearerToken, createAuthorizer, stageWildcardArn } from '../../services/api/authorizer.ts';
+import { bearerToken, createAuthorizer, identityOf, stageWildcardArn } from '../../services/api/authorizer.ts';
 
 const methodArn = 'arn:aws:execute-api:cn-north-1:123456789012:abcdef1234/prod/GET/v1/children/CH01J0000000000000000000000';
 
@@ -95,6 +95,22 @@ describe('authorizer (local tokens)', () => {
       const result = await authorize(authorizerEvent(headers));
       expect(result.context).toEqual({ principal: 'department:fire-rescue' });
     }
+  });
+
+  it('[matrix] refuses an Authorization header sent twice, in one case or two, whatever the single-value map holds', async () => {
+    const value = `Bearer ${staffToken}`;
+    const twice = [
+      { headers: { Authorization: value }, multiValueHeaders: { Authorization: [value, value] } },
+      { headers: { Authorization: value, authorization: value }, multiValueHeaders: { Authorization: [value], authorization: [value] } },
+      { headers: { Authorization: value, authorization: value }, multiValueHeaders: null },
+    ];
+    for (const h of twice) {
+      const event = { ...authorizerEvent(null), ...h } as APIGatewayRequestAuthorizerEvent;
+      expect(identityOf(event)).toBeUndefined();
+      await expect(authorize(event)).rejects.toThrow('Unauthorized');
+    }
+    // The identity is the token itself, however the scheme is spelt: what the local gateway caches on.
+    expect(identityOf(authorizerEvent({ authorization: `bEaReR   ${staffToken}` }))).toBe(staffToken);
   });
 
   it('never logs the token; logs the principal kind only', async () => {

@@ -249,7 +249,7 @@ describe('http gateway', () => {
       port: 0,
       routes,
       authorizer,
-      authorizerCacheTtlSeconds: 60,
+      authorizerCache: { ttlSeconds: 60, maxEntries: 10, key: (e) => e.headers?.Authorization },
       handlers: { api: recording('api') },
       onError: () => {},
     });
@@ -272,5 +272,69 @@ describe('http gateway', () => {
     await send('/v1/children/CH1/tasks', { method: 'POST', headers: { Authorization: 'Bearer good' }, body: '{}' });
     expect(authorizerCalls).toHaveLength(2);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('[matrix] the authorizer cache', () => {
+  const valid = new Set(['a', 'b', 'c']);
+  const bearer = /^bearer +(\S+)$/i;
+  /** The identity the fake authorizer below reads: the token after any spelling of the scheme. */
+  const tokenOf = (e: APIGatewayRequestAuthorizerEvent) => bearer.exec(e.headers?.Authorization ?? '')?.[1];
+  let seen: string[] = [];
+  async function tokenAuthorizer(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+    const token = tokenOf(event);
+    seen.push(token ?? '(none)');
+    if (!token || !valid.has(token)) throw new Error('Unauthorized');
+    return allow(event.methodArn.replace(/\/POST\/.*$/, '/*/*'), { principal: `staff:CWI-${token}` });
+  }
+  async function withCache(ttlSeconds: number, run: (post: (auth: string) => Promise<number>) => Promise<void>) {
+    seen = [];
+    const g = await startHttpGateway({
+      port: 0,
+      routes,
+      authorizer: tokenAuthorizer,
+      authorizerCache: { ttlSeconds, maxEntries: 2, key: tokenOf },
+      handlers: { api: recording('api') },
+      onError: () => {},
+    });
+    try {
+      await run(async (auth) => (await fetch(`${g.url}/v1/children`, { method: 'POST', headers: { Authorization: auth }, body: '{}' })).status);
+    } finally {
+      await g.close();
+    }
+  }
+
+  it('keys on the identity the authorizer reads: every spelling of the scheme shares one entry', async () => {
+    await withCache(60, async (post) => {
+      for (const auth of ['Bearer a', 'bearer a', 'BEARER   a', 'beaReR a']) expect(await post(auth)).toBe(201);
+      expect(seen).toEqual(['a']);
+    });
+  });
+
+  it('holds at most maxEntries results, dropping the least recently used first', async () => {
+    await withCache(60, async (post) => {
+      await post('Bearer a');
+      await post('Bearer b');
+      await post('Bearer a'); // a is now the most recently used
+      await post('Bearer c'); // evicts b
+      await post('Bearer a');
+      expect(seen).toEqual(['a', 'b', 'c']);
+      await post('Bearer b');
+      expect(seen).toEqual(['a', 'b', 'c', 'b']);
+    });
+  });
+
+  it('never caches a request without an identity, and serves a revoked token until its entry expires', async () => {
+    await withCache(1, async (post) => {
+      expect(await post('Basic a')).toBe(401);
+      expect(await post('Basic a')).toBe(401);
+      expect(seen).toEqual(['(none)', '(none)']);
+      expect(await post('Bearer c')).toBe(201);
+      valid.delete('c');
+      expect(await post('Bearer c')).toBe(201); // the revocation delay: the cache's time to live
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await post('Bearer c')).toBe(401);
+      valid.add('c');
+    });
   });
 });
