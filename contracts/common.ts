@@ -1,11 +1,14 @@
 // Shared field schemas. Every contract builds on these so that an identifier means the same thing everywhere.
 import * as z from 'zod';
 
+/** A string matching `pattern`; a mismatch names the pattern, as the published schemas declare it. */
+const patterned = (pattern: RegExp, what: string) => z.string().regex(pattern, `${what}: must match ${pattern.source}`);
+
 /**
  * A partner department's code, e.g. `medical-insurance`. Which departments exist is the topology's business
  * (services/topology.ts): adding one must not mean editing the shared contracts.
  */
-export const DepartmentCode = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'a department code such as medical-insurance');
+export const DepartmentCode = patterned(/^[a-z]+(-[a-z]+)*$/, 'a department code such as medical-insurance');
 export type DepartmentCode = z.infer<typeof DepartmentCode>;
 
 export const IsoDate = z.iso.date();
@@ -15,12 +18,15 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const DivisionCode = z.string().regex(/^[1-9]\d{5}$/, 'a six-digit GB/T 2260 division code');
 
 /** City-level child welfare institution (CWI-<city code>) or county minor-protection centre (MPC-<county code>). */
-export const InstitutionId = z.string().regex(/^(CWI|MPC)-[1-9]\d{5}$/, 'CWI-<city code> or MPC-<county code>');
+export const InstitutionId = patterned(/^(CWI|MPC)-[1-9]\d{5}$/, 'CWI-<city code> or MPC-<county code>');
 
-export const ChildId = z.string().regex(/^CH[0-9A-HJKMNP-TV-Z]{26}$/, 'a child id as returned by admission');
+export const ChildId = patterned(/^CH[0-9A-HJKMNP-TV-Z]{26}$/, 'a child id as returned by admission');
 
 /** A task id names its owner (a child or an institution) so the task is found with one key lookup. */
-export const TaskId = z.string().regex(/^(CH[0-9A-HJKMNP-TV-Z]{26}|(CWI|MPC)-\d{6})\.T[0-9A-HJKMNP-TV-Z]{26}$/, 'a task id');
+export const TaskId = patterned(/^(CH[0-9A-HJKMNP-TV-Z]{26}|(CWI|MPC)-\d{6})\.T[0-9A-HJKMNP-TV-Z]{26}$/, 'a task id, <owner>.T<ulid>');
+
+/** `TR` and a ULID, as opening a transfer returns it. */
+export const TransferId = patterned(/^TR[0-9A-HJKMNP-TV-Z]{26}$/, 'a transfer id as returned by opening the transfer');
 
 const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const GB11643_CHECK = '10X98765432';

@@ -9,6 +9,9 @@ export interface RuleViolation {
   message: string;
 }
 
+/** A workflow that opens tasks of its own: a transfer opens the hukou migration and the school-record transfer. */
+export type WorkflowName = 'transfer';
+
 export interface TaskTypeContract<
   Req extends z.ZodType = z.ZodType,
   Res extends z.ZodType = z.ZodType,
@@ -28,6 +31,12 @@ export interface TaskTypeContract<
   request: Req;
   /** What the department returns on completion. */
   result: Res;
+  /**
+   * Set when the task type belongs to a workflow. Only that workflow opens it, never a caller by hand, and the
+   * `boundInput` fields (where the child goes) come from the workflow, never from free input: not when the task
+   * is opened, not in a later correction (supply-information).
+   */
+  workflow?: { name: WorkflowName; boundInput: readonly (keyof z.infer<In> & string)[] };
   /** Builds the request from the case. Field-level minimisation happens here and only here. */
   buildRequest(facts: CaseFacts, input: z.infer<In>): z.infer<Req>;
   /** Business rules on a well-shaped result (answered with 422, not 400). */

@@ -72,6 +72,7 @@ export class HubStack extends Stack {
   readonly departments = new Map<DepartmentCode, DepartmentResources>();
   readonly api: apigateway.RestApi;
   readonly functions: Record<keyof typeof functions, HubFunction>;
+  readonly pagingTokenKey: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
@@ -232,6 +233,21 @@ export class HubStack extends Stack {
         .bindQueues(queues);
     const api = apiFunction('api', 'staff-api');
     const partnerApi = apiFunction('partnerApi', 'partner-api');
+    // Seals the inbox's page tokens (services/api/paging-token.ts, docs/security.md).
+    this.pagingTokenKey = new secretsmanager.Secret(this, 'PagingTokenKey', {
+      secretName: named('hub/partner-api/paging-token-key'),
+      description: 'Key sealing the partner API inbox page tokens (nextToken): AES-256-GCM, bound to caller and query',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: stateful,
+    });
+    Validations.of(this.pagingTokenKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key only ends the page tokens outstanding (a department pages again from the first page); ' +
+        'the partner API reads it once per container, so a rotation is a manual change followed by a redeploy.',
+    });
+    partnerApi.bindSecret('PAGING_TOKEN_KEY_ARN', this.pagingTokenKey);
     // No table, no queues: it only returns the committed document.
     const docs = new HubFunction(this, 'DocsApi', {
       name: 'docs-api',

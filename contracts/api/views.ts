@@ -69,6 +69,35 @@ export const ChildView = z.object({
 });
 export type ChildView = z.infer<typeof ChildView>;
 
-export const InboxItem = TaskView.omit({ history: true, result: true, contractVersion: true, createdAt: true, cityCode: true, statusReason: true });
-export const InboxPage = z.object({ items: z.array(InboxItem), nextToken: z.string().optional() });
+/**
+ * What a department sees of its task, in every answer it gets (its inbox, acknowledge, complete, reject,
+ * request-information): what the push carries (id, type and version, subject, department, deadline, request)
+ * and the state its own calls produce (status, the result it returned, what it asked for). Never the history
+ * (staff principals and notes), the staff's input, another party's reason or the institution's bookkeeping.
+ * Answers are built from this list in code (services/state/views.ts), whatever an index projects.
+ */
+export const DepartmentTaskView = TaskView.pick({
+  taskId: true,
+  type: true,
+  contractVersion: true,
+  department: true,
+  subjectId: true,
+  status: true,
+  deadline: true,
+  overdue: true,
+  request: true,
+  requestVersion: true,
+  result: true,
+  missing: true,
+  updatedAt: true,
+});
+export type DepartmentTaskView = z.infer<typeof DepartmentTaskView>;
+
+export const InboxPage = z.object({
+  items: z.array(DepartmentTaskView),
+  nextToken: z
+    .string()
+    .optional()
+    .describe('Opaque; valid only for the same department and status filter. Absent on the last page.'),
+});
 export type InboxPage = z.infer<typeof InboxPage>;

@@ -62,6 +62,8 @@ export const schoolRecordTransferV1 = defineTaskType({
   subject: 'child',
   titleZh: '学籍转移',
   policy: '四(二), 三(一)',
+  // The record follows the child to the transfer's destination.
+  workflow: { name: 'transfer', boundInput: ['toInstitutionId'] },
   input: SchoolRecordTransferInput,
   request: SchoolRecordTransferRequest,
   result: SchoolRecordTransferResult,

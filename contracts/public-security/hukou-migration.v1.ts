@@ -74,6 +74,8 @@ export const hukouMigrationV1 = defineTaskType({
   subject: 'child',
   titleZh: '户口迁移',
   policy: '三(一), 四(二)',
+  // Where the hukou goes is the transfer's destination, not something a caller chooses.
+  workflow: { name: 'transfer', boundInput: ['toInstitutionId', 'toHukouAddress'] },
   input: HukouMigrationInput,
   request: HukouMigrationRequest,
   result: HukouMigrationResult,

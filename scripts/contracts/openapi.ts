@@ -15,9 +15,10 @@ import {
   SupplyInformationRequest,
 } from '../../contracts/api/requests.ts';
 import { HandOverRequest, TransferRequest, TransferView, VisitRequest } from '../../contracts/api/transfers.ts';
-import { ChildView, InboxItem, InboxPage, TaskStatus, TaskView } from '../../contracts/api/views.ts';
+import { pathParameters } from '../../contracts/api/paths.ts';
+import { ChildView, DepartmentTaskView, InboxPage, TaskStatus, TaskView } from '../../contracts/api/views.ts';
 import { Institution } from '../../contracts/case.ts';
-import { ChildId, DepartmentCode, IdNumber, InstitutionId, IsoDate, IsoDateTime, TaskId } from '../../contracts/common.ts';
+import { ChildId, IdNumber, IsoDate, IsoDateTime, TaskId } from '../../contracts/common.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import {
   ConflictError,
@@ -81,8 +82,6 @@ export const InstitutionTransfers = z.object({
   }),
 });
 
-/** Transfer ids are `TR` and a ULID (routes/transfers.ts). */
-const TransferId = z.string().regex(/^TR[0-9A-HJKMNP-TV-Z]{26}$/);
 export const HealthResponse = z.object({ status: z.literal('ok'), time: IsoDateTime });
 export const FieldIssue = z.object({
   path: z.string().describe('Dotted path of the offending field, e.g. `result.enrolledOn`, or `(body)`'),
@@ -93,7 +92,7 @@ export const FieldIssue = z.object({
 const errorSamples: HubError[] = [
   new ValidationError([{ path: 'name', message: 'Too small: expected string to have >=1 characters' }]),
   new UnauthorizedError(),
-  new ForbiddenError('only staff of CWI-450100 may do this'),
+  new ForbiddenError('only the staff of an institution may do this'),
   new NotFoundError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K not found'),
   new ConflictError('cannot complete a task that is delivered'),
   new RuleViolationError([{ path: 'result.benefitStartDate', message: 'benefits must start on the enrollment date' }]),
@@ -169,7 +168,10 @@ export const operations: Record<string, OperationSpec> = {
     operationId: 'openTask',
     tag: 'staff',
     summary: 'Open one more task for a child',
-    description: 'Refused with 409 while a task of the same type is still open for the child.',
+    description:
+      'Refused with 409 while a task of the same type is still open for the child, and with 400 (naming `type`) ' +
+      'for a task type that belongs to a workflow: hukou migration and the school-record transfer are opened ' +
+      'with the transfer.',
     body: 'OpenTaskRequest',
     success: { status: 201, schema: 'TaskView', description: 'The task was opened' },
     errors: [400, ...AUTH, 404, 409],
@@ -180,7 +182,8 @@ export const operations: Record<string, OperationSpec> = {
     summary: 'A department\'s inbox, by status, earliest deadline first',
     description:
       'The department itself only. Pull delivery reads tasks here; push delivery departments may use it to ' +
-      'reconcile. Page with `nextToken` until it is absent.',
+      'reconcile. Page with `nextToken` until it is absent: it is opaque, and valid only with the same status ' +
+      'filter for the same department (any other is a 400 naming `query.nextToken`).',
     success: { status: 200, schema: 'InboxPage', description: 'One page of the inbox' },
     errors: [400, ...AUTH, 404],
   },
@@ -189,7 +192,7 @@ export const operations: Record<string, OperationSpec> = {
     tag: 'partner',
     summary: 'The department has the task and is working on it',
     body: 'AcknowledgeRequest',
-    success: { status: 200, schema: 'TaskView', description: 'The task, acknowledged' },
+    success: { status: 200, schema: 'DepartmentTaskView', description: 'The task, acknowledged, as the department sees it' },
     errors: [400, ...AUTH, 404, 409],
   },
   'POST /v1/tasks/{taskId}/complete': {
@@ -201,7 +204,7 @@ export const operations: Record<string, OperationSpec> = {
       'naming every field, a result that breaks a policy rule (for example a waiting period before benefits ' +
       'start) a 422. Either way nothing changes.',
     body: 'CompleteRequest',
-    success: { status: 200, schema: 'TaskView', description: 'The task, completed' },
+    success: { status: 200, schema: 'DepartmentTaskView', description: 'The task, completed, as the department sees it' },
     errors: [400, ...AUTH, 404, 409, 422],
   },
   'POST /v1/tasks/{taskId}/reject': {
@@ -209,7 +212,7 @@ export const operations: Record<string, OperationSpec> = {
     tag: 'partner',
     summary: 'The department will not do the task, and says why',
     body: 'RejectRequest',
-    success: { status: 200, schema: 'TaskView', description: 'The task, rejected' },
+    success: { status: 200, schema: 'DepartmentTaskView', description: 'The task, rejected, as the department sees it' },
     errors: [400, ...AUTH, 404, 409],
   },
   'POST /v1/tasks/{taskId}/request-information': {
@@ -220,7 +223,7 @@ export const operations: Record<string, OperationSpec> = {
       'The department\'s clock stops and what was left of its time is kept; the institution\'s staff have ' +
       'a few working days to answer with supply-information.',
     body: 'RequestInformationRequest',
-    success: { status: 200, schema: 'TaskView', description: 'The task, now information-needed' },
+    success: { status: 200, schema: 'DepartmentTaskView', description: 'The task, now information-needed, as the department sees it' },
     errors: [400, ...AUTH, 404, 409],
   },
   'POST /v1/tasks/{taskId}/supply-information': {
@@ -228,8 +231,10 @@ export const operations: Record<string, OperationSpec> = {
     tag: 'staff',
     summary: 'Staff supply or correct what the department asked for',
     description:
-      'The request is rebuilt from the corrected facts and input and delivered again with a new idempotency key; ' +
-      'corrected facts apply to the child\'s later tasks too.',
+      'Staff of the child\'s institution as it is now (after a transfer is received, the receiving one). The ' +
+      'request is rebuilt from the corrected facts and input and delivered again with a new idempotency key; ' +
+      'corrected facts apply to the child\'s later tasks too. Input a workflow owns (where a transfer sends the ' +
+      'child) cannot be changed: 400 naming the field.',
     body: 'SupplyInformationRequest',
     success: { status: 200, schema: 'TaskView', description: 'The task, back with the department' },
     errors: [400, ...AUTH, 404, 409],
@@ -238,7 +243,9 @@ export const operations: Record<string, OperationSpec> = {
     operationId: 'resumeTask',
     tag: 'staff',
     summary: 'Send a task whose delivery failed to its department again',
-    description: 'Staff of the task\'s institution; only a `failed` task (409 otherwise). The task goes back to `dispatched`.',
+    description:
+      'Staff of the child\'s institution as it is now (or of the institution the task is for); only a `failed` task ' +
+      '(409 otherwise). The task goes back to `dispatched`.',
     success: { status: 200, schema: 'TaskView', description: 'The task, dispatched again' },
     errors: [...AUTH, 404, 409],
   },
@@ -310,14 +317,6 @@ export const operations: Record<string, OperationSpec> = {
   },
 };
 
-const pathParameters: Record<string, { schema: z.ZodType; description: string }> = {
-  childId: { schema: ChildId, description: 'The child id returned by admission' },
-  taskId: { schema: TaskId, description: 'The task id (`<owner>.T<ulid>`)' },
-  department: { schema: DepartmentCode, description: 'The department code' },
-  institutionId: { schema: InstitutionId, description: 'The institution id (`CWI-<city code>` or `MPC-<county code>`)' },
-  transferId: { schema: TransferId, description: 'The transfer id (`TR<ulid>`)' },
-};
-
 // ---- Schema plumbing ----------------------------------------------------------------------------------------
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -367,7 +366,7 @@ function apiSchemas(): Record<string, Record<string, unknown>> {
     InstitutionTransfers,
     TaskView,
     ChildView,
-    InboxItem,
+    DepartmentTaskView,
     InboxPage,
     HealthResponse,
     Error: ErrorBody,
@@ -418,7 +417,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     bindToTaskTypes(schemas[body], 'input', names('input', of), "What the task type's input schema allows; merged into the request");
   }
   bindToTaskTypes(schemas.CompleteRequest!, 'result', names('result'), "Must match the result schema of the task's own type and version");
-  for (const view of ['TaskView', 'InboxItem', 'InstitutionTaskResponse']) {
+  for (const view of ['TaskView', 'DepartmentTaskView', 'InstitutionTaskResponse']) {
     if (!schemas[view]) continue;
     bindToTaskTypes(
       schemas[view],
@@ -482,8 +481,8 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     const params = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const parameters = [
       ...params.map((name) => {
-        const p = pathParameters[name];
-        if (!p) throw new Error(`${route.path}: no schema for path parameter ${name} in scripts/contracts/openapi.ts`);
+        const p = pathParameters[name as keyof typeof pathParameters];
+        if (!p) throw new Error(`${route.path}: no schema for path parameter ${name} in contracts/api/paths.ts`);
         return { name, in: 'path', required: true, description: p.description, schema: asComponent(toSchema(p.schema, name, 'input')) };
       }),
       ...(route.path === '/v1/departments/{department}/tasks' ? queryParameters : []),
@@ -565,10 +564,14 @@ const responseName: Record<ErrorStatus, string> = {
 };
 
 const responseText: Record<ErrorStatus | 500, string> = {
-  400: 'The body, query or parameters are invalid; `issues` names every offending field. Nothing changed.',
+  400: 'The body, query or path parameters are invalid; `issues` names every offending field (`path.<name>` with its ' +
+    'pattern for a malformed id, `query.nextToken` for a token this API did not issue for this query). Nothing changed.',
   401: 'No valid bearer token. On AWS, API Gateway answers `{ "message": "Unauthorized" }`.',
-  403: 'The principal may not do this (another institution\'s child, another department\'s task).',
-  404: 'No such child, task, department or institution.',
+  403: 'The principal\'s kind may not do this at all (a department opening a task, a supervisor writing), or it is ' +
+    'outside a public resource it may not act for (another institution, another department\'s inbox). Decided before ' +
+    'anything is read; the message says what the caller is not, never who the owner is.',
+  404: 'No such child, task, transfer, department or institution, or one outside the caller\'s scope: another ' +
+    'institution\'s child, another department\'s task get exactly this answer (docs/security.md).',
   409: 'The task\'s lifecycle does not allow this now, or a concurrent change won. Nothing changed.',
   422: 'Well-formed, but breaks a policy rule; `issues` says which. Nothing changed.',
   500: 'An unexpected error; retry later.',

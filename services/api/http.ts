@@ -5,8 +5,9 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type * as z from 'zod';
+import { pathParameters, type PathParameter } from '../../contracts/api/paths.ts';
 import { parsePrincipal, type Principal } from '../auth/principal.ts';
-import { HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues, type FieldIssue } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 
 export interface Request {
@@ -33,7 +34,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
 
 export function errorReply(err: unknown): APIGatewayProxyResult {
   if (err instanceof HubError) {
-    return json(err.status, { error: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) });
+    return json(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) });
   }
   const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string } };
   // middy's JSON parser answers malformed JSON with 415; to a caller it is a bad body, so 400.
@@ -54,6 +55,22 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, prefix?
   return out.data;
 }
 
+/**
+ * Every path parameter in its format (contracts/api/paths.ts) before a handler runs, so no malformed id reaches
+ * the table: a 400 naming each parameter and its pattern.
+ */
+export function checkPathParameters(params: Record<string, string | undefined>): Record<string, string> {
+  const issues: FieldIssue[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const spec = pathParameters[name as PathParameter];
+    if (!spec) throw new Error(`path parameter ${name} has no format in contracts/api/paths.ts`);
+    const out = spec.schema.safeParse(value);
+    if (!out.success) issues.push(zodIssues(out.error, `path.${name}`)[0]!);
+  }
+  if (issues.length) throw new ValidationError(issues, 'a path parameter is malformed');
+  return params as Record<string, string>;
+}
+
 export function requirePrincipal(req: Request): Principal {
   if (!req.principal) throw new UnauthorizedError();
   return req.principal;
@@ -69,7 +86,7 @@ export function httpApi(routes: Record<string, Route>) {
         if (!route) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`);
         const reply = await route({
           event,
-          params: (event.pathParameters ?? {}) as Record<string, string>,
+          params: checkPathParameters(event.pathParameters ?? {}),
           query: (event.queryStringParameters ?? {}) as Record<string, string>,
           body: event.body,
           principal: parsePrincipal(event.requestContext?.authorizer?.principal),

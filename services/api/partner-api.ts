@@ -1,4 +1,6 @@
-// The API partner departments call: read their inbox, acknowledge, complete or reject their own tasks.
+// The API partner departments call: read their inbox, acknowledge, complete or reject their own tasks. Every answer
+// is the department's view of its task (DepartmentTaskView), and another department's task is answered as an
+// unknown one (docs/security.md).
 import {
   AcknowledgeRequest,
   CompleteRequest,
@@ -7,33 +9,24 @@ import {
   RequestInformationRequest,
 } from '../../contracts/api/requests.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
-import { TaskId } from '../../contracts/common.ts';
 import { formatPrincipal } from '../auth/principal.ts';
-import { assertDepartment } from '../auth/scope.ts';
-import { NotFoundError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { notFound, requireDepartment, type Department } from '../auth/scope.ts';
+import { ForbiddenError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import type { Action } from '../state/lifecycle.ts';
 import { queryInbox, transitionTask, type TaskItem, type TransitionRequest } from '../state/tasks.ts';
-import { strip, taskView } from '../state/views.ts';
+import { departmentView } from '../state/views.ts';
 import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
 import { httpApi, parseBody, requirePrincipal, type Request } from './http.ts';
+import { openPageToken, sealPageToken } from './paging-token.ts';
 
-const encodeToken = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decodeToken(token: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(token, 'base64url').toString());
-    if (key && typeof key === 'object' && typeof key.gsi1pk === 'string') return key;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned' }]);
-}
+const badToken = () =>
+  new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned for this department and status' }]);
 
-function taskIdOf(req: Request): string {
-  const taskId = req.params.taskId ?? '';
-  if (!TaskId.safeParse(taskId).success) throw new NotFoundError(`task ${taskId} not found`);
-  return taskId;
+/** The department's own task: another department's is answered as an unknown one, before anything is written. */
+function ownTask(principal: Department, t: TaskItem): void {
+  if (t.department !== principal.department) throw notFound('task', t.taskId);
 }
 
 /** The result is checked against the task's own contract version: shape (400), then policy rules (422). */
@@ -48,15 +41,15 @@ function checkResult(task: TaskItem, result: unknown): unknown {
 }
 
 async function act(req: Request, action: Action, reason?: string, result?: unknown, more?: Partial<TransitionRequest>) {
-  const principal = requirePrincipal(req);
-  const taskId = taskIdOf(req);
+  const principal = requireDepartment(requirePrincipal(req));
+  const taskId = req.params.taskId!;
   const task = await transitionTask(taskId, {
     action,
     actor: 'department',
     by: formatPrincipal(principal),
     reason,
     guard: (t) => {
-      assertDepartment(principal, t.department);
+      ownTask(principal, t);
       return action === 'complete' ? { result: checkResult(t, result) } : undefined;
     },
     ...more,
@@ -67,27 +60,26 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
   await releaseDependents(task).catch((err) =>
     logger.error('releasing dependants failed; the sweep will retry', { taskId, error: (err as Error).name }),
   );
-  return { status: 200, body: taskView(task) };
+  return { status: 200, body: departmentView(task) };
 }
 
 export const handler = httpApi({
   'GET /v1/departments/{department}/tasks': async (req) => {
-    const principal = requirePrincipal(req);
-    const department = req.params.department ?? '';
-    if (!findDepartment(department)) throw new NotFoundError(`department ${department} not found`);
-    assertDepartment(principal, department);
+    const principal = requireDepartment(requirePrincipal(req));
+    const department = req.params.department!;
+    if (!findDepartment(department)) throw notFound('department', department);
+    if (principal.department !== department) throw new ForbiddenError('a department reads only its own inbox');
     const q = parseBody(InboxQuery, req.query, 'query');
-    const page = await queryInbox({
-      department,
-      status: q.status,
-      limit: q.limit ?? 50,
-      startKey: q.nextToken ? decodeToken(q.nextToken) : undefined,
-    });
+    // The token is bound to who asks and what: the same department, principal and status filter.
+    const binding = { principal: formatPrincipal(principal), department, status: q.status };
+    const startKey = q.nextToken ? await openPageToken(q.nextToken, binding) : undefined;
+    if (q.nextToken && !startKey) throw badToken();
+    const page = await queryInbox({ department, status: q.status, limit: q.limit ?? 50, startKey });
     return {
       status: 200,
       body: {
-        items: page.items.map((i) => strip(i as unknown as Record<string, unknown>)),
-        ...(page.lastKey ? { nextToken: encodeToken(page.lastKey) } : {}),
+        items: page.items.map(departmentView),
+        ...(page.lastKey ? { nextToken: await sealPageToken(page.lastKey, binding) } : {}),
       },
     };
   },
@@ -110,20 +102,20 @@ export const handler = httpApi({
   'POST /v1/tasks/{taskId}/request-information': async (req) => {
     const { missing } = parseBody(RequestInformationRequest, req.body);
     const now = new Date();
-    const principal = requirePrincipal(req);
+    const principal = requireDepartment(requirePrincipal(req));
     // The department's clock stops; the staff's starts. What was left of the department's time is kept.
-    const task = await transitionTask(taskIdOf(req), {
+    const task = await transitionTask(req.params.taskId!, {
       action: 'request-information',
       actor: 'department',
       by: formatPrincipal(principal),
       reason: `information needed: ${missing.map((m) => m.field).join(', ')}`,
       guard: (t) => {
-        assertDepartment(principal, t.department);
+        ownTask(principal, t);
         const left = Math.max(0, Date.parse(t.deadline) - now.getTime());
         return { extra: { missing, heldSince: now.toISOString(), heldRemainingMs: left } };
       },
       deadline: deadlineFor(now, informationDeadlineWorkingDays),
     }, now);
-    return { status: 200, body: taskView(task) };
+    return { status: 200, body: departmentView(task) };
   },
 });

@@ -1,27 +1,56 @@
-// Who may see and change what (ARCHITECTURE.md decision 9). Pure checks; handlers call them before writing.
-import { ForbiddenError } from '../lib/errors.ts';
+// Who may see and change what (docs/security.md). Pure checks; handlers call them before writing.
+//
+// Two kinds of refusal, so that an outsider learns nothing an unknown id would not tell:
+// - the caller's kind cannot do this at all (a department opening a task, a supervisor writing): 403, decided
+//   before anything is read, so the answer is the same whether the resource exists or not;
+// - a child, task or transfer outside the caller's scope: the same 404 an unknown id gets.
+// Institutions and departments are public (the seed list, the topology): outside them is a 403. A 403 says what
+// the caller is not, never who the owner is.
+import { echo, ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import type { Principal } from './principal.ts';
+
+export type Staff = Extract<Principal, { kind: 'staff' }>;
+export type Department = Extract<Principal, { kind: 'department' }>;
+export type Reader = Extract<Principal, { kind: 'staff' | 'supervisor' }>;
 
 interface Scoped {
   institutionId: string;
   cityCode: string;
 }
 
+/** The 404 of an unknown id, and of one the caller may not see. */
+export const notFound = (what: 'child' | 'task' | 'transfer' | 'department' | 'institution', id: string) =>
+  new NotFoundError(`${what} ${echo(id)} not found`);
+
+export function requireStaff(p: Principal): Staff {
+  if (p.kind === 'staff') return p;
+  throw new ForbiddenError('only the staff of an institution may do this');
+}
+
+export function requireDepartment(p: Principal): Department {
+  if (p.kind === 'department') return p;
+  throw new ForbiddenError('only a partner department may do this');
+}
+
+/** Staff and supervisors read cases; departments read their tasks through their inbox. */
+export function requireReader(p: Principal): Reader {
+  if (p.kind === 'staff' || p.kind === 'supervisor') return p;
+  throw new ForbiddenError('departments read their tasks through their inbox, not cases');
+}
+
 /** Staff read their institution's cases; supervisors read their city's. */
+export function canRead(p: Principal, c: Scoped): boolean {
+  return (p.kind === 'staff' && p.institutionId === c.institutionId) || (p.kind === 'supervisor' && p.cityCode === c.cityCode);
+}
+
+/** For a public resource (an institution): 403 when outside the caller's scope. */
 export function assertCanRead(p: Principal, c: Scoped): void {
-  if (p.kind === 'staff' && p.institutionId === c.institutionId) return;
-  if (p.kind === 'supervisor' && p.cityCode === c.cityCode) return;
-  throw new ForbiddenError(`${p.kind === 'department' ? 'a department' : 'this principal'} may not read this case`);
+  if (!canRead(p, c)) throw new ForbiddenError('staff read their own institution, supervisors their own city');
 }
 
-/** Only staff of the institution act on its cases. */
-export function assertStaffOf(p: Principal, institutionId: string): void {
-  if (p.kind === 'staff' && p.institutionId === institutionId) return;
-  throw new ForbiddenError(`only staff of ${institutionId} may do this`);
-}
-
-/** A department sees and changes only its own tasks. */
-export function assertDepartment(p: Principal, department: string): void {
-  if (p.kind === 'department' && p.department === department) return;
-  throw new ForbiddenError(`only the ${department} department may do this`);
+/** For a public resource (an institution): only its own staff act for it. */
+export function assertStaffOf(p: Principal, institutionId: string): Staff {
+  const staff = requireStaff(p);
+  if (staff.institutionId !== institutionId) throw new ForbiddenError('staff act only for their own institution');
+  return staff;
 }

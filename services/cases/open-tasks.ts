@@ -1,8 +1,9 @@
 // Turns "open these task types for this case" into task items: the input is checked against the contract,
 // the request is built from the case (field-level minimisation) and checked too, the deadline is computed.
 import type { CaseFacts, Child } from '../../contracts/case.ts';
+import type { TaskTypeContract, WorkflowName } from '../../contracts/task-type.ts';
 import type { FieldIssue } from '../lib/errors.ts';
-import { ValidationError, zodIssues } from '../lib/errors.ts';
+import { echo, ValidationError, zodIssues } from '../lib/errors.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { newTaskId } from '../state/keys.ts';
 import { newTaskItem, type TaskItem } from '../state/tasks.ts';
@@ -17,7 +18,25 @@ export interface OpenTaskSpec {
   waitingFor?: string[];
   /** Input fields taken from the child's facts as they stand when the task goes out. */
   inputFacts?: Record<string, string>;
+  /** The workflow opening the task, and the input fields it binds (a transfer: where the child goes). */
+  workflow?: { name: WorkflowName; input: Record<string, unknown> };
 }
+
+/**
+ * Input that sets a field the task type's workflow owns (contract `workflow.boundInput`): refused, whoever gives it,
+ * at opening or in a correction, because those fields come from the workflow only.
+ */
+export function boundInputIssues(contract: TaskTypeContract, input: unknown, prefix: string): FieldIssue[] {
+  const workflow = contract.workflow;
+  if (!workflow || !input || typeof input !== 'object') return [];
+  return workflow.boundInput
+    .filter((field) => field in input)
+    .map((field) => ({ path: `${prefix}.${field}`, message: `set by the ${workflow.name} this task belongs to; it cannot be given` }));
+}
+
+/** The bound fields a workflow supplies, and nothing else it might carry. */
+const boundInput = (contract: TaskTypeContract, spec: OpenTaskSpec) =>
+  Object.fromEntries((contract.workflow?.boundInput ?? []).flatMap((k) => (spec.workflow?.input[k] === undefined ? [] : [[k, spec.workflow.input[k]]])));
 
 /** The input a task goes out with: what was given, plus fields read from the child's current facts. */
 export function taskInput(given: unknown, inputFacts: Record<string, string> | undefined, child: Child | undefined) {
@@ -30,6 +49,15 @@ export function taskInput(given: unknown, inputFacts: Record<string, string> | u
   return { ...fromFacts, ...(given as Record<string, unknown> | undefined) };
 }
 
+/**
+ * The input a task keeps: what was given and what its workflow bound, not the facts read for it (those are read
+ * again whenever the request is rebuilt, so a later correction of the child's facts reaches the department).
+ */
+function storedInput(parsed: Record<string, unknown>, own: Record<string, unknown>, inputFacts: Record<string, string> | undefined) {
+  const readFromFacts = new Set(Object.keys(inputFacts ?? {}).filter((k) => !(k in own)));
+  return Object.fromEntries(Object.entries(parsed).filter(([k]) => !readFromFacts.has(k)));
+}
+
 export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: string, now: Date): TaskItem[] {
   const issues: FieldIssue[] = [];
   const items: TaskItem[] = [];
@@ -39,7 +67,7 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
     const where = specs.length > 1 ? `tasks.${n}` : '';
     const entry = findTaskType(spec.type);
     if (!entry) {
-      issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `unknown task type ${spec.type}` });
+      issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `unknown task type ${echo(spec.type)}` });
       return;
     }
     const { contract } = entry;
@@ -48,8 +76,21 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
       issues.push({ path: [where, 'type'].filter(Boolean).join('.'), message: `${spec.type} is opened for ${contract.subject === 'child' ? 'a child' : 'an institution'}` });
       return;
     }
+    if (contract.workflow && spec.workflow?.name !== contract.workflow.name) {
+      issues.push({
+        path: [where, 'type'].filter(Boolean).join('.'),
+        message: `${spec.type} belongs to a ${contract.workflow.name}: it is opened with the ${contract.workflow.name}, not by hand`,
+      });
+      return;
+    }
+    const bound = boundInputIssues(contract, spec.input, [where, 'input'].filter(Boolean).join('.'));
+    if (bound.length) {
+      issues.push(...bound);
+      return;
+    }
     const waitingFor = [...(spec.waitingFor ?? []), ...(spec.after !== undefined ? [ids[spec.after]!] : [])];
-    const given = taskInput(spec.input, spec.inputFacts, facts.child);
+    const own = { ...(spec.input as Record<string, unknown> | undefined), ...boundInput(contract, spec) };
+    const given = taskInput(own, spec.inputFacts, facts.child);
     const input = contract.input.safeParse(given);
     const request = input.success ? contract.request.safeParse(contract.buildRequest(facts, input.data)) : undefined;
     // A waiting task's request is built when it is released: its prerequisite may establish what it needs.
@@ -73,7 +114,7 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
           institutionId: facts.institution.institutionId,
           cityCode: facts.institution.cityCode,
           deadline: deadlineFor(now, entry.deadlineWorkingDays),
-          input: (input.success ? input.data : spec.input ?? {}) as Record<string, unknown>,
+          input: storedInput(input.success ? (input.data as Record<string, unknown>) : own, own, spec.inputFacts),
           ...(spec.inputFacts ? { inputFacts: spec.inputFacts } : {}),
           request: request?.success ? request.data : null,
           ...(waitingFor.length ? { waitingFor } : {}),

@@ -1,14 +1,20 @@
 // The rules of a transfer (移交, policy 三(一)), apart from its HTTP routes: which tasks it opens per child,
 // which children a hand-over step applies to, and how a transfer item changes (conditional on its revision).
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransferRequest } from '../../contracts/api/transfers.ts';
-import type { Child } from '../../contracts/case.ts';
+import type * as z from 'zod';
+import type { Checklist, TransferRequest } from '../../contracts/api/transfers.ts';
+import type { Child, Institution } from '../../contracts/case.ts';
 import { formatPrincipal, type Principal } from '../auth/principal.ts';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError, ValidationError } from '../lib/errors.ts';
+import type { ChildItem } from '../state/children.ts';
+import { childKey, institutionChildrenPk, institutionChildrenSk } from '../state/keys.ts';
+import { isTerminal } from '../state/lifecycle.ts';
 import { tableName, type TaskItem } from '../state/tasks.ts';
 import { indexKeys, type TransferItem } from '../state/transfers.ts';
-import type { OpenTaskSpec } from './open-tasks.ts';
+import { planAdmission } from './admission.ts';
+import { effectiveChild } from './facts.ts';
+import { buildTaskItems, type OpenTaskSpec } from './open-tasks.ts';
 
 export const transact = (items: unknown[]) => documentClient().send(new TransactWriteCommand({ TransactItems: items as never }));
 
@@ -19,11 +25,14 @@ export const openOfType = (tasks: TaskItem[], type: string) =>
 /** The tasks a transfer opens for one child (三(一), 四(二)). */
 export function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRequest['children'][number]['hukou'], to: string): OpenTaskSpec[] {
   const specs: OpenTaskSpec[] = [];
+  // Where the child goes is the transfer's: the tasks take it from here, never from a caller's input.
+  const workflow = { name: 'transfer' as const, input: { toInstitutionId: to } };
   if (hukou.decision === 'migrate') {
     const registration = openOfType(tasks, 'public-security.hukou-registration');
     specs.push({
       type: 'public-security.hukou-migration',
-      input: { toInstitutionId: to, ...(hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {}) },
+      input: hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {},
+      workflow,
       inputFacts: { fromHukouAddress: 'hukouAddress', hukouRegistrationNumber: 'hukouRegistrationNumber' },
       // Hukou registration before hukou migration: wait for it when it is still under way.
       ...(registration && registration.status !== 'completed' ? { waitingFor: [registration.taskId] } : {}),
@@ -32,13 +41,65 @@ export function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRe
   if (child.inSchool) {
     specs.push({
       type: 'education.school-record-transfer',
-      input: { toInstitutionId: to },
+      workflow,
       inputFacts: { fromSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' },
     });
   }
   return specs;
 }
 
+
+interface Opening {
+  from: Institution;
+  to: string;
+  by: string;
+  now: Date;
+}
+
+/**
+ * One child's part in opening a transfer: the checks (its foundling report first, 三(一); no other transfer), the
+ * tasks the transfer opens for it, the writes marking the child, and its entry in the transfer.
+ */
+export function openingOf(transferId: string, entry: TransferRequest['children'][number], found: { child: ChildItem; tasks: TaskItem[] }, o: Opening) {
+  const inTransfer = (found.child as ChildItem & { openTransferId?: string }).openTransferId;
+  if (inTransfer) throw new ConflictError(`child ${entry.childId} is already in transfer ${inTransfer}`);
+  const report = openOfType(found.tasks, 'public-security.foundling-report');
+  const facts = effectiveChild(found.child, found.tasks);
+  if (facts.parentsUnknown && !facts.foundlingCertificateNumber)
+    throw new ConflictError(
+      report
+        ? `child ${entry.childId}: the foundling report (${report.taskId}) is ${report.status}; it must complete before the transfer`
+        : `child ${entry.childId}: a foundling report certificate is needed before the transfer`,
+    );
+  const tasks = buildTaskItems({ institution: o.from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, o.to), o.by, o.now);
+  const taskOf = (type: string) => tasks.find((t) => t.type === type)?.taskId;
+  const migration = taskOf('public-security.hukou-migration');
+  const record = taskOf('education.school-record-transfer');
+  const writes = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: childKey(entry.childId),
+        UpdateExpression: 'SET openTransferId = :t, rev = :next',
+        ConditionExpression: 'rev = :rev AND institutionId = :from AND attribute_not_exists(openTransferId)',
+        ExpressionAttributeValues: { ':t': transferId, ':rev': found.child.rev, ':next': found.child.rev + 1, ':from': o.from.institutionId },
+      },
+    },
+    ...tasks.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+  ];
+  const child: TransferItem['children'][number] = {
+    childId: entry.childId,
+    state: 'pending',
+    hukou: {
+      decision: entry.hukou.decision,
+      ...(entry.hukou.decision === 'exempt' ? { reason: entry.hukou.reason } : {}),
+      ...(migration ? { taskId: migration } : {}),
+    },
+    ...(record ? { schoolRecordTaskId: record } : {}),
+    checklist: {},
+  };
+  return { tasks, writes, child };
+}
 
 /** The children a hand-over step applies to: those named, or all in the state the step starts from. */
 export function handOverIds(t: TransferItem, named: string[] | undefined, from: 'pending' | 'sent'): string[] {
@@ -72,4 +133,71 @@ export async function saveTransfer(t: TransferItem, change: Partial<TransferItem
     throw err;
   }
   return next;
+}
+
+interface Receipt {
+  city: Institution;
+  on: string;
+  checklist: z.infer<typeof Checklist>;
+  by: string;
+  now: Date;
+}
+
+/**
+ * One child's receipt at the city (接收), as the writes of one transaction: the transfer, the child (now the
+ * city's), its open tasks (now the city's: their staff act on them, docs/decisions/0007-workflows.md) and the
+ * admission tasks the city still has to open.
+ */
+export function receiptOf(t: TransferItem, found: { child: ChildItem; tasks: TaskItem[] }, r: Receipt) {
+  const { city, now } = r;
+  const id = found.child.childId;
+  const child: Child = { ...effectiveChild(found.child, found.tasks), institutionId: city.institutionId, admittedOn: r.on };
+  const plan = planAdmission(child, {
+    at: 'city-welfare',
+    alreadyOpened: found.tasks.filter((x) => !['cancelled', 'rejected'].includes(x.status)).map((x) => x.type),
+  }).map((p) => {
+    const prior = p.after === undefined && p.afterType ? openOfType(found.tasks, p.afterType) : undefined;
+    return prior && prior.status !== 'completed' ? { ...p, waitingFor: [prior.taskId] } : p;
+  });
+  const opened = buildTaskItems({ institution: city, child }, plan, r.by, now);
+  const children = t.children.map((c) =>
+    c.childId === id ? { ...c, state: 'received' as const, receivedOn: r.on, checklist: { ...c.checklist, received: r.checklist } } : c,
+  );
+  const done = children.every((c) => c.state === 'received');
+  const transfer = nextTransfer(t, { children, ...(done ? { status: 'completed' as const } : {}) }, `child ${id} received on ${r.on}; ${opened.length} admission task(s) opened`, r.by, now);
+  const at = { ':inst': city.institutionId, ':city': city.cityCode };
+  const writes = [
+    transferUpdate(t, transfer),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: childKey(id),
+        UpdateExpression: 'SET institutionId = :inst, cityCode = :city, admittedOn = :on, gsi2pk = :g2pk, gsi2sk = :g2sk, rev = :next REMOVE openTransferId',
+        ConditionExpression: 'rev = :rev',
+        ExpressionAttributeValues: {
+          ...at,
+          ':on': r.on,
+          ':g2pk': institutionChildrenPk(city.institutionId),
+          ':g2sk': institutionChildrenSk(r.on, id),
+          ':rev': found.child.rev,
+          ':next': found.child.rev + 1,
+        },
+      },
+    },
+    // The revision goes up, so a transition read before the receipt retries on the moved task. Not updatedAt: it
+    // stays the time of the task's last transition (results are applied in that order, facts.ts).
+    ...found.tasks
+      .filter((x) => !isTerminal(x.status))
+      .map((x) => ({
+        Update: {
+          TableName: tableName(),
+          Key: { pk: x.pk, sk: x.sk },
+          UpdateExpression: 'SET institutionId = :inst, cityCode = :city, rev = rev + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ...at, ':one': 1 },
+        },
+      })),
+    ...opened.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+  ];
+  return { writes, transfer, opened };
 }

@@ -55,13 +55,21 @@ export class RuleViolationError extends HubError {
   }
 }
 
-/** Turns zod issues into field paths a caller can act on. */
+/**
+ * A caller's value as an answer may quote it: cut to a short length, so that an answer never carries back
+ * kilobytes the caller sent (ids, type names, unknown keys).
+ */
+export function echo(value: string, max = 64): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}
+
+/** Turns zod issues into field paths a caller can act on. Both are cut: zod quotes unknown keys verbatim. */
 export function zodIssues(
   error: { issues: { path: PropertyKey[]; message: string }[] },
   prefix?: string,
 ): FieldIssue[] {
   return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || '(body)',
-    message: i.message,
+    path: echo([prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || '(body)', 120),
+    message: echo(i.message, 200),
   }));
 }

@@ -8,8 +8,8 @@ import { ConflictError, NotFoundError } from '../lib/errors.ts';
 import { getTask, transitionTask, type TaskItem } from '../state/tasks.ts';
 
 /** failed → dispatched, and onto the queue again. */
-export async function resumeTask(taskId: string, by: string, actor: 'staff' | 'system', guard?: (t: TaskItem) => void): Promise<TaskItem> {
-  const task = await transitionTask(taskId, { action: 'resume', actor, by, reason: 'delivery resumed', guard });
+export async function resumeTask(taskId: string, by: string, actor: 'staff' | 'system'): Promise<TaskItem> {
+  const task = await transitionTask(taskId, { action: 'resume', actor, by, reason: 'delivery resumed' });
   await sendTasks([task]);
   return task;
 }

@@ -1,7 +1,7 @@
 // Child items: the case's facts, keyed so one Query returns the child with all its tasks.
 import type { Child, Institution } from '../../contracts/case.ts';
 import { childKey, institutionChildrenPk, institutionChildrenSk } from './keys.ts';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { queryOwner, tableName, type TaskItem } from './tasks.ts';
@@ -36,6 +36,12 @@ export async function getChildCase(childId: string): Promise<{ child: ChildItem;
   const child = items.find((i) => i.entity === 'child') as ChildItem | undefined;
   if (!child) return undefined;
   return { child, tasks: items.filter((i) => i.entity === 'task') as unknown as TaskItem[] };
+}
+
+/** The child item alone (who it is in the care of now), without its tasks. */
+export async function getChild(childId: string): Promise<ChildItem | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: childKey(childId), ConsistentRead: true }));
+  return out.Item as ChildItem | undefined;
 }
 
 /** Staff corrections to recorded facts; conditional on the revision read, like every write. */

@@ -1,5 +1,5 @@
 // Stored items to API views: keys, revisions and bookkeeping stay inside.
-import type { TaskView } from '../../contracts/api/views.ts';
+import { DepartmentTaskView, type TaskView } from '../../contracts/api/views.ts';
 import type { TaskItem } from './tasks.ts';
 
 const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'dispatchedAt', 'heldRemainingMs']);
@@ -9,3 +9,10 @@ export function strip<T extends Record<string, unknown>>(item: T): Record<string
 }
 
 export const taskView = (t: TaskItem) => strip(t as unknown as Record<string, unknown>) as unknown as TaskView;
+
+const departmentFields = Object.keys(DepartmentTaskView.shape) as (keyof DepartmentTaskView)[];
+
+/** A department's view of its task: only the fields its contract view lists, from whatever item was read. */
+export function departmentView(t: Partial<TaskView>): DepartmentTaskView {
+  return Object.fromEntries(departmentFields.flatMap((k) => (t[k] === undefined ? [] : [[k, t[k]]]))) as DepartmentTaskView;
+}

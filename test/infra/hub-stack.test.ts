@@ -246,6 +246,20 @@ describe('department queues', () => {
     }
   });
 
+  it('gives the partner API, and only it, the key sealing inbox page tokens', () => {
+    const keyId = logicalIdOf(test, test.stack.pagingTokenKey);
+    const fn = test.json.Resources[logicalIdOf(test, test.stack.functions.partnerApi)]!;
+    expect(fn.Properties.Environment.Variables.PAGING_TOKEN_KEY_ARN).toEqual({ Ref: keyId });
+    test.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(test, test.stack.key), 'Arn'] },
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+    const readers = resourcesOf(test, 'AWS::IAM::Policy').filter(([, p]) =>
+      p.Properties.PolicyDocument.Statement.some((st: any) => JSON.stringify(st.Resource) === JSON.stringify({ Ref: keyId })),
+    );
+    expect(readers.map(([, p]) => p.Properties.Roles)).toEqual([[{ Ref: logicalIdOf(test, test.stack.functions.partnerApi.serviceRole) }]]);
+  });
+
   it('alarms when a dead-letter queue holds at least one message, per department', () => {
     for (const d of departments) {
       const { deadLetterQueue } = test.stack.departments.get(d.code)!;

@@ -108,7 +108,7 @@ describe('admission', () => {
 });
 
 describe('reading a child', () => {
-  it('lets the institution and its city supervisor read, nobody else', async () => {
+  it('lets the institution and its city supervisor read; to others the child is unknown (404), departments 403', async () => {
     const { childId } = await admitFoundling();
     const own = await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${NANNING}` });
     expect(own.status).toBe(200);
@@ -116,14 +116,16 @@ describe('reading a child', () => {
     expect(own.body.child).not.toHaveProperty('pk');
     expect(own.body.tasks).toHaveLength(2);
     expect((await hub().call('GET', `/v1/children/${childId}`, { as: 'supervisor:450100' })).status).toBe(200);
-    expect((await hub().call('GET', `/v1/children/${childId}`, { as: 'supervisor:450200' })).status).toBe(403);
-    expect((await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${LIUZHOU}` })).status).toBe(403);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: 'supervisor:450200' })).status).toBe(404);
+    expect((await hub().call('GET', `/v1/children/${childId}`, { as: `staff:${LIUZHOU}` })).status).toBe(404);
     expect((await hub().call('GET', `/v1/children/${childId}`, { as: MI })).status).toBe(403);
   });
 
-  it('answers 404 for an unknown or malformed child id', async () => {
-    expect((await hub().call('GET', '/v1/children/CH01JD00000000000000000000', { as: `staff:${NANNING}` })).status).toBe(404);
-    expect((await hub().call('GET', '/v1/children/nope', { as: `staff:${NANNING}` })).status).toBe(404);
+  it('answers 404 for an unknown child id, 400 naming the pattern for a malformed one', async () => {
+    expect((await hub().call('GET', `/v1/children/CH01JD${'0'.repeat(22)}`, { as: `staff:${NANNING}` })).status).toBe(404);
+    const malformed = await hub().call('GET', '/v1/children/nope', { as: `staff:${NANNING}` });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues).toEqual([{ path: 'path.childId', message: expect.stringContaining('^CH[0-9A-HJKMNP-TV-Z]{26}$') }]);
   });
 });
 
@@ -197,17 +199,17 @@ describe('the task lifecycle through the partner API', () => {
     expect(await readTask(childId, taskId)).toEqual(before);
   });
 
-  it('lets only the owning department act (403), and 404s unknown tasks', async () => {
+  it('lets only the owning department act: another department gets 404 as for an unknown task, staff 403', async () => {
     const { childId, taskId } = await admitFoundling();
     await delivered(childId, taskId);
     const before = await readTask(childId, taskId);
-    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: 'department:fire-rescue', body: {} })).status).toBe(403);
+    expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: 'department:fire-rescue', body: {} })).status).toBe(404);
     expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: `staff:${NANNING}`, body: {} })).status).toBe(403);
     expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { body: {} })).status).toBe(401);
     expect(await readTask(childId, taskId)).toEqual(before);
-    const unknown = `${childId}.T01JD00000000000000000000`;
+    const unknown = `${childId}.T01JD${'0'.repeat(22)}`;
     expect((await hub().call('POST', `/v1/tasks/${unknown}/acknowledge`, { as: MI, body: {} })).status).toBe(404);
-    expect((await hub().call('POST', '/v1/tasks/garbage/acknowledge', { as: MI, body: {} })).status).toBe(404);
+    expect((await hub().call('POST', '/v1/tasks/garbage/acknowledge', { as: MI, body: {} })).status).toBe(400);
   });
 
   it('records a rejection with its reason', async () => {
@@ -276,7 +278,7 @@ describe('opening a task by hand', () => {
     expect((await readChild(childId)).tasks).toHaveLength(1);
   });
 
-  it('refuses unknown types (400), institution tasks for a child (400), and other institutions (403)', async () => {
+  it('refuses unknown types (400), institution tasks for a child (400), and other institutions (404: not their child)', async () => {
     const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission() });
     const childId = res.body.childId;
     const unknown = await hub().call('POST', `/v1/children/${childId}/tasks`, { as: `staff:${NANNING}`, body: { type: 'housing.rental' } });
@@ -291,7 +293,7 @@ describe('opening a task by hand', () => {
       as: `staff:${LIUZHOU}`,
       body: { type: 'medical-insurance.pre-enrollment' },
     });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
     expect((await readChild(childId)).tasks).toHaveLength(0);
   });
 });
@@ -311,7 +313,7 @@ describe('a department asks for information instead of rejecting', () => {
     expect(ask.body).toMatchObject({ status: 'information-needed', missing: [{ field: 'idNumber' }] });
     // The deadline now is the staff's (5 working days); the department's remaining time is kept aside.
     expect(ask.body.deadline).toMatch(/T23:59:59\+08:00$/);
-    expect(ask.body.heldSince).toBeDefined();
+    expect((await readTask(childId, taskId)).heldSince).toBeDefined();
     // Only staff answer; completing meanwhile is refused.
     expect((await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } })).status).toBe(409);
     expect((await hub().call('POST', `/v1/tasks/${taskId}/supply-information`, { as: MI, body: { facts: {}, note: 'x' } })).status).toBe(403);

@@ -80,7 +80,7 @@ describe('transfer from a county centre to the city institution (移交)', () =>
     expect((await hub().call('GET', `/v1/institutions/${COUNTY}/transfers`, { as: countyStaff })).body.outgoing.map((x: any) => x.transferId)).toContain(
       t.transferId,
     );
-    expect((await hub().call('GET', `/v1/transfers/${t.transferId}`, { as: 'staff:CWI-450200' })).status).toBe(403);
+    expect((await hub().call('GET', `/v1/transfers/${t.transferId}`, { as: 'staff:CWI-450200' })).status).toBe(404);
     expect((await hub().call('GET', `/v1/transfers/${t.transferId}`, { as: 'supervisor:450100' })).status).toBe(200);
 
     // A visit under the entrusted-care agreement, by the city.
@@ -116,8 +116,8 @@ describe('transfer from a county centre to the city institution (移交)', () =>
     expect(migration).toMatchObject({ status: 'completed' });
     expect(migration.request.fromHukouAddress).toBe('南宁市兴宁区某街道集体户');
     expect(aNow.tasks.find((x: any) => x.type === 'education.school-record-transfer').result.studentRecordNumber).toBe('G450102201503021234');
-    // The county no longer reads a's record; the city does.
-    expect((await hub().call('GET', `/v1/children/${a.childId}`, { as: countyStaff })).status).toBe(403);
+    // The county no longer reads a's record (to it the child is now unknown); the city does.
+    expect((await hub().call('GET', `/v1/children/${a.childId}`, { as: countyStaff })).status).toBe(404);
 
     // c goes last, and the transfer completes.
     await hub().call('POST', `/v1/transfers/${t.transferId}/send`, { as: countyStaff, body: { on: '2026-11-26', checklist } });
@@ -146,6 +146,38 @@ describe('transfer from a county centre to the city institution (移交)', () =>
     });
     expect(vague.status).toBe(400);
     expect(vague.body.issues[0].path).toBe('children.0.hukou.reason');
+  });
+});
+
+describe('[matrix] resume after a transfer follows the child’s institution', () => {
+  it('lets the receiving institution resume the child’s failed task, and answers the former one as for an unknown task', async () => {
+    const a = await register({ hukouAddress: '兴宁区某社区' });
+    hub().simulators!.setMode('public-security', 'refuse');
+    let transferId: string;
+    let migrationId: string;
+    try {
+      const t = await hub().call('POST', '/v1/transfers', {
+        as: countyStaff,
+        body: { fromInstitutionId: COUNTY, toInstitutionId: NANNING, children: [{ childId: a.childId, hukou: { decision: 'migrate' } }] },
+      });
+      transferId = t.body.transferId;
+      migrationId = t.body.tasks[0].taskId;
+      await eventually(async () => {
+        const m = (await child(a.childId, countyStaff)).tasks.find((x: any) => x.taskId === migrationId);
+        return m?.status === 'failed' ? m : undefined;
+      }, 20_000, 'migration failed');
+    } finally {
+      hub().simulators!.setMode('public-security', 'normal');
+    }
+    await hub().call('POST', `/v1/transfers/${transferId}/send`, { as: countyStaff, body: { on: '2026-11-24', checklist } });
+    await hub().call('POST', `/v1/transfers/${transferId}/receive`, { as: cityStaff, body: { on: '2026-11-25', checklist } });
+    const former = await hub().call('POST', `/v1/tasks/${migrationId}/resume`, { as: countyStaff, body: {} });
+    expect(former.status).toBe(404);
+    const resumed = await hub().call('POST', `/v1/tasks/${migrationId}/resume`, { as: cityStaff, body: {} });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'dispatched', institutionId: NANNING });
+    const done = await allSettled(a.childId);
+    expect(done.tasks.find((x: any) => x.taskId === migrationId).status).toBe('completed');
   });
 });
 

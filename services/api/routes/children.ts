@@ -1,14 +1,13 @@
 // Children: admission, a child's timeline, opening a task by hand.
 import { AdmissionRequest, OpenTaskRequest } from '../../../contracts/api/requests.ts';
-import { ChildId } from '../../../contracts/common.ts';
-import { formatPrincipal } from '../../auth/principal.ts';
-import { assertCanRead, assertStaffOf } from '../../auth/scope.ts';
+import { formatPrincipal, type Principal } from '../../auth/principal.ts';
+import { assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
 import { planAdmission } from '../../cases/admission.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { ConflictError } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
 import { getChildCase, newChildItem } from '../../state/children.ts';
 import { newChildId } from '../../state/keys.ts';
@@ -17,11 +16,11 @@ import { putAllNew } from '../../state/tasks.ts';
 import { strip, taskView } from '../../state/views.ts';
 import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
 
-export async function loadChild(req: Request) {
-  const childId = req.params.childId ?? '';
-  if (!ChildId.safeParse(childId).success) throw new NotFoundError(`child ${childId} not found`);
+/** The child and its tasks, as `principal` may see them: a child outside its scope is answered as an unknown one. */
+async function loadChild(req: Request, principal: Principal) {
+  const childId = req.params.childId!;
   const found = await getChildCase(childId);
-  if (!found) throw new NotFoundError(`child ${childId} not found`);
+  if (!found || !canRead(principal, found.child)) throw notFound('child', childId);
   return found;
 }
 
@@ -42,19 +41,18 @@ export const childRoutes: Record<string, Route> = {
   },
 
   'GET /v1/children/{childId}': async (req) => {
-    const principal = requirePrincipal(req);
-    const { child, tasks } = await loadChild(req);
-    assertCanRead(principal, child);
+    const principal = requireReader(requirePrincipal(req));
+    const { child, tasks } = await loadChild(req, principal);
     // The facts as they stand now: what staff recorded plus what departments established since.
     const facts = { ...child, ...effectiveChild(child, tasks) };
     return { status: 200, body: { child: strip(facts as unknown as Record<string, unknown>), tasks: tasks.map(taskView) } };
   },
 
   'POST /v1/children/{childId}/tasks': async (req) => {
-    const principal = requirePrincipal(req);
+    const principal = requireStaff(requirePrincipal(req));
     const body = parseBody(OpenTaskRequest, req.body);
-    const { child, tasks: existing } = await loadChild(req);
-    assertStaffOf(principal, child.institutionId);
+    // Staff see only their own institution's children: seeing the child is owning it.
+    const { child, tasks: existing } = await loadChild(req, principal);
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this child`);
     const now = new Date();

@@ -2,13 +2,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { OpenInstitutionTaskRequest } from '../../../contracts/api/requests.ts';
 import { formatPrincipal } from '../../auth/principal.ts';
-import { assertCanRead, assertStaffOf } from '../../auth/scope.ts';
+import { assertCanRead, assertStaffOf, notFound, requireReader } from '../../auth/scope.ts';
 import { findInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
 import { putSchedule, type ScheduleItem } from '../../cases/recurring.ts';
 import { sendTasks } from '../../dispatch/send.ts';
 import { documentClient } from '../../lib/aws.ts';
-import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { ConflictError } from '../../lib/errors.ts';
 import { institutionChildrenPk } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { putAllNew, queryOwner, tableName, type TaskItem } from '../../state/tasks.ts';
@@ -16,9 +16,10 @@ import { taskView } from '../../state/views.ts';
 import { table } from '../../topology.ts';
 import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
 
-function institutionOf(req: Request) {
-  const inst = findInstitution(req.params.institutionId ?? '');
-  if (!inst) throw new NotFoundError(`institution ${req.params.institutionId} not found`);
+/** Institutions are public (the seed list): an unknown one is a 404, another's a 403. */
+export function institutionOf(req: Request) {
+  const inst = findInstitution(req.params.institutionId!);
+  if (!inst) throw notFound('institution', req.params.institutionId!);
   return inst;
 }
 
@@ -47,7 +48,7 @@ async function childrenOf(institutionId: string) {
 
 export const institutionRoutes: Record<string, Route> = {
   'GET /v1/institutions/{institutionId}': async (req) => {
-    const principal = requirePrincipal(req);
+    const principal = requireReader(requirePrincipal(req));
     const institution = institutionOf(req);
     assertCanRead(principal, institution);
     const items = await queryOwner(institution.institutionId);

@@ -1,35 +1,43 @@
-// What staff do on a task: supply information a department asked for, resume a failed delivery.
+// What staff do on a task: supply information a department asked for, resume a failed delivery. Both follow the
+// child's institution as it is now (after a transfer is received, the receiving one), never the institution that
+// opened the task; a task outside the caller's institution is answered as an unknown one (docs/security.md).
 import { SupplyInformationRequest } from '../../../contracts/api/requests.ts';
-import { TaskId } from '../../../contracts/common.ts';
 import { formatPrincipal } from '../../auth/principal.ts';
-import { assertStaffOf } from '../../auth/scope.ts';
+import { notFound, requireStaff } from '../../auth/scope.ts';
 import { chinaIso } from '../../calendar/working-days.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
-import { taskInput } from '../../cases/open-tasks.ts';
+import { boundInputIssues, taskInput } from '../../cases/open-tasks.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { ConflictError, NotFoundError, ValidationError, zodIssues } from '../../lib/errors.ts';
+import { ConflictError, ValidationError, zodIssues } from '../../lib/errors.ts';
 import { resumeTask } from '../../operations/redrive.ts';
-import { correctChildFacts, getChildCase } from '../../state/children.ts';
+import { correctChildFacts, getChild, getChildCase } from '../../state/children.ts';
 import { ownerOfTask } from '../../state/keys.ts';
 import { transitionTask } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
 import { findTaskType } from '../../topology.ts';
 import { parseBody, requirePrincipal, type Route } from '../http.ts';
 
+/** The institution whose staff act on a task now: the child's current one, or the institution the task is for. */
+async function actingInstitution(taskId: string): Promise<string | undefined> {
+  const owner = ownerOfTask(taskId)!;
+  return owner.startsWith('CH') ? (await getChild(owner))?.institutionId : owner;
+}
+
 export const taskActionRoutes: Record<string, Route> = {
   'POST /v1/tasks/{taskId}/supply-information': async (req) => {
-    const principal = requirePrincipal(req);
+    const staff = requireStaff(requirePrincipal(req));
     const body = parseBody(SupplyInformationRequest, req.body);
-    const taskId = req.params.taskId ?? '';
-    const owner = TaskId.safeParse(taskId).success ? ownerOfTask(taskId)! : '';
-    if (!owner.startsWith('CH')) throw new NotFoundError(`task ${taskId} not found`);
-    const found = await getChildCase(owner);
+    const taskId = req.params.taskId!;
+    const owner = ownerOfTask(taskId)!;
+    const found = owner.startsWith('CH') ? await getChildCase(owner) : undefined;
     const task = found?.tasks.find((t) => t.taskId === taskId);
-    if (!found || !task) throw new NotFoundError(`task ${taskId} not found`);
-    assertStaffOf(principal, task.institutionId);
+    if (!found || !task || found.child.institutionId !== staff.institutionId) throw notFound('task', taskId);
     if (task.status !== 'information-needed') throw new ConflictError(`task ${taskId} is ${task.status}, not waiting for information`);
     const entry = findTaskType(task.type, task.contractVersion)!;
+    // Where a transfer sends the child is the transfer's; a correction cannot change it.
+    const bound = boundInputIssues(entry.contract, body.input, 'input');
+    if (bound.length) throw new ValidationError(bound);
     const child = { ...effectiveChild(found.child, found.tasks), ...body.facts };
     const input = entry.contract.input.safeParse(taskInput({ ...task.input, ...body.input }, task.inputFacts, child));
     if (!input.success) throw new ValidationError(zodIssues(input.error, 'input'));
@@ -44,7 +52,7 @@ export const taskActionRoutes: Record<string, Route> = {
     const updated = await transitionTask(taskId, {
       action: 'supply-information',
       actor: 'staff',
-      by: formatPrincipal(principal),
+      by: formatPrincipal(staff),
       reason: `supplied ${fields.join(', ')}: ${body.note}`,
       request: request.data,
       guard: (t) => {
@@ -53,7 +61,7 @@ export const taskActionRoutes: Record<string, Route> = {
         const left = Number((t as unknown as { heldRemainingMs?: number }).heldRemainingMs ?? 0);
         return {
           deadline: chinaIso(new Date(now.getTime() + left)),
-          extra: { input: input.data, requestVersion: (t.requestVersion ?? 1) + 1, heldSeconds: (t.heldSeconds ?? 0) + Math.round((now.getTime() - since) / 1000) },
+          extra: { input: { ...task.input, ...body.input }, requestVersion: (t.requestVersion ?? 1) + 1, heldSeconds: (t.heldSeconds ?? 0) + Math.round((now.getTime() - since) / 1000) },
           remove: ['missing', 'heldSince', 'heldRemainingMs'],
         };
       },
@@ -63,10 +71,10 @@ export const taskActionRoutes: Record<string, Route> = {
   },
 
   'POST /v1/tasks/{taskId}/resume': async (req) => {
-    const principal = requirePrincipal(req);
-    const taskId = req.params.taskId ?? '';
-    if (!TaskId.safeParse(taskId).success) throw new NotFoundError(`task ${taskId} not found`);
-    const task = await resumeTask(taskId, formatPrincipal(principal), 'staff', (t) => assertStaffOf(principal, t.institutionId));
+    const staff = requireStaff(requirePrincipal(req));
+    const taskId = req.params.taskId!;
+    if ((await actingInstitution(taskId)) !== staff.institutionId) throw notFound('task', taskId);
+    const task = await resumeTask(taskId, formatPrincipal(staff), 'staff');
     return { status: 200, body: taskView(task) };
   },
 };
