@@ -2,6 +2,7 @@
 // arguments, help and exit code; a new one is a module exporting { name, summary, usage, run } and a line here.
 //   npx tsx scripts/hub.ts partner-check --department education --url https://… (secret in HUB_PARTNER_SECRET)
 //   npx tsx scripts/hub.ts help partner-check
+import './require-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { partnerCheckCommand, type CommandIo } from '../services/partner-check/command.ts';

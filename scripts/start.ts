@@ -3,6 +3,7 @@
 //   npm start -- --fresh      start with an empty table
 //   PORT=3100 npm start       another API port
 //   AWS_ENDPOINT_URL=http://localhost:4566 npm start   use LocalStack (or moto) instead of the emulators
+import './require-node.ts';
 import { parseArgs } from 'node:util';
 import { coverage } from '../services/calendar/working-days.ts';
 import { startHub } from '../services/runtime/hub.ts';

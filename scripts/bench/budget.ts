@@ -4,6 +4,7 @@
 //   npm run bench:budget                 50 children (100 tasks)
 //   npm run bench:budget -- --children 200
 // The budget: ≤ 6 DynamoDB write requests and ≤ 1.5 SQS requests per completed task, amortised.
+import '../require-node.ts';
 import { parseArgs } from 'node:util';
 import { documentClient, sqsClient } from '../../services/lib/aws.ts';
 import { startHub } from '../../services/runtime/hub.ts';
@@ -17,7 +18,6 @@ const { values } = parseArgs({
   },
 });
 const children = Number(values.children);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL = 'ERROR';
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);

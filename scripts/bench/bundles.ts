@@ -3,18 +3,19 @@
 // median wall time of `node` importing the bundle in a fresh process (what a cold start adds on top of the
 // runtime's own), over --runs runs.
 //   npm run bench:bundles [-- --runs 15]
+import '../require-node.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../../infra/hub-function.ts';
 import { adapterEntry, departments, functions } from '../../services/topology.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const out = mkdtempSync(join(tmpdir(), 'hub-bundles-'));
-const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 const baseline = resolve('scripts/bench/baseline-entry.ts');
 
@@ -31,7 +32,7 @@ function startupMs(file: string): number {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const ms = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 't', QUEUE_URLS: '{}', AUTH_MODE: 'local', LOCAL_TOKENS: '{}', DEPARTMENT: 'x', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 't', QUEUE_URLS: '{}', AUTH_MODE: 'local', LOCAL_TOKENS: '{}', DEPARTMENT: 'x' },
       encoding: 'utf8',
     });
     times.push(Number(ms.trim().split('\n').at(-1)));
@@ -45,8 +46,8 @@ for (const [name, entry] of Object.entries(entries)) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
   await build({
-    entryPoints: [entry], outfile: file, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    mainFields: ['module', 'main'], banner: { js: BANNER }, minify: true, logLevel: 'error',
+    entryPoints: [entry], outfile: file, bundle: true, platform: 'node', format: 'esm', target: ESBUILD_TARGET,
+    mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_BANNER }, minify: true, logLevel: 'error',
   });
   rows.push({ name, bytes: statSync(file).size, startupMs: startupMs(file) });
 }

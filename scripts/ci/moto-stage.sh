@@ -17,6 +17,9 @@
 # HUB_MOTO_PLAIN=1 uses the unmodified `moto_server` (to see moto's own behaviour; expect rare races, see above).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The project's Node first on PATH (node_modules/.bin/node, Node 24), as `npm run` puts it: .ci/run calls this file
+# directly, and `node --import tsx` below would otherwise be the machine's own Node.
+export PATH="$PWD/node_modules/.bin:$PATH"
 log() { printf '\n[moto-stage] %s\n' "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 stage_start=$SECONDS
@@ -79,7 +82,6 @@ log "moto server ${pids[0]} on $endpoint ($(( SECONDS - stage_start )) s)"
 
 # Hermetic AWS settings: fake credentials, one region, no profile of the user's. Only AWS_ENDPOINT_URL differs
 # from `npm test`: the test setup (test/setup/emulators.ts) then starts nothing and points every client there.
-export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 export AWS_ENDPOINT_URL=$endpoint AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL_DYNAMODB AWS_ENDPOINT_URL_SQS HUB_STACK_OUTPUTS
 

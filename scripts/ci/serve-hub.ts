@@ -8,6 +8,7 @@
 //
 // Writes <dir>/credentials.json, then <dir>/outputs.json last (its appearance means "ready"), and runs until
 // SIGINT/SIGTERM. The data stays on the endpoint after it stops.
+import '../require-node.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { outputKeys } from '../../infra/outputs.ts';

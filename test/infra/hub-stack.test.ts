@@ -12,7 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { deploymentFromEnv, LOCAL_CREDENTIALS_ENV, resolveConfig, type Deployment } from '../../infra/config.ts';
 import { createHubApp } from '../../infra/create-app.ts';
-import { HUB_RUNTIME } from '../../infra/hub-function.ts';
+import { ESBUILD_TARGET, HUB_RUNTIME } from '../../infra/hub-function.ts';
 import {
   ADAPTER_BATCHING_WINDOW_SECONDS,
   BUNDLED_CREDENTIALS_PATH,
@@ -20,6 +20,7 @@ import {
   type HubStack,
 } from '../../infra/hub-stack.ts';
 import { outputKeys } from '../../infra/outputs.ts';
+import { NODE_MAJOR } from '../../scripts/node-version.ts';
 import {
   deadLetterQueueName,
   delivery,
@@ -383,6 +384,11 @@ describe('functions', () => {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
     }
+  });
+
+  it('run on the Node that runs everything here (package.json engines), bundled for it', () => {
+    expect(HUB_RUNTIME.name).toBe(`nodejs${NODE_MAJOR}.x`);
+    expect(ESBUILD_TARGET).toBe(`node${NODE_MAJOR}`);
   });
 
   it('runs the redispatch and overdue schedules with table and queue access', () => {

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/infra/**/*.test.ts'],
+    globalSetup: ['test/setup/node-version.ts'],
     // Each synthesis (no bundling) takes a few seconds; the suite synthesises five times.
     testTimeout: 180_000,
     hookTimeout: 180_000,

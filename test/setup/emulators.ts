@@ -31,8 +31,6 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The SDK's "Node 22 from 2027" notice, once per process, buries real test output.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const external = process.env.AWS_ENDPOINT_URL;
   if (!external && process.env.HUB_STACK_OUTPUTS) return async () => {};
   let dynamodb: DynamoDbLocal | undefined;
