@@ -11,6 +11,7 @@ import { NODE_MAJOR, nodeVersionProblem } from '../../scripts/node-version.ts';
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
   engines: { node: string };
   optionalDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
 
 describe('the Node the hub runs on', () => {
@@ -32,6 +33,10 @@ describe('the Node the hub runs on', () => {
   it('accepts any release of the major', () => {
     expect(nodeVersionProblem('24.0.0')).toBeUndefined();
     expect(nodeVersionProblem(process.versions.node)).toBeUndefined();
+  });
+
+  it('is what the code is type-checked against (@types/node)', () => {
+    expect(manifest.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${NODE_MAJOR}\\.`));
   });
 
   it('is what npm installs: every bundled platform binary is that major, one exact release', () => {
