@@ -36,10 +36,14 @@ export function errorReply(err: unknown): APIGatewayProxyResult {
   if (err instanceof HubError) {
     return json(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) });
   }
-  const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string } };
-  // middy's JSON parser answers malformed JSON with 415; to a caller it is a bad body, so 400.
+  const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string; data?: unknown } };
+  // middy's JSON parser answers malformed JSON, and a `__proto__` or `constructor.prototype` key, with 422; to a
+  // caller both are a bad body, so 400 naming what is wrong.
   if (e.cause?.package === '@middy/http-json-body-parser' && /malformed/i.test(e.message ?? '')) {
     return json(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] });
+  }
+  if (e.cause?.package === '@middy/http-json-body-parser' && /forbidden key/i.test(e.message ?? '')) {
+    return json(400, { error: 'invalid_request', message: 'the body has a forbidden key', issues: [{ path: String(e.cause.data), message: 'forbidden key' }] });
   }
   if (typeof e.statusCode === 'number' && e.statusCode < 500 && e.expose !== false) {
     return json(e.statusCode, { error: 'invalid_request', message: e.message });

@@ -91,6 +91,14 @@ describe('admission', () => {
     expect(res.body.issues[0].path).toBe('(body)');
   });
 
+  it('answers a body with a __proto__ key with 400 naming it', async () => {
+    const body = JSON.stringify(admission()).replace(/^\{/, '{"__proto__":{"admin":true},');
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+    expect(res.body.issues).toEqual([{ path: '__proto__', message: 'forbidden key' }]);
+  });
+
   it('asks for the foundling facts its police report needs', async () => {
     const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission({ parentsUnknown: true }) });
     expect(res.status).toBe(400);
