@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Refuses a Node other than the Lambda runtime's; then starts DynamoDB Local and the SQS emulator on free ports
     // (or uses AWS_ENDPOINT_URL), once per run.
-    globalSetup: ['test/setup/node-version.ts', 'test/setup/emulators.ts'],
+    globalSetup: ['test/setup/node-version.ts', 'test/setup/console.ts', 'test/setup/emulators.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Two cores: one emulator JVM plus two test workers is what these machines carry well.

@@ -6,6 +6,7 @@
 import './require-node.ts';
 import { parseArgs } from 'node:util';
 import { coverage } from '../services/calendar/working-days.ts';
+import { ensureConsoleBuilt } from '../services/local/console-build.ts';
 import { startHub } from '../services/runtime/hub.ts';
 import { departments } from '../services/topology.ts';
 
@@ -16,6 +17,7 @@ if (values.help) {
 }
 
 const started = Date.now();
+ensureConsoleBuilt((line) => console.log(`  ${line}`));
 const hub = await startHub({
   port: Number(process.env.PORT ?? 3000),
   fresh: values.fresh,
@@ -26,6 +28,7 @@ const hub = await startHub({
 
 console.log(`
 child welfare hub is up (${((Date.now() - started) / 1000).toFixed(1)} s)
+  console          ${hub.apiUrl}/   (sign in as any local principal)
   API              ${hub.apiUrl}/v1   (health: ${hub.apiUrl}/v1/health)
   DynamoDB         ${hub.endpoints.dynamodb}   table ${hub.provisioned.tableName}
   SQS              ${hub.endpoints.sqs}   ${departments.length} department queues, each with a dead-letter queue

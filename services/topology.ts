@@ -124,11 +124,13 @@ export type ApiFunction = 'api' | 'partnerApi' | 'docs';
 
 export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; auth: boolean }[] = [
   { method: 'GET', path: '/v1/health', fn: 'api', auth: false },
+  { method: 'GET', path: '/v1/me', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/openapi.json', fn: 'docs', auth: false },
   { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/departments/{department}/tasks', fn: 'partnerApi', auth: true },
+  { method: 'GET', path: '/v1/tasks/{taskId}', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/acknowledge', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/complete', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/reject', fn: 'partnerApi', auth: true },
@@ -138,6 +140,7 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; au
   { method: 'GET', path: '/v1/institutions/{institutionId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/institutions/{institutionId}/tasks', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/institutions/{institutionId}/transfers', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/institutions/{institutionId}/children', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/transfers', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/transfers/{transferId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/transfers/{transferId}/send', fn: 'api', auth: true },

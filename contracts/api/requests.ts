@@ -4,7 +4,11 @@ import { Reason } from '../common.ts';
 import { ChildFacts } from '../case.ts';
 import { TaskStatus } from './views.ts';
 
-export const AdmissionRequest = z.strictObject(ChildFacts.shape);
+// A child cannot be admitted before it is born; ISO dates compare as strings.
+export const AdmissionRequest = z.strictObject(ChildFacts.shape).refine((f) => f.birthDate <= f.admittedOn, {
+  message: 'the birth date cannot be after the admission date',
+  path: ['birthDate'],
+});
 export type AdmissionRequest = z.infer<typeof AdmissionRequest>;
 
 export const OpenTaskRequest = z.strictObject({

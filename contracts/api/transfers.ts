@@ -57,6 +57,8 @@ export const TransferChildState = z.enum(['pending', 'sent', 'received']);
 
 export const TransferChild = z.object({
   childId: ChildId,
+  /** The child's name, so that the receiving institution knows whom it receives (absent on transfers opened before). */
+  name: z.string().optional(),
   state: TransferChildState,
   hukou: z.object({ decision: z.enum(['migrate', 'exempt']), reason: z.string().optional(), taskId: TaskId.optional() }),
   schoolRecordTaskId: TaskId.optional(),

@@ -16,6 +16,8 @@ import {
 } from '../../contracts/api/requests.ts';
 import { HandOverRequest, TransferRequest, TransferView, VisitRequest } from '../../contracts/api/transfers.ts';
 import { pathParameters } from '../../contracts/api/paths.ts';
+import { ChildrenPage, ChildrenQuery } from '../../contracts/api/children.ts';
+import { Me } from '../../contracts/api/me.ts';
 import { ChildView, DepartmentTaskView, InboxPage, TaskStatus, TaskView } from '../../contracts/api/views.ts';
 import { Institution } from '../../contracts/case.ts';
 import { ChildId, IdNumber, IsoDate, IsoDateTime, TaskId } from '../../contracts/common.ts';
@@ -143,6 +145,32 @@ export const operations: Record<string, OperationSpec> = {
     summary: 'This document',
     success: { status: 200, schema: 'OpenApiDocument', description: 'The OpenAPI document of this API' },
     errors: [],
+  },
+  'GET /v1/me': {
+    operationId: 'getMe',
+    tag: 'meta',
+    summary: 'Who the bearer token stands for, described for a person',
+    description: 'Any principal. The console starts here: it never reads principal strings itself.',
+    success: { status: 200, schema: 'Me', description: 'The caller' },
+    errors: [401],
+  },
+  'GET /v1/institutions/{institutionId}/children': {
+    operationId: 'listInstitutionChildren',
+    tag: 'staff',
+    summary: 'The children in an institution\'s care, with their tasks summarised, searched and filtered',
+    description:
+      'Staff of the institution, or a supervisor of its city. Newest admission first. A page ends at `limit` ' +
+      'matches or after 200 children looked at; page on with `nextToken` until it is absent.',
+    success: { status: 200, schema: 'ChildrenPage', description: 'One page of children' },
+    errors: [400, ...AUTH, 404],
+  },
+  'GET /v1/tasks/{taskId}': {
+    operationId: 'getDepartmentTask',
+    tag: 'partner',
+    summary: 'One task, as its department sees it',
+    description: 'The owning department only; another department\'s task is answered as an unknown one (404).',
+    success: { status: 200, schema: 'DepartmentTaskView', description: 'The task, as the department sees it' },
+    errors: [...AUTH, 404],
   },
   'POST /v1/children': {
     operationId: 'admitChild',
@@ -368,6 +396,8 @@ function apiSchemas(): Record<string, Record<string, unknown>> {
     ChildView,
     DepartmentTaskView,
     InboxPage,
+    ChildrenPage,
+    Me,
     HealthResponse,
     Error: ErrorBody,
     GatewayError: GatewayErrorBody,
@@ -440,18 +470,24 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     );
   }
 
-  const inboxQuery = toSchema(InboxQuery, 'inbox-query', 'input');
-  const queryParameters = Object.entries(props(inboxQuery)).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: ((inboxQuery.required as string[] | undefined) ?? []).includes(name),
-    description: {
+  const queryOf = (schema: z.ZodObject, id: string, descriptions: Record<string, string>) => {
+    const json = toSchema(schema, id, 'input');
+    return Object.entries(props(json)).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: ((json.required as string[] | undefined) ?? []).includes(name),
+      description: descriptions[name] ?? (schema.description as string | undefined),
+      schema,
+    }));
+  };
+  const queryParameters: Record<string, unknown[]> = {
+    '/v1/departments/{department}/tasks': queryOf(InboxQuery, 'inbox-query', {
       status: 'Only tasks in this status',
       limit: 'At most this many items (default 50)',
       nextToken: 'The `nextToken` of the previous page',
-    }[name],
-    schema,
-  }));
+    }),
+    '/v1/institutions/{institutionId}/children': queryOf(ChildrenQuery, 'children-query', {}),
+  };
 
   const openExamples = (of: TaskTypeContract[]) =>
     Object.fromEntries(
@@ -485,7 +521,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
         if (!p) throw new Error(`${route.path}: no schema for path parameter ${name} in contracts/api/paths.ts`);
         return { name, in: 'path', required: true, description: p.description, schema: asComponent(toSchema(p.schema, name, 'input')) };
       }),
-      ...(route.path === '/v1/departments/{department}/tasks' ? queryParameters : []),
+      ...(queryParameters[route.path] ?? []),
     ];
     const responses: Record<string, unknown> = {
       [String(spec.success.status)]: {

@@ -20,6 +20,7 @@ import { departmentView } from '../state/views.ts';
 import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
 import { httpApi, parseBody, requirePrincipal, type Request } from './http.ts';
 import { openPageToken, sealPageToken } from './paging-token.ts';
+import { departmentTaskRoutes } from './routes/department-task.ts';
 
 const badToken = () =>
   new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned for this department and status' }]);
@@ -64,6 +65,7 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
 }
 
 export const handler = httpApi({
+  ...departmentTaskRoutes,
   'GET /v1/departments/{department}/tasks': async (req) => {
     const principal = requireDepartment(requirePrincipal(req));
     const department = req.params.department!;

@@ -1,7 +1,9 @@
 // The API welfare staff and supervisors call. One function, routes by resource (see http.ts).
 import { httpApi } from './http.ts';
 import { childRoutes } from './routes/children.ts';
+import { institutionChildrenRoutes } from './routes/institution-children.ts';
 import { institutionRoutes } from './routes/institutions.ts';
+import { meRoutes } from './routes/me.ts';
 import { taskActionRoutes } from './routes/task-actions.ts';
 import { transferRoutes } from './routes/transfers.ts';
 
@@ -10,5 +12,7 @@ export const handler = httpApi({
   ...childRoutes,
   ...taskActionRoutes,
   ...institutionRoutes,
+  ...institutionChildrenRoutes,
+  ...meRoutes,
   ...transferRoutes,
 });

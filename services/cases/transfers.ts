@@ -89,6 +89,8 @@ export function openingOf(transferId: string, entry: TransferRequest['children']
   ];
   const child: TransferItem['children'][number] = {
     childId: entry.childId,
+    // Both sides hand the child over in person: the receiving institution needs to know whom it receives.
+    name: found.child.name,
     state: 'pending',
     hukou: {
       decision: entry.hukou.decision,

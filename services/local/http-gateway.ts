@@ -65,6 +65,11 @@ export interface HttpGatewayOptions {
    * cache. At most `maxEntries` results are kept (default 256), the least recently used dropped first. Default: off.
    */
   authorizerCache?: AuthorizerCacheOptions;
+  /**
+   * Asked for a path no route matches (the console's pages and assets, the local sign-in list); answers it
+   * and returns true, or returns false for the gateway's 404.
+   */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Larger bodies answer 413. Default 1 MiB. */
   maxBodyBytes?: number;
   /** API Gateway's integration timeout; slower handlers answer 504. Default 29 s. */
@@ -127,6 +132,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     const where = { method, path, requestId };
 
     const match = matchRoute(routes, method, path);
+    if (match.kind === 'not-found' && (await options.fallback?.(req, res))) return;
     if (match.kind === 'not-found') throw new GatewayError(404, 'not_found', `No route for ${method} ${path}`);
     if (match.kind === 'method-not-allowed') {
       throw new GatewayError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, {

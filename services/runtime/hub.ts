@@ -9,7 +9,10 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import type { DepartmentAdapter } from '../adapters/adapter.ts';
 import { createAdapterHandler } from '../adapters/adapter.ts';
-import { buildLocalCredentials, ensureLocalCredentials, type Credentials } from '../auth/local-credentials.ts';
+import { buildLocalCredentials, ensureLocalCredentials, readCredentialsFile, type Credentials } from '../auth/local-credentials.ts';
+import type { ConsoleConfig } from '../console/config.ts';
+import { consoleDir } from '../local/console-build.ts';
+import { consoleServer } from '../local/console-server.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local.ts';
 import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../local/http-gateway.ts';
 import { provision, type Provisioned } from '../local/provision.ts';
@@ -52,6 +55,13 @@ export interface HubOptions {
   overdueEverySeconds?: number;
   /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
   simulatorAckInResponse?: boolean;
+  /**
+   * Verify JWTs of an OpenID provider (AUTH_MODE=jwt) instead of the local tokens; the console then signs in through
+   * that provider as `consoleClientId`. Default: local tokens, and the console's local sign-in.
+   */
+  jwt?: { issuer: string; audience: string; jwksUrl: string; consoleClientId: string };
+  /** Serve the console's build at `/` (default true; the build itself is `ensureConsoleBuilt`'s business). */
+  console?: boolean;
   /** Start the department simulators. Default true. */
   simulators?: boolean;
   log?: (line: string) => void;
@@ -124,7 +134,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     // Tokens: a file a person can read (npm start), or only in memory (tests with inMemory).
     let tokens: Credentials;
     let credentialsFile: string | undefined;
-    process.env.AUTH_MODE = 'local';
+    process.env.AUTH_MODE = options.jwt ? 'jwt' : 'local';
+    if (options.jwt) {
+      process.env.JWKS_URL = options.jwt.jwksUrl;
+      process.env.JWT_ISSUER = options.jwt.issuer;
+      process.env.JWT_AUDIENCE = options.jwt.audience;
+    }
     if (options.inMemory) {
       tokens = buildLocalCredentials();
       process.env.LOCAL_TOKENS = JSON.stringify(tokens);
@@ -145,8 +160,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       import('../schedules/sweeps.ts'),
     ]);
     const { openRecurring } = await import('../cases/recurring.ts');
+    const consoleConfig: ConsoleConfig = options.jwt
+      ? { signIn: 'oidc', authority: options.jwt.issuer, clientId: options.jwt.consoleClientId }
+      : { signIn: 'local' };
     const gateway: HttpGateway = await startHttpGateway({
       port: options.port ?? 3000,
+      fallback:
+        options.console === false
+          ? undefined
+          : consoleServer({
+              dir: consoleDir,
+              config: consoleConfig,
+              credentials: () => (credentialsFile ? (readCredentialsFile(credentialsFile) ?? {}) : tokens),
+            }),
       handlers: {
         api: api as unknown as ProxyHandler,
         partnerApi: partnerApi as unknown as ProxyHandler,

@@ -1,0 +1,22 @@
+// Who a bearer token stands for, described for a person (GET /v1/me). The console asks the API rather than reading
+// principal strings itself, so a change to their form (named people, city bureaus) stays in services/auth/.
+import * as z from 'zod';
+import { DepartmentCode, DivisionCode } from '../common.ts';
+import { Institution } from '../case.ts';
+
+export const PrincipalKind = z.enum(['staff', 'department', 'supervisor']);
+
+export const Me = z.object({
+  principal: z.string().describe('The principal string the token stands for, e.g. staff:CWI-450100'),
+  kind: PrincipalKind,
+  name: z.string().describe('Who that is, for a person: 南宁市儿童福利院, 公安局, 南宁市民政局'),
+  institution: Institution.optional().describe('Staff: the institution they act for'),
+  department: DepartmentCode.optional().describe('A department: its code'),
+  cityCode: DivisionCode.optional().describe('Staff and supervisors: the city'),
+});
+export type Me = z.infer<typeof Me>;
+
+/** The local runtime's sign-in list (not part of the REST API, and absent on AWS: docs/security.md). */
+export const LocalPrincipals = z.object({ principals: z.array(Me) });
+export const LocalSignInRequest = z.strictObject({ principal: z.string().min(1).max(200) });
+export const LocalSignInResponse = z.object({ token: z.string() });

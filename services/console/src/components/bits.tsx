@@ -1,0 +1,53 @@
+// Small pieces every page uses: a task's status and deadline, loading and refusal states, a reader hook.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TaskStatus } from '../../../../contracts/api/views.ts';
+import { refusalText } from '../api.ts';
+import { deadlineWords } from '../format.ts';
+import { statusTone, statusZh } from '../i18n/status.ts';
+
+const open = (s: TaskStatus) => !['completed', 'rejected', 'cancelled'].includes(s);
+
+export function StatusBadge(p: { status: TaskStatus }) {
+  return <span class={`badge ${statusTone(p.status)}`}>{statusZh[p.status]}</span>;
+}
+
+export function Deadline(p: { deadline: string; status: TaskStatus; overdue?: boolean }) {
+  if (!open(p.status)) return <span class="muted">{statusZh[p.status]}</span>;
+  const w = deadlineWords(p.deadline);
+  return <span class={w.overdue || p.overdue ? 'late' : undefined}>{w.overdue || !p.overdue ? w.text : '已逾期'}</span>;
+}
+
+/** Loads once (and again on `reload`); a refusal is shown as the page's message. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const reload = useCallback(() => {
+    setError(undefined);
+    load().then(setData, setError);
+  }, deps);
+  useEffect(reload, deps);
+  return { data, error, reload, setData };
+}
+
+export function Page(p: { title: string; children: ComponentChildren; error?: unknown; loading?: boolean; actions?: ComponentChildren }) {
+  return (
+    <main class="page" id="main">
+      <div class="task-head">
+        <h1>{p.title}</h1>
+        {p.actions}
+      </div>
+      {p.error ? (
+        <p class="error" role="alert">
+          {refusalText(p.error)}
+        </p>
+      ) : p.loading ? (
+        <p class="muted" role="status">
+          正在加载…
+        </p>
+      ) : (
+        p.children
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+// Browser tests of the console: Debian's chromium driven by playwright-core (no browser download), axe-core run in
+// the page after every screen, and screenshots of every page at 1280×800 and 390×844 in test-results/screenshots/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, type TestContext } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve('test-results/screenshots');
+const ARGS = ['--lang=zh-CN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export function newContext(browser: Browser, size: keyof typeof sizes = 'desktop'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: sizes[size], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(size === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page (through the debugging protocol, so the page's CSP does not block it). */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** The page has no serious or critical axe violation; a screenshot of it is saved under `name`. */
+export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axe(page);
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${name}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize();
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size && size.width < 600 ? 'phone' : 'desktop'}.png`), fullPage: true });
+  return violations;
+}
+
+/** Signs in through the local principal list, as a person would: filter, pick, 登录. */
+export async function signInLocally(page: Page, base: string, name: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('按单位名称筛选').fill(name);
+  await page.getByLabel('登录身份').selectOption({ label: name });
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/** After a failed test, each page as it was, under test-results/failures/. */
+export function onFailure(pages: () => Record<string, Page | undefined>) {
+  return async (ctx: TestContext) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    mkdirSync(resolve('test-results/failures'), { recursive: true });
+    for (const [name, page] of Object.entries(pages())) {
+      await page?.screenshot({ path: resolve('test-results/failures', `${name}.png`), fullPage: true }).catch(() => {});
+    }
+  };
+}
