@@ -12,7 +12,7 @@ import { departments } from '../services/topology.ts';
 
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('usage: npm start [-- --fresh]\n  env: PORT (3000), SIMULATOR_DELAY_MS (300), AWS_ENDPOINT_URL (use LocalStack/moto)');
+  console.log('usage: npm start [-- --fresh]\n  env: PORT (3000), SIMULATOR_DELAY_MS (300), SIMULATORS=off, AWS_ENDPOINT_URL (use LocalStack/moto)');
   process.exit(0);
 }
 
@@ -23,6 +23,8 @@ const hub = await startHub({
   fresh: values.fresh,
   simulatorDelayMs: Number(process.env.SIMULATOR_DELAY_MS ?? 300),
   simulatorAckInResponse: process.env.SIMULATOR_ACK_IN_RESPONSE === 'true',
+  // Off: the departments are people in the console, their tasks wait in their inboxes.
+  simulators: process.env.SIMULATORS !== 'off',
   log: (line) => console.log(`  ${line}`),
 });
 

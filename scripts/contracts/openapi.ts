@@ -152,7 +152,7 @@ export const operations: Record<string, OperationSpec> = {
     summary: 'Who the bearer token stands for, described for a person',
     description: 'Any principal. The console starts here: it never reads principal strings itself.',
     success: { status: 200, schema: 'Me', description: 'The caller' },
-    errors: [401],
+    errors: [...AUTH],
   },
   'GET /v1/institutions/{institutionId}/children': {
     operationId: 'listInstitutionChildren',

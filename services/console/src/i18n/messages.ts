@@ -70,7 +70,7 @@ const han = /[\u4e00-\u9fff]/;
  * <section>)`); `titleOf` names the task.
  */
 export function messageZh(message: string, titleOf: (type: string) => string | undefined = () => undefined): string {
-  const needed = /^(.*) \(needed for ([a-z.-]+), policy ([^)]+)\)$/.exec(message);
+  const needed = /^(.*) \(needed for ([a-z.-]+), policy (.+)\)$/.exec(message);
   if (needed) return `${messageZh(needed[1]!, titleOf)}（办理“${titleOf(needed[2]!) ?? needed[2]}”需要，政策${needed[3]}）`;
   return knownZh(message) ?? (han.test(message) ? message : '填写的内容不符合要求');
 }
