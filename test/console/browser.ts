@@ -31,11 +31,12 @@ interface AxeViolation {
 
 /** Runs axe-core in the page (through the debugging protocol, so the page's CSP does not block it). */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  // Runs in the page, where `axe` and `document` are globals (this file is type-checked without the DOM library).
+  type Axe = { run(ctx: unknown, o: object): Promise<{ violations: AxeViolation[] }> };
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
+    const g = globalThis as unknown as { axe: Axe; document: unknown };
+    const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
   });
 }
