@@ -175,3 +175,29 @@ describe('console: every page at both window sizes', () => {
     }
   });
 });
+
+describe('console: keyboard alone', () => {
+  it('[keyboard] signs in and opens the admission form with Tab, typing, arrows and Enter only', async () => {
+    const base = hub().apiUrl;
+    const context = await newContext(browser);
+    const p = await context.newPage();
+    await p.goto(`${base}/sign-in`);
+    await p.getByLabel('登录身份').waitFor();
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('南宁市儿童');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: '在院儿童' }).waitFor();
+    // A new page puts the focus on its heading; the next stop is the page's own action.
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('接收儿童');
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: '接收儿童' }).waitFor();
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('覃小键');
+    expect(await p.getByLabel('姓名').inputValue()).toBe('覃小键');
+    await context.close();
+  });
+});

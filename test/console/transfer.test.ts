@@ -38,6 +38,9 @@ describe('console: transfers', () => {
     await county.getByRole('heading', { name: '发起移交' }).waitFor();
     await county.getByLabel('黄小丽').check();
     await county.getByLabel('蒙小强').check();
+    await county.getByLabel('暂不能接收的，签订委托代养协议').check();
+    await county.getByLabel('协议编号').fill('LA-WT-2026-01');
+    await county.getByLabel('签订日期').fill('2026-11-20');
     await checkPage(county, 'transfer-new');
     await county.getByRole('button', { name: '发起移交' }).click();
     await county.getByRole('heading', { name: /移交至南宁市儿童福利院/ }).waitFor();
@@ -48,6 +51,17 @@ describe('console: transfers', () => {
     await city.getByRole('heading', { name: /隆安县未成年人救助保护中心移交/ }).waitFor();
     await expect.poll(() => counts(city)).toEqual(['2', '0']);
     await checkPage(city, 'transfers-incoming');
+
+    // Until it receives them, the city visits the children under the entrusted-care agreement.
+    const visit = city.getByRole('form', { name: '记录走访' });
+    await visit.getByLabel('走访儿童').selectOption({ label: '黄小丽' });
+    await visit.getByLabel('走访日期').fill('2026-11-27');
+    await visit.getByLabel('走访情况').fill('儿童身体健康，生活照料到位');
+    await visit.getByRole('button', { name: '记录走访' }).click();
+    const transfers = async () => (await hub().call('GET', `/v1/institutions/${NANNING}/transfers`, { as: `staff:${NANNING}` })).body.incoming;
+    await expect.poll(async () => (await transfers())[0].entrustedCare.visits.map((v: { visitedOn: string; note: string }) => [v.visitedOn, v.note])).toEqual([
+      ['2026-11-27', '儿童身体健康，生活照料到位'],
+    ]);
 
     const send = county.getByRole('form', { name: '移送儿童' });
     for (const item of ['监护权已移交', '档案已移交', '财产已移交']) await send.getByLabel(item).check();

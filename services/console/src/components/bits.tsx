@@ -1,6 +1,6 @@
 // Small pieces every page uses: a task's status and deadline, loading and refusal states, a reader hook.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TaskStatus } from '../../../../contracts/api/views.ts';
 import { refusalText } from '../api.ts';
 import { deadlineWords } from '../format.ts';
@@ -31,10 +31,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
 }
 
 export function Page(p: { title: string; children: ComponentChildren; error?: unknown; loading?: boolean; actions?: ComponentChildren }) {
+  // A new page takes the focus to its heading, so that keyboard and screen-reader users start at its top.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   return (
     <main class="page" id="main">
       <div class="task-head">
-        <h1>{p.title}</h1>
+        <h1 tabIndex={-1} ref={heading}>
+          {p.title}
+        </h1>
         {p.actions}
       </div>
       {p.error ? (

@@ -19,6 +19,7 @@ export function NewTransfer(p: { institutionId: string; cityCode: string; onDone
   const toName = seededInstitutions.find((i) => i.institutionId === to)?.name ?? to;
   const { data } = useLoad(() => api<ChildrenPage>('GET', `/institutions/${p.institutionId}/children?limit=100`), [p.institutionId]);
   const [chosen, setChosen] = useState<Record<string, Choice>>({});
+  const [care, setCare] = useState<{ on: boolean; agreementNumber: string; signedOn: string; visitEveryDays: string }>({ on: false, agreementNumber: '', signedOn: '', visitEveryDays: '30' });
   const [issues, setIssues] = useState<Issues>({});
   const [error, setError] = useState('');
   const ids = Object.keys(chosen);
@@ -31,6 +32,7 @@ export function NewTransfer(p: { institutionId: string; cityCode: string; onDone
         childId,
         hukou: chosen[childId]!.decision === 'exempt' ? { decision: 'exempt' as const, reason: chosen[childId]!.reason } : { decision: 'migrate' as const },
       })),
+      ...(care.on ? { entrustedCare: { agreementNumber: care.agreementNumber.trim(), signedOn: care.signedOn, visitEveryDays: Number(care.visitEveryDays) } } : {}),
     };
     if (!ids.length) return setError('请至少选择一名儿童。');
     const parsed = TransferRequest.safeParse(body);
@@ -87,6 +89,23 @@ export function NewTransfer(p: { institutionId: string; cityCode: string; onDone
           </div>
         );
       })}
+      <label class="check" for="care">
+        <input id="care" type="checkbox" checked={care.on} onChange={(e) => setCare({ ...care, on: e.currentTarget.checked })} />
+        暂不能接收的，签订委托代养协议
+      </label>
+      {care.on && (
+        <div class="grid">
+          <FieldShell path="entrustedCare.agreementNumber" label="协议编号" error={issues['entrustedCare.agreementNumber']}>
+            <input id="f-entrustedCare-agreementNumber" type="text" value={care.agreementNumber} onInput={(e) => setCare({ ...care, agreementNumber: e.currentTarget.value })} />
+          </FieldShell>
+          <FieldShell path="entrustedCare.signedOn" label="签订日期" error={issues['entrustedCare.signedOn']}>
+            <input id="f-entrustedCare-signedOn" type="date" value={care.signedOn} onInput={(e) => setCare({ ...care, signedOn: e.currentTarget.value })} />
+          </FieldShell>
+          <FieldShell path="entrustedCare.visitEveryDays" label="走访周期（天）" error={issues['entrustedCare.visitEveryDays']}>
+            <input id="f-entrustedCare-visitEveryDays" type="number" inputMode="numeric" value={care.visitEveryDays} onInput={(e) => setCare({ ...care, visitEveryDays: e.currentTarget.value })} />
+          </FieldShell>
+        </div>
+      )}
       <button type="submit" class="primary">
         发起移交
       </button>

@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { Page, useLoad } from '../components/bits.tsx';
 import { HandOver } from '../components/hand-over.tsx';
 import { NewTransfer } from '../components/new-transfer.tsx';
+import { VisitForm } from '../components/visit-form.tsx';
 import { dateZh } from '../format.ts';
 import { transferStateZh } from '../i18n/status.ts';
 import { currentSession } from '../session.ts';
@@ -58,6 +59,9 @@ function TransferCard(p: { t: TransferView; side: 'from' | 'to'; reload: () => v
       </table>
       {p.side === 'from' && pending.length > 0 && <HandOver transferId={t.transferId} step="send" count={pending.length} onDone={p.reload} />}
       {p.side === 'to' && sent.length > 0 && <HandOver transferId={t.transferId} step="receive" count={sent.length} onDone={p.reload} />}
+      {p.side === 'to' && t.entrustedCare && (
+        <VisitForm t={t} nameOf={(id) => nameOf(t.children.find((c) => c.childId === id)!)} onDone={p.reload} />
+      )}
     </li>
   );
 }
