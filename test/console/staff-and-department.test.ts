@@ -139,11 +139,12 @@ describe('console: staff admit, departments act', () => {
 });
 
 describe('console: every page at both window sizes', () => {
-  it('[screens] sign-in, children, admission, a child, transfers, duties, institutions, inbox and task pass axe at 1280×800 and 390×844', async () => {
+  // One test per window size: each visits ten pages, runs axe and takes a full-page screenshot of each.
+  it.each(['desktop', 'phone'] as const)('[screens] sign-in, children, admission, a child, transfers, duties, institutions, inbox and task pass axe (%s)', async (size) => {
     const base = hub().apiUrl;
     const child = (await childrenOf())[0];
     const dna = (await readChild(hub(), child.childId)).tasks.find((t: { type: string }) => t.type === 'public-security.dna-comparison');
-    for (const size of ['desktop', 'phone'] as const) {
+    {
       const context = await newContext(browser, size);
       const p = await context.newPage();
       await p.goto(`${base}/sign-in`);
