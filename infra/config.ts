@@ -1,112 +1,89 @@
-// What differs between the places the stack is deployed. Everything else comes from services/topology.ts.
-// One environment variable, HUB_DEPLOYMENT, picks the entry (default `test`, so a bare `npx cdk synth` in CI
-// synthesises something harmless): `aws` is a real account, `local` is LocalStack (through `cdklocal`),
-// `test` is what the unit tests and CI synthesise.
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { DepartmentCode } from '../contracts/common.ts';
+// What differs between the places the stack is deployed; everything else comes from services/topology.ts.
+// HUB_DEPLOYMENT picks the entry (default `test`, so a bare `npx cdk synth` in CI synthesises something harmless):
+// `aws` is an account in a global region, `cn-northwest-1` (Ningxia) and `cn-north-1` (Beijing) are accounts in the
+// aws-cn partition (docs/deploy.md, China), `local` is LocalStack (through `cdklocal`), `test` is what tests synthesise.
+// The fields are described in infra/config-schema.ts, which also refuses what a deployment may not do.
+import { configSchema, deployments, type Config, type ConfigInput, type Deployment } from './config-schema.ts';
 
-export const deployments = ['aws', 'local', 'test'] as const;
-export type Deployment = (typeof deployments)[number];
+export { deployments, type Config, type Deployment };
 
-export interface Config {
-  deployment: Deployment;
-  /** CloudFormation stack name. */
-  stackName: string;
-  /**
-   * Prepended to every physical name (table, queues, secrets, functions, log groups) so deployments can share an
-   * account. `local` keeps the bare topology names, the ones the embedded runtime creates too.
-   */
-  namePrefix: string;
-  /** Explicit account and region, or undefined for an environment-agnostic stack (the CLI's credentials decide). */
-  env?: { account?: string; region?: string };
-  /**
-   * true: the table (with deletion protection), the KMS key, the HMAC secrets and the log groups survive a stack
-   * deletion, and the stack has termination protection. false: everything is destroyed with the stack.
-   */
-  retainData: boolean;
-  logRetention: RetentionDays;
-  /** X-Ray active tracing on the functions and the API stage. */
-  tracing: boolean;
-  /** Attach an AWS WAFv2 web ACL (AWS managed rules plus a per-IP rate limit) to the API stage. */
-  webAcl: boolean;
-  api: {
-    stageName: string;
-    /** Stage-wide steady-state requests per second and burst. */
-    throttlingRateLimit: number;
-    throttlingBurstLimit: number;
-  };
-  /** The deployment's identity provider (authorizer in `AUTH_MODE=jwt`). Overridable, see `resolveConfig`. */
-  auth: { issuer: string; audience: string; jwksUrl: string };
-  /**
-   * Where each department's adapter POSTs tasks (push delivery). Missing or empty: the adapter does not push and
-   * the department pulls its inbox.
-   */
-  departmentEndpoints: Partial<Record<DepartmentCode, string>>;
-  /** Upper bound of concurrent adapter invocations per department queue (SQS event source maxConcurrency, >= 2). */
-  adapterMaxConcurrency: number;
-  /** Alarm notifications go to this address too (SNS email subscription), when set. */
-  alarmEmail?: string;
-  /**
-   * `local` (LocalStack) only: a local credentials file (principal → opaque token, services/auth/local-credentials.ts)
-   * that is copied into the authorizer's bundle, which then runs with `AUTH_MODE=local` instead of verifying JWTs.
-   * Set through HUB_LOCAL_CREDENTIALS_FILE by `npm run deploy:local`; `resolveConfig` refuses it for any other
-   * deployment, and the stack refuses it for `aws` again (test/infra/hub-stack.test.ts).
-   */
-  localCredentialsFile?: string;
-}
+/** Placeholders: set the deployment's identity provider here, or through HUB_JWT_* at synth time. */
+const placeholderIdp = {
+  issuer: 'https://idp.example.gov.cn/',
+  audience: 'child-welfare-hub',
+  jwksUrl: 'https://idp.example.gov.cn/.well-known/jwks.json',
+};
 
-export const configs: Record<Deployment, Config> = {
+/** The China regions: no X-Ray for Lambda, logs kept 180 days, the region pinned (data stays where it is put). */
+const china = (region: 'cn-northwest-1' | 'cn-north-1'): ConfigInput => ({
+  deployment: region,
+  partition: 'aws-cn',
+  stackName: 'child-welfare-hub',
+  namePrefix: '',
+  env: { region },
+  retainData: true,
+  logRetentionDays: 180,
+  tracing: false,
+  webAcl: true,
+  // arm64 Lambda is not confirmed for these regions offline (infra/china-availability.json); x86_64 runs everywhere.
+  lambdaArchitecture: 'x86_64',
+  api: { stageName: 'prod', throttlingRateLimit: 50, throttlingBurstLimit: 100, access: { type: 'regional' } },
+  auth: placeholderIdp,
+  adapterMaxConcurrency: 5,
+});
+
+export const configs: Record<Deployment, ConfigInput> = {
   aws: {
     deployment: 'aws',
+    partition: 'aws',
     stackName: 'child-welfare-hub',
     namePrefix: '',
     retainData: true,
-    logRetention: RetentionDays.SIX_MONTHS,
+    logRetentionDays: 180,
     tracing: true,
     webAcl: true,
+    lambdaArchitecture: 'arm64',
     api: { stageName: 'prod', throttlingRateLimit: 50, throttlingBurstLimit: 100 },
-    auth: {
-      // Placeholders: set the deployment's identity provider here (or through HUB_JWT_* at synth time).
-      issuer: 'https://idp.example.gov.cn/',
-      audience: 'child-welfare-hub',
-      jwksUrl: 'https://idp.example.gov.cn/.well-known/jwks.json',
-    },
-    departmentEndpoints: {},
+    auth: placeholderIdp,
     adapterMaxConcurrency: 5,
   },
+  'cn-northwest-1': china('cn-northwest-1'),
+  'cn-north-1': china('cn-north-1'),
   local: {
     deployment: 'local',
+    partition: 'aws',
     stackName: 'hub-local',
     namePrefix: '',
     retainData: false,
-    logRetention: RetentionDays.ONE_WEEK,
+    logRetentionDays: 7,
     // LocalStack's community image has no X-Ray and no WAFv2.
     tracing: false,
     webAcl: false,
+    lambdaArchitecture: 'arm64',
     api: { stageName: 'local', throttlingRateLimit: 100, throttlingBurstLimit: 200 },
     auth: {
       issuer: 'http://localhost/hub-local-idp',
       audience: 'child-welfare-hub-local',
       jwksUrl: 'http://localhost/hub-local-idp/jwks.json',
     },
-    departmentEndpoints: {},
     adapterMaxConcurrency: 2,
   },
   test: {
     deployment: 'test',
+    partition: 'aws',
     stackName: 'hub-test',
     namePrefix: 'test-',
     retainData: false,
-    logRetention: RetentionDays.ONE_DAY,
+    logRetentionDays: 1,
     tracing: true,
     webAcl: false,
+    lambdaArchitecture: 'arm64',
     api: { stageName: 'test', throttlingRateLimit: 20, throttlingBurstLimit: 40 },
     auth: {
       issuer: 'https://idp.test.invalid/',
       audience: 'child-welfare-hub-test',
       jwksUrl: 'https://idp.test.invalid/.well-known/jwks.json',
     },
-    departmentEndpoints: {},
     adapterMaxConcurrency: 2,
   },
 };
@@ -123,6 +100,14 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv = process.env): Deploym
   throw new Error(`${DEPLOYMENT_ENV} must be one of ${deployments.join(', ')}; got ${JSON.stringify(raw)}`);
 }
 
+/** A config checked against the schema; a refusal names the deployment and every wrong field. */
+export function parseConfig(input: ConfigInput): Config {
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`);
+  throw new Error(`config ${input.deployment}: ${issues.join('; ')}`);
+}
+
 /**
  * The config of a deployment, with the identity provider optionally overridden at synth time (HUB_JWT_ISSUER,
  * HUB_JWT_AUDIENCE, HUB_JWKS_URL), so a LocalStack user can point the authorizer at their own test issuer without
@@ -137,7 +122,7 @@ export function resolveConfig(deployment: Deployment, env: NodeJS.ProcessEnv = p
       `${LOCAL_CREDENTIALS_ENV} is set, but local tokens are for the local (LocalStack) deployment only, not ${deployment}; unset it`,
     );
   }
-  return {
+  return parseConfig({
     ...base,
     auth: {
       issuer: env.HUB_JWT_ISSUER || base.auth.issuer,
@@ -145,5 +130,5 @@ export function resolveConfig(deployment: Deployment, env: NodeJS.ProcessEnv = p
       jwksUrl: env.HUB_JWKS_URL || base.auth.jwksUrl,
     },
     ...(localCredentialsFile ? { localCredentialsFile } : {}),
-  };
+  });
 }

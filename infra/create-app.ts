@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { resolveConfig, type Config, type Deployment } from './config.ts';
-import { projectRoot } from './hub-function.ts';
+import { projectRoot } from './bundling.ts';
 import { HubStack } from './hub-stack.ts';
 
 /** The `context` of cdk.json (feature flags), so an app built in a test behaves like one built by the CLI. */
@@ -26,6 +26,12 @@ export interface CreateHubAppOptions {
    */
   context?: Record<string, unknown>;
   outdir?: string;
+  /**
+   * aws-cdk-lib's own template validation (CloudFormation resource schemas of the stack's region: a resource type
+   * the region lacks fails synthesis). On by default, as in `cdk synth`; tests that check other things turn it off
+   * to save seconds per synthesis.
+   */
+  cloudFormationValidation?: boolean;
 }
 
 export function createHubApp(options: CreateHubAppOptions): { app: App; stack: HubStack; config: Config } {
@@ -35,6 +41,7 @@ export function createHubApp(options: CreateHubAppOptions): { app: App; stack: H
     // cdk.json's flags as defaults (the CLI passes the same through CDK_CONTEXT_JSON, which wins over these).
     context: cdkJsonContext(),
     postCliContext: options.context,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 

@@ -8,7 +8,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/infra/**/*.test.ts'],
     globalSetup: ['test/setup/node-version.ts'],
-    // Each synthesis (no bundling) takes a few seconds; the suite synthesises five times.
+    // stack.test.ts synthesises (no bundling) about a dozen times; loading aws-cdk-lib takes most of the first.
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

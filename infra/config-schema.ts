@@ -1,0 +1,125 @@
+// The shape of a deployment's configuration, as a zod schema: infra/config.ts lists the deployments as data and
+// resolveConfig parses them, so a wrong value fails synthesis with the field it is in, before any construct exists.
+import * as z from 'zod';
+import { DepartmentCode } from '../contracts/common.ts';
+
+export const deployments = ['aws', 'cn-northwest-1', 'cn-north-1', 'local', 'test'] as const;
+export type Deployment = (typeof deployments)[number];
+
+/** The values CloudWatch Logs accepts for a log group's retention (PutRetentionPolicy). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+/** MLPS 2.0 (等保 2.0) level 3 keeps security logs for at least six months. */
+export const MIN_CHINA_LOG_RETENTION_DAYS = 180;
+
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 CIDR block such as 10.20.0.0/16');
+
+/** The REST API's endpoint: public regional (the default), or private behind an execute-api interface endpoint. */
+const apiAccess = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('regional') }),
+  z.object({
+    type: z.literal('private'),
+    /** An execute-api interface endpoint that already exists (e.g. in the VPC joined to the government network). */
+    vpcEndpointId: z.string().regex(/^vpce-[0-9a-f]{8,17}$/, 'an interface VPC endpoint id, vpce-…').optional(),
+    /** Or the VPC in which the stack creates that endpoint, reachable on 443 from `allowedCidrs` only. */
+    vpc: z
+      .object({
+        vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'a VPC id, vpc-…'),
+        subnets: z
+          .array(z.object({ subnetId: z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'a subnet id, subnet-…'), availabilityZone: z.string().min(1) }))
+          .min(1),
+        allowedCidrs: z.array(cidr).min(1),
+      })
+      .optional(),
+  }),
+]);
+export type ApiAccess = z.infer<typeof apiAccess>;
+
+export const configSchema = z
+  .object({
+    deployment: z.enum(deployments),
+    /** `aws-cn` for the Beijing and Ningxia regions: the stack then uses only what those regions offer. */
+    partition: z.enum(['aws', 'aws-cn']),
+    stackName: z.string().min(1),
+    /**
+     * Prepended to every physical name (table, queues, secrets, functions, log groups) so deployments can share an
+     * account. `local` keeps the bare topology names, the ones the embedded runtime creates too.
+     */
+    namePrefix: z.string(),
+    /** Explicit account and region, or none for an environment-agnostic stack (the CLI's credentials decide). */
+    env: z.object({ account: z.string().regex(/^\d{12}$/).optional(), region: z.string().optional() }).optional(),
+    /**
+     * true: the table (with deletion protection), the KMS key, the secrets and the log groups survive a stack
+     * deletion, and the stack has termination protection. false: everything is destroyed with the stack.
+     */
+    retainData: z.boolean(),
+    /** Days every log group of the stack keeps its events. */
+    logRetentionDays: z
+      .number()
+      .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+        message: `must be one of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
+      })
+      .default(180),
+    /** X-Ray active tracing on the functions and the API stage. */
+    tracing: z.boolean(),
+    /** Attach an AWS WAFv2 web ACL (AWS managed rules plus a per-IP rate limit) to the API stage. */
+    webAcl: z.boolean(),
+    lambdaArchitecture: z.enum(['arm64', 'x86_64']),
+    api: z.object({
+      stageName: z.string().regex(/^[A-Za-z0-9_]+$/),
+      /** Stage-wide steady-state requests per second and burst. */
+      throttlingRateLimit: z.number().positive(),
+      throttlingBurstLimit: z.number().int().positive(),
+      access: apiAccess.default({ type: 'regional' }),
+    }),
+    /** The deployment's identity provider (authorizer in `AUTH_MODE=jwt`). Overridable, see `resolveConfig`. */
+    auth: z.object({ issuer: z.url(), audience: z.string().min(1), jwksUrl: z.url() }),
+    /**
+     * Where each department's adapter POSTs tasks (push delivery). Missing or empty: the adapter does not push and
+     * the department pulls its inbox.
+     */
+    departmentEndpoints: z.record(DepartmentCode, z.url()).default({}),
+    /** Upper bound of concurrent adapter invocations per department queue (SQS event source maxConcurrency). */
+    adapterMaxConcurrency: z.number().int().min(2, 'must be at least 2 (SQS event source maximum concurrency)'),
+    /** Alarm notifications go to this address too (SNS email subscription), when set. */
+    alarmEmail: z.email().optional(),
+    /**
+     * `local` (LocalStack) only: a local credentials file (principal → opaque token, services/auth/local-credentials.ts)
+     * copied into the authorizer's bundle, which then runs with `AUTH_MODE=local` instead of verifying JWTs.
+     */
+    localCredentialsFile: z.string().min(1).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (config.localCredentialsFile && config.deployment !== 'local') {
+      issue(['localCredentialsFile'], `local tokens are for the local (LocalStack) deployment only, not ${config.deployment}`);
+    }
+    const region = config.env?.region;
+    if (region && region.startsWith('cn-') !== (config.partition === 'aws-cn')) {
+      issue(['env', 'region'], `${region} is not in the ${config.partition} partition`);
+    }
+    if (config.retainData) {
+      for (const [code, url] of Object.entries(config.departmentEndpoints)) {
+        // The body is signed, not encrypted: only TLS keeps a child's request from being read on the way.
+        if (!url.startsWith('https://')) issue(['departmentEndpoints', code], `must be an https:// URL for a deployment holding real data; got ${url}`);
+      }
+    }
+    if (config.api.access.type === 'private' && !config.api.access.vpcEndpointId === !config.api.access.vpc) {
+      issue(['api', 'access'], 'a private API needs exactly one of vpcEndpointId (an existing endpoint) or vpc (the stack creates one)');
+    }
+    if (config.api.access.type === 'private' && config.api.access.vpc && !region) {
+      issue(['env', 'region'], 'creating the execute-api endpoint needs the region (its service name differs per partition)');
+    }
+    if (config.partition !== 'aws-cn') return;
+    if (config.logRetentionDays < MIN_CHINA_LOG_RETENTION_DAYS) {
+      issue(['logRetentionDays'], `must be at least ${MIN_CHINA_LOG_RETENTION_DAYS} days in the aws-cn partition (MLPS 2.0 keeps security logs six months); got ${config.logRetentionDays}`);
+    }
+    if (config.tracing) issue(['tracing'], 'X-Ray is not integrated with Lambda in the China regions; set tracing: false');
+    if (!region) issue(['env', 'region'], 'a China deployment names its region, so its data cannot be deployed elsewhere by a stray profile');
+  });
+
+/** What infra/config.ts writes (defaults may be left out). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** A parsed configuration: what the constructs read. */
+export type Config = z.infer<typeof configSchema>;
