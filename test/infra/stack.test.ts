@@ -4,6 +4,7 @@
 import { beforeAll } from 'vitest';
 import { deployments } from '../../infra/config.ts';
 import { apiSuite } from './suites/api.ts';
+import { chinaAvailabilitySuite } from './suites/china-availability.ts';
 import { dataSuite } from './suites/data.ts';
 import { deploymentsSuite } from './suites/deployments.ts';
 import { functionsSuite } from './suites/functions.ts';
@@ -18,3 +19,4 @@ dataSuite(all);
 functionsSuite(all);
 apiSuite(all);
 deploymentsSuite(all);
+chinaAvailabilitySuite(all);
