@@ -5,8 +5,8 @@
 import './require-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { partnerCheckCommand, type CommandIo } from '../services/partner-check/command.ts';
-import { redriveCommand } from '../services/operations/redrive-command.ts';
+import { partnerCheckCommand, type CommandIo } from './partner-check/command.ts';
+import { redriveCommand } from './operations/redrive-command.ts';
 
 export type { CommandIo };
 

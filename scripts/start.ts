@@ -6,8 +6,8 @@
 import './require-node.ts';
 import { parseArgs } from 'node:util';
 import { coverage } from '../services/calendar/working-days.ts';
-import { ensureConsoleBuilt } from '../services/local/console-build.ts';
-import { startHub } from '../services/runtime/hub.ts';
+import { ensureConsoleBuilt } from './local/console-build.ts';
+import { startHub } from './local/hub.ts';
 import { departments } from '../services/topology.ts';
 
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });

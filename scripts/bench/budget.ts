@@ -7,7 +7,7 @@
 import '../require-node.ts';
 import { parseArgs } from 'node:util';
 import { documentClient, sqsClient } from '../../services/lib/aws.ts';
-import { startHub } from '../../services/runtime/hub.ts';
+import { startHub } from '../local/hub.ts';
 
 const { values } = parseArgs({
   options: {

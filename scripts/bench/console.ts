@@ -6,8 +6,8 @@ import '../require-node.ts';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { pageSizes } from '../../services/console/budget.ts';
-import { consoleDir, ensureConsoleBuilt } from '../../services/local/console-build.ts';
-import { startHub } from '../../services/runtime/hub.ts';
+import { consoleDir, ensureConsoleBuilt } from '../local/console-build.ts';
+import { startHub } from '../local/hub.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);

@@ -12,7 +12,7 @@ import '../require-node.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { outputKeys } from '../../infra/outputs.ts';
-import { startHub } from '../../services/runtime/hub.ts';
+import { startHub } from '../local/hub.ts';
 import { departments } from '../../services/topology.ts';
 
 const [dirArg, prefix = 'ci-'] = process.argv.slice(2);

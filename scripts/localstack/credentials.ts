@@ -3,7 +3,7 @@
 // Existing tokens are kept, so a redeploy does not invalidate tokens a tester has pasted somewhere.
 //   npx tsx scripts/localstack/credentials.ts [file]     default .local/localstack/credentials.json
 import { resolve } from 'node:path';
-import { ensureLocalCredentials } from '../../services/auth/local-credentials.ts';
+import { ensureLocalCredentials } from '../local/credentials.ts';
 
 const file = resolve(process.argv[2] ?? '.local/localstack/credentials.json');
 const tokens = ensureLocalCredentials(file);

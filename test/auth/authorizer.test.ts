@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { logger } from '../../services/lib/logger.ts';
-import { buildLocalCredentials, writeCredentialsFile } from '../../services/auth/local-credentials.ts';
+import { buildLocalCredentials, writeCredentialsFile } from '../../scripts/local/credentials.ts';
 import {
   localVerifier,
   resetDefaultVerifier,

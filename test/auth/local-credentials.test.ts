@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrincipal } from '../../services/auth/principal.ts';
-import {
-  buildLocalCredentials,
-  ensureLocalCredentials,
-  expectedPrincipals,
-  principalForToken,
-  readCredentialsFile,
-  reverseCredentials,
-  writeCredentialsFile,
-} from '../../services/auth/local-credentials.ts';
+import { principalForToken, readCredentialsFile, reverseCredentials } from '../../services/auth/local-credentials.ts';
+import { buildLocalCredentials, ensureLocalCredentials, expectedPrincipals, writeCredentialsFile } from '../../scripts/local/credentials.ts';
 
 const cityCodes = [
   '450100', '450200', '450300', '450400', '450500', '450600', '450700',

@@ -2,7 +2,7 @@
 // and 200 KB for any other page. The build is the one the test setup made (test/setup/console.ts).
 import { describe, expect, it } from 'vitest';
 import { BUDGET, pageSizes } from '../../services/console/budget.ts';
-import { consoleDir } from '../../services/local/console-build.ts';
+import { consoleDir } from '../../scripts/local/console-build.ts';
 
 describe('console download budget', () => {
   const sizes = pageSizes(consoleDir);

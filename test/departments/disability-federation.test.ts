@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rehabAssistanceV1 } from '../../contracts/disability-federation/rehab-assistance.v1.ts';
 import { rehabPointCertificationV1 } from '../../contracts/disability-federation/rehab-point-certification.v1.ts';
 import { fromWire, toWire } from '../../services/departments/disability-federation/mapping.ts';
-import { simulator, validUntil } from '../../services/departments/disability-federation/simulator.ts';
+import { simulator, validUntil } from '../../scripts/departments/disability-federation/simulator.ts';
 import {
   CHILD_ID,
   childCase,

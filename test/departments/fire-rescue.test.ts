@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safetyInspectionV1 } from '../../contracts/fire-rescue/safety-inspection.v1.ts';
 import { fromWire, toWire } from '../../services/departments/fire-rescue/mapping.ts';
-import { REMEDIATION_DAYS, simulator } from '../../services/departments/fire-rescue/simulator.ts';
+import { REMEDIATION_DAYS, simulator } from '../../scripts/departments/fire-rescue/simulator.ts';
 import {
   CHILD_ID,
   childCase,

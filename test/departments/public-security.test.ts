@@ -6,7 +6,7 @@ import { foundlingReportV1 } from '../../contracts/public-security/foundling-rep
 import { hukouMigrationV1 } from '../../contracts/public-security/hukou-migration.v1.ts';
 import { hukouRegistrationV1 } from '../../contracts/public-security/hukou-registration.v1.ts';
 import { fromWire, toWire } from '../../services/departments/public-security/mapping.ts';
-import { simulator } from '../../services/departments/public-security/simulator.ts';
+import { simulator } from '../../scripts/departments/public-security/simulator.ts';
 import { CHILD_ID, childCase, countyInstitution, FEMALE_ID, fullChild } from '../contracts/fixtures.ts';
 import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from './helpers.ts';
 

@@ -2,20 +2,20 @@
 // topology gives it: a task type added to the topology without a mapping or a simulated result fails here.
 import { describe, expect, it } from 'vitest';
 import type { DepartmentAdapter } from '../../services/adapters/adapter.ts';
-import type { DepartmentSimulator } from '../../services/simulators/simulator.ts';
+import type { DepartmentSimulator } from '../../scripts/simulators/simulator.ts';
 import { findDepartment } from '../../services/topology.ts';
 import * as education from '../../services/departments/education/adapter.ts';
 import * as educationMapping from '../../services/departments/education/mapping.ts';
-import { simulator as educationSimulator } from '../../services/departments/education/simulator.ts';
+import { simulator as educationSimulator } from '../../scripts/departments/education/simulator.ts';
 import * as publicSecurity from '../../services/departments/public-security/adapter.ts';
 import * as publicSecurityMapping from '../../services/departments/public-security/mapping.ts';
-import { simulator as publicSecuritySimulator } from '../../services/departments/public-security/simulator.ts';
+import { simulator as publicSecuritySimulator } from '../../scripts/departments/public-security/simulator.ts';
 import * as disability from '../../services/departments/disability-federation/adapter.ts';
 import * as disabilityMapping from '../../services/departments/disability-federation/mapping.ts';
-import { simulator as disabilitySimulator } from '../../services/departments/disability-federation/simulator.ts';
+import { simulator as disabilitySimulator } from '../../scripts/departments/disability-federation/simulator.ts';
 import * as fireRescue from '../../services/departments/fire-rescue/adapter.ts';
 import * as fireRescueMapping from '../../services/departments/fire-rescue/mapping.ts';
-import { simulator as fireRescueSimulator } from '../../services/departments/fire-rescue/simulator.ts';
+import { simulator as fireRescueSimulator } from '../../scripts/departments/fire-rescue/simulator.ts';
 
 const wired: [string, DepartmentAdapter, { toWire: unknown; fromWire: unknown }, DepartmentSimulator, unknown][] = [
   ['education', education.adapter, educationMapping, educationSimulator, education.handler],

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
-import { provision, type ProvisionOptions, type Provisioned } from '../../services/local/provision.ts';
+import { provision, type ProvisionOptions, type Provisioned } from '../../scripts/local/provision.ts';
 import type { EmulatorConfig } from '../setup/emulators.ts';
 
 export type { EmulatorConfig };

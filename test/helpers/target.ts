@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { outputKeys } from '../../infra/outputs.ts';
 import { readCredentialsFile, type Credentials } from '../../services/auth/local-credentials.ts';
-import type { Provisioned, ProvisionedQueue } from '../../services/local/provision.ts';
+import type { Provisioned, ProvisionedQueue } from '../../scripts/local/provision.ts';
 import { departments } from '../../services/topology.ts';
 
 export const STACK_OUTPUTS_ENV = 'HUB_STACK_OUTPUTS';

@@ -4,7 +4,7 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../services/delivery/signature.ts';
-import { redriveCommand } from '../../services/operations/redrive-command.ts';
+import { redriveCommand } from '../../scripts/operations/redrive-command.ts';
 import { sdkClients } from '../helpers/emulators.ts';
 import {
   admitFoundling as admitHelper,

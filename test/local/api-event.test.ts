@@ -6,8 +6,8 @@ import {
   proxyEventFor,
   toApiGatewayProxyEvent,
   toRequestAuthorizerEvent,
-} from '../../services/local/api-event.ts';
-import { evaluatePolicy } from '../../services/local/authorizer-policy.ts';
+} from '../../scripts/local/api-event.ts';
+import { evaluatePolicy } from '../../scripts/local/authorizer-policy.ts';
 import { routes } from '../../services/topology.ts';
 
 describe('matchRoute', () => {

@@ -5,7 +5,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../../services/local/http-gateway.ts';
+import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../../scripts/local/http-gateway.ts';
 
 // Fakes standing in for the real handlers and authorizer: tokens name their outcome.
 const calls: { fn: string; event: APIGatewayProxyEvent; context: Context }[] = [];

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../services/local/dynamodb-local.ts';
-import { killOnExit } from '../../services/local/kill-on-exit.ts';
-import { provision, resourceNames, type ProvisionClients } from '../../services/local/provision.ts';
+import { freePort } from '../../scripts/local/dynamodb-local.ts';
+import { killOnExit } from '../../scripts/local/kill-on-exit.ts';
+import { provision, resourceNames, type ProvisionClients } from '../../scripts/local/provision.ts';
 import { departments, inboxProjection } from '../../services/topology.ts';
 import { hasEmulators, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
 

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { ProvisionedQueue } from '../../services/local/provision.ts';
-import { createSqsPoller, toSqsEvent, type SqsBatchHandler } from '../../services/local/sqs-poller.ts';
+import type { ProvisionedQueue } from '../../scripts/local/provision.ts';
+import { createSqsPoller, toSqsEvent, type SqsBatchHandler } from '../../scripts/local/sqs-poller.ts';
 import { hasEmulators, provisionIsolated, sdkClients } from '../helpers/emulators.ts';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');

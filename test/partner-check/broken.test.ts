@@ -3,9 +3,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { CheckId, CheckResult } from '../../services/partner-check/checks.ts';
-import { runPartnerCheckCommand } from '../../services/partner-check/command.ts';
-import type { PartnerCheckReport } from '../../services/partner-check/run.ts';
+import type { CheckId, CheckResult } from '../../scripts/partner-check/checks.ts';
+import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
+import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { captureIo, SECRET, startFakeDepartment, type Flaws } from './helpers.ts';
 
 /** Runs the command (JSON output) against a fake department with `flaws`; returns the exit code and the report. */

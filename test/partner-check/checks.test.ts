@@ -14,10 +14,10 @@ import {
   judgeTimeLimit,
   judgeTransport,
   reasonOf,
-} from '../../services/partner-check/checks.ts';
-import type { Exchange } from '../../services/partner-check/http.ts';
-import { formatText, summaryLine } from '../../services/partner-check/report.ts';
-import { summarise, type PartnerCheckReport } from '../../services/partner-check/run.ts';
+} from '../../scripts/partner-check/checks.ts';
+import type { Exchange } from '../../scripts/partner-check/http.ts';
+import { formatText, summaryLine } from '../../scripts/partner-check/report.ts';
+import { summarise, type PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 
 const j = { timeoutMs: 10_000, maxReceiveCount: 5 };
 const ex = (status: number | undefined, body?: unknown, more: Partial<Exchange> = {}): Exchange => ({

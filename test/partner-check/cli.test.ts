@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/hub.ts';
-import { parsePartnerCheckArgs } from '../../services/partner-check/command.ts';
+import { parsePartnerCheckArgs } from '../../scripts/partner-check/command.ts';
 import { departments } from '../../services/topology.ts';
 import { captureIo, SECRET, startRealSimulators } from './helpers.ts';
 

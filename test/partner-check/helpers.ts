@@ -4,10 +4,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IDEMPOTENCY_HEADER, TIMESTAMP_HEADER, verify } from '../../services/delivery/signature.ts';
-import { loadMapping } from '../../services/partner-check/samples.ts';
-import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../../services/simulators/simulator.ts';
+import { loadMapping, loadSimulator } from '../../scripts/departments/modules.ts';
+import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../../scripts/simulators/simulator.ts';
 import { departments } from '../../services/topology.ts';
-import type { CommandIo } from '../../services/partner-check/command.ts';
+import type { CommandIo } from '../../scripts/partner-check/command.ts';
 
 export const SECRET = 'partner-check-test-secret';
 
@@ -63,7 +63,7 @@ export async function startRealSimulators(delayMs = 5): Promise<{
   const sims: DepartmentSimulator[] = [];
   const results: { department: string; type: string; request: unknown; result: unknown }[] = [];
   for (const d of departments) {
-    const sim = (await import(`../../services/departments/${d.code}/simulator.ts`)).simulator as DepartmentSimulator;
+    const sim = (await loadSimulator(d.code))!;
     const recorded = Object.fromEntries(
       Object.entries(sim.results).map(([type, make]) => [
         type,

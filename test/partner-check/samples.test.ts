@@ -3,15 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { Envelope } from '../../contracts/envelope.ts';
 import { verify } from '../../services/delivery/signature.ts';
-import { headersFor } from '../../services/partner-check/http.ts';
+import { headersFor } from '../../scripts/partner-check/http.ts';
 import {
   buildSample,
   foreignFormatBody,
-  loadMapping,
   notJsonBody,
   SAMPLE_MARK,
   withoutRequiredField,
-} from '../../services/partner-check/samples.ts';
+} from '../../scripts/partner-check/samples.ts';
+import { loadMapping } from '../../scripts/departments/modules.ts';
 import { departments, findTaskType } from '../../services/topology.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 2, 0, 0);
@@ -64,7 +64,7 @@ describe('partner-check samples', () => {
     const entry = d.taskTypes.find((t) => t.contract.type === 'education.school-record-transfer')!;
     const broken = { ...entry, contract: { ...entry.contract, type: 'education.not-in-samples' } };
     expect(() => buildSample(d, broken, { toWire: () => ({}) }, ids, NOW)).toThrow(
-      /education\.not-in-samples.*services\/partner-check\/samples\.ts/,
+      /education\.not-in-samples.*scripts\/partner-check\/samples\.ts/,
     );
   });
 });

@@ -2,8 +2,8 @@
 // sample tasks it accepts must be real enough that the simulator acknowledges and completes them with a result
 // its contract accepts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runPartnerCheckCommand } from '../../services/partner-check/command.ts';
-import type { PartnerCheckReport } from '../../services/partner-check/run.ts';
+import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
+import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { departments, findTaskType } from '../../services/topology.ts';
 import { captureIo, SECRET, startRealSimulators } from './helpers.ts';
 

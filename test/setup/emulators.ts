@@ -11,8 +11,8 @@
 // (service-specific endpoints, checked in test/local/sdk-env.test.ts). SQS clients still need
 // `useQueueUrlAsEndpoint: false`, because fauxqs' queue URLs name a host that does not resolve.
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
-import { startSqsLocal, type SqsLocal } from '../../services/local/sqs-local.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
+import { startSqsLocal, type SqsLocal } from '../../scripts/local/sqs-local.ts';
 
 export interface EmulatorConfig {
   /** embedded: started here; external: AWS_ENDPOINT_URL. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputKeys } from '../../infra/outputs.ts';
-import { buildLocalCredentials } from '../../services/auth/local-credentials.ts';
+import { buildLocalCredentials } from '../../scripts/local/credentials.ts';
 import { departments } from '../../services/topology.ts';
 import { invokeBaseUrl, loadDeployedTarget, queueArnFromUrl, readStackOutputs } from '../helpers/target.ts';
 

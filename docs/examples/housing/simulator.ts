@@ -1,5 +1,5 @@
-// Worked example. In a real change: services/departments/housing/simulator.ts.
-import type { DepartmentSimulator } from '../../../services/simulators/simulator.ts';
+// Worked example. In a real change: scripts/departments/housing/simulator.ts.
+import type { DepartmentSimulator } from '../../../scripts/simulators/simulator.ts';
 import { fromWire } from './mapping.ts';
 
 export const simulator: DepartmentSimulator = {

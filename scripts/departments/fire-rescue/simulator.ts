@@ -4,7 +4,7 @@
 import type * as z from 'zod';
 import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
-import { fromWire } from './mapping.ts';
+import { fromWire } from '../../../services/departments/fire-rescue/mapping.ts';
 
 type InspectionRequest = z.infer<typeof safetyInspectionV1.request>;
 type InspectionResult = z.infer<typeof safetyInspectionV1.result>;

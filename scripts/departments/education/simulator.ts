@@ -7,9 +7,9 @@ import { gb11643CheckChar } from '../../../contracts/common.ts';
 import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
 import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';
 import { isFormalStudentRecordNumber, type SchoolLevel } from '../../../contracts/education/fields.ts';
-import { guangxiCities } from '../../seed/institutions.ts';
+import { guangxiCities } from '../../../services/seed/institutions.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
-import { fromWire } from './mapping.ts';
+import { fromWire } from '../../../services/departments/education/mapping.ts';
 
 type PlacementRequest = z.infer<typeof schoolPlacementV1.request>;
 type PlacementResult = z.infer<typeof schoolPlacementV1.result>;

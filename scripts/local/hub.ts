@@ -2,25 +2,26 @@
 // DynamoDB Local and the in-process SQS emulator; the integration tests run it against the emulators their
 // setup started (or LocalStack, through AWS_ENDPOINT_URL).
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DepartmentCode } from '../../contracts/common.ts';
-import type { DepartmentAdapter } from '../adapters/adapter.ts';
-import { createAdapterHandler } from '../adapters/adapter.ts';
-import { buildLocalCredentials, ensureLocalCredentials, readCredentialsFile, type Credentials } from '../auth/local-credentials.ts';
-import type { ConsoleConfig } from '../console/config.ts';
-import { consoleDir } from '../local/console-build.ts';
-import { consoleServer } from '../local/console-server.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local.ts';
-import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../local/http-gateway.ts';
-import { provision, type Provisioned } from '../local/provision.ts';
-import { startSqsLocal, type SqsLocal } from '../local/sqs-local.ts';
-import { createSqsPoller, type SqsPoller } from '../local/sqs-poller.ts';
+import { createAdapterHandler } from '../../services/adapters/adapter.ts';
+import { readCredentialsFile, type Credentials } from '../../services/auth/local-credentials.ts';
+import type { ConsoleConfig } from '../../services/console/config.ts';
+import { consoleDir } from './console-build.ts';
+import { consoleServer } from './console-server.ts';
+import { buildLocalCredentials, ensureLocalCredentials } from './credentials.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { startHttpGateway, type HttpGateway, type ProxyHandler } from './http-gateway.ts';
+import { provision, type Provisioned } from './provision.ts';
+import { startSqsLocal, type SqsLocal } from './sqs-local.ts';
+import { createSqsPoller, type SqsPoller } from './sqs-poller.ts';
 import type { DepartmentSimulator, RunningSimulators } from '../simulators/simulator.ts';
 import { startSimulators } from '../simulators/simulator.ts';
-import { adapterEntry, departments } from '../topology.ts';
+import { departments } from '../../services/topology.ts';
+import { loadAdapter, loadSimulator } from '../departments/modules.ts';
 
 export interface HubOptions {
   /** API port; 0 picks a free one. Default 3000. */
@@ -153,13 +154,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
 
     // The handlers read the environment set above, so they are loaded only now.
     const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer, identityOf }, sweeps] = await Promise.all([
-      import('../api/staff-api.ts'),
-      import('../api/partner-api.ts'),
-      import('../api/docs-api.ts'),
-      import('../api/authorizer.ts'),
-      import('../schedules/sweeps.ts'),
+      import('../../services/api/staff-api.ts'),
+      import('../../services/api/partner-api.ts'),
+      import('../../services/api/docs-api.ts'),
+      import('../../services/api/authorizer.ts'),
+      import('../../services/schedules/sweeps.ts'),
     ]);
-    const { openRecurring } = await import('../cases/recurring.ts');
+    const { openRecurring } = await import('../../services/cases/recurring.ts');
     const consoleConfig: ConsoleConfig = options.jwt
       ? { signIn: 'oidc', authority: options.jwt.issuer, clientId: options.jwt.consoleClientId }
       : { signIn: 'local' };
@@ -190,8 +191,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     if (options.simulators !== false) {
       const sims: DepartmentSimulator[] = [];
       for (const d of departments) {
-        const file = adapterEntry(d.code).replace(/adapter\.ts$/, 'simulator.ts');
-        if (existsSync(file)) sims.push((await import(`../departments/${d.code}/simulator.ts`)).simulator);
+        const sim = await loadSimulator(d.code);
+        if (sim) sims.push(sim);
       }
       simulators = await startSimulators({
         simulators: sims,
@@ -207,7 +208,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
 
     const pollers: Partial<Record<DepartmentCode, SqsPoller>> = {};
     for (const d of departments) {
-      const { adapter } = (await import(`../departments/${d.code}/adapter.ts`)) as { adapter: DepartmentAdapter };
+      const { adapter } = await loadAdapter(d.code);
       const queue = provisioned.queues[d.code]!;
       const handler = createAdapterHandler(adapter, () => ({
         // A department without a simulator is a pull department locally: it reads its inbox.

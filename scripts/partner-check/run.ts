@@ -3,7 +3,7 @@
 // endpoint's clock and transport. Every probe carries a fresh task id, so nothing is mistaken for a redelivery
 // except the redelivery itself. Requests go one at a time, in the order the checks are reported.
 import { ulid } from 'ulid';
-import { delivery, findDepartment, type DepartmentEntry } from '../topology.ts';
+import { delivery, findDepartment, type DepartmentEntry } from '../../services/topology.ts';
 import {
   judgeAccept,
   judgeClock,
@@ -22,13 +22,12 @@ import { httpSender, type Exchange, type Outgoing, type Send } from './http.ts';
 import {
   buildSample,
   foreignFormatBody,
-  loadMapping,
   notJsonBody,
   withoutRequiredField,
-  type DepartmentMapping,
   type Sample,
   type SampleIds,
 } from './samples.ts';
+import { loadMapping, type DepartmentMapping } from '../departments/modules.ts';
 
 /** The adapter's default push time limit (services/delivery/push.ts). */
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
 import { rehabPointCertificationV1 } from '../../../contracts/disability-federation/rehab-point-certification.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
-import { fromWire } from './mapping.ts';
+import { fromWire } from '../../../services/departments/disability-federation/mapping.ts';
 
 type CertificationRequest = z.infer<typeof rehabPointCertificationV1.request>;
 type CertificationResult = z.infer<typeof rehabPointCertificationV1.result>;

@@ -18,7 +18,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { DepartmentCode } from '../../contracts/common.ts';
-import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, table } from '../topology.ts';
+import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, table } from '../../services/topology.ts';
 
 export interface ProvisionClients {
   dynamodb: DynamoDBClient;

@@ -3,7 +3,7 @@
 import type * as z from 'zod';
 import type { PreEnrollmentResult } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
-import { fromWire } from './mapping.ts';
+import { fromWire } from '../../../services/departments/medical-insurance/mapping.ts';
 
 export const simulator: DepartmentSimulator = {
   department: 'medical-insurance',

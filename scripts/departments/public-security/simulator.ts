@@ -8,9 +8,9 @@ import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparis
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
 import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
 import { hukouRegistrationV1 } from '../../../contracts/public-security/hukou-registration.v1.ts';
-import { guangxiCities } from '../../seed/institutions.ts';
+import { guangxiCities } from '../../../services/seed/institutions.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
-import { fromWire } from './mapping.ts';
+import { fromWire } from '../../../services/departments/public-security/mapping.ts';
 
 type Req<C extends { request: z.ZodType }> = z.infer<C['request']>;
 type Res<C extends { result: z.ZodType }> = z.infer<C['result']>;

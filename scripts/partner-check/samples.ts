@@ -7,23 +7,9 @@ import type { TaskView } from '../../contracts/api/views.ts';
 import { Child, Institution, type CaseFacts } from '../../contracts/case.ts';
 import { gb11643CheckChar } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
-import { taskEnvelope } from '../dispatch/envelope.ts';
-import type { DepartmentEntry, TaskTypeEntry } from '../topology.ts';
-
-/** What a department's mapping module exports: the hub side (`toWire`) and the department side (`fromWire`). */
-export interface DepartmentMapping {
-  toWire(envelope: Envelope): unknown;
-  fromWire(wire: unknown): { taskId: string; type: string; request: unknown };
-}
-
-/** Loads `services/departments/<code>/mapping.ts`, the module the department's adapter maps with. */
-export async function loadMapping(code: string): Promise<DepartmentMapping> {
-  const mod = (await import(`../departments/${code}/mapping.ts`)) as Partial<DepartmentMapping>;
-  if (typeof mod.toWire !== 'function' || typeof mod.fromWire !== 'function') {
-    throw new Error(`services/departments/${code}/mapping.ts does not export toWire and fromWire`);
-  }
-  return { toWire: mod.toWire, fromWire: mod.fromWire };
-}
+import { taskEnvelope } from '../../services/dispatch/envelope.ts';
+import type { DepartmentEntry, TaskTypeEntry } from '../../services/topology.ts';
+import type { DepartmentMapping } from '../departments/modules.ts';
 
 /** Marks every name the samples carry, so a department can recognise (and discard) test traffic. */
 export const SAMPLE_MARK = '联调测试';
@@ -182,7 +168,7 @@ export function buildSample(
         : (err as Error).message;
     throw new Error(
       `cannot build a sample ${contract.type} task (${why.slice(0, 300)}); ` +
-        'give it a sample case and input in services/partner-check/samples.ts',
+        'give it a sample case and input in scripts/partner-check/samples.ts',
     );
   }
   const subjectId = facts.child?.childId ?? facts.institution.institutionId;

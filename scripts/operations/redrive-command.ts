@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { CommandIo } from '../partner-check/command.ts';
-import { sqsClient } from '../lib/aws.ts';
-import { deadLetterQueueName, departments, findDepartment, queueName, table } from '../topology.ts';
+import { sqsClient } from '../../services/lib/aws.ts';
+import { deadLetterQueueName, departments, findDepartment, queueName, table } from '../../services/topology.ts';
 import { redriveDeadLetters } from './redrive.ts';
 
 export const USAGE = `usage: hub redrive --department <code> [--prefix <p>] [--table <name>]

@@ -16,7 +16,7 @@ import type {
   APIGatewayProxyResult,
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
-import { routes as topologyRoutes } from '../topology.ts';
+import { routes as topologyRoutes } from '../../services/topology.ts';
 import {
   matchRoute,
   proxyAuthorizerContext,

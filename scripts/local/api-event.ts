@@ -11,7 +11,7 @@ import type {
   APIGatewayProxyEvent,
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
-import { routes } from '../topology.ts';
+import { routes } from '../../services/topology.ts';
 
 export interface HttpRequestInput {
   method: string;

@@ -1,7 +1,7 @@
 // `hub partner-check`: arguments, environment, output and exit code around runPartnerCheck.
 // Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the check could not run (bad arguments).
 import { parseArgs } from 'node:util';
-import { departments, findDepartment } from '../topology.ts';
+import { departments, findDepartment } from '../../services/topology.ts';
 import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from './run.ts';
 import { checkLine, formatJson, header, summaryLine } from './report.ts';
 

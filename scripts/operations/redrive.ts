@@ -1,18 +1,11 @@
-// Resuming failed deliveries. The dead-letter queue holds the parked messages; resuming a task sends a fresh
-// message from the task's current state (so a correction made meanwhile is what goes out) and the parked
-// one is deleted. fauxqs has no StartMessageMoveTask, and a plain move would resend a stale request.
+// `hub redrive`: resuming the failed deliveries a dead-letter queue holds. Each parked task is resumed (a fresh
+// message from its current state, services/dispatch/resume.ts) and the parked message is
+// deleted: fauxqs has no StartMessageMoveTask, and a plain move would resend a stale request.
 import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { sendTasks } from '../dispatch/send.ts';
-import { sqsClient } from '../lib/aws.ts';
-import { ConflictError, NotFoundError } from '../lib/errors.ts';
-import { getTask, transitionTask, type TaskItem } from '../state/tasks.ts';
-
-/** failed → dispatched, and onto the queue again. */
-export async function resumeTask(taskId: string, by: string, actor: 'staff' | 'system'): Promise<TaskItem> {
-  const task = await transitionTask(taskId, { action: 'resume', actor, by, reason: 'delivery resumed' });
-  await sendTasks([task]);
-  return task;
-}
+import { resumeTask } from '../../services/dispatch/resume.ts';
+import { sqsClient } from '../../services/lib/aws.ts';
+import { ConflictError, NotFoundError } from '../../services/lib/errors.ts';
+import { getTask } from '../../services/state/tasks.ts';
 
 export interface RedriveReport {
   /** Tasks put back on their queue. */

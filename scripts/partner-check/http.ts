@@ -1,6 +1,6 @@
 // One POST to the department's endpoint, recorded as it happened: status, answer, time taken, or why there was no
 // answer. Sent the way the hub's push sends (services/delivery/push.ts): plain fetch, same headers, a time limit.
-import { SIGNATURE_HEADER, signedHeaders } from '../delivery/signature.ts';
+import { SIGNATURE_HEADER, signedHeaders } from '../../services/delivery/signature.ts';
 
 export interface Exchange {
   /** Absent when there was no answer. */

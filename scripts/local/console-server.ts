@@ -6,10 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LocalSignInRequest } from '../../contracts/api/me.ts';
-import { describePrincipal } from '../auth/describe.ts';
-import type { Credentials } from '../auth/local-credentials.ts';
-import { parsePrincipal } from '../auth/principal.ts';
-import { CONFIG_PATH, type ConsoleConfig } from '../console/config.ts';
+import { describePrincipal } from '../../services/auth/describe.ts';
+import type { Credentials } from '../../services/auth/local-credentials.ts';
+import { parsePrincipal } from '../../services/auth/principal.ts';
+import { CONFIG_PATH, type ConsoleConfig } from '../../services/console/config.ts';
 
 export interface ConsoleServerOptions {
   /** The console's build (dist/console). */

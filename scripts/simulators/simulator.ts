@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DepartmentCode } from '../../contracts/common.ts';
-import { IDEMPOTENCY_HEADER, verify } from '../delivery/signature.ts';
+import { IDEMPOTENCY_HEADER, verify } from '../../services/delivery/signature.ts';
 
 export interface DepartmentSimulator {
   department: DepartmentCode;

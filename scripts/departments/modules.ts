@@ -1,0 +1,37 @@
+// A department's modules, found by its code alone, so that no list of departments exists beside the topology:
+// the deployable adapter and wire mapping in services/departments/<code>/, the local-only stand-in in
+// scripts/departments/<code>/ (its simulator, which `npm start`, the tests and partner-check play it with).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DepartmentAdapter } from '../../services/adapters/adapter.ts';
+import type { Envelope } from '../../contracts/envelope.ts';
+import type { DepartmentSimulator } from '../simulators/simulator.ts';
+
+/** What a department's mapping module exports: the hub side (`toWire`) and the department side (`fromWire`). */
+export interface DepartmentMapping {
+  toWire(envelope: Envelope): unknown;
+  fromWire(wire: unknown): { taskId: string; type: string; request: unknown };
+}
+
+/** Loads `services/departments/<code>/mapping.ts`, the module the department's adapter maps with. */
+export async function loadMapping(code: string): Promise<DepartmentMapping> {
+  const mod = (await import(`../../services/departments/${code}/mapping.ts`)) as Partial<DepartmentMapping>;
+  if (typeof mod.toWire !== 'function' || typeof mod.fromWire !== 'function') {
+    throw new Error(`services/departments/${code}/mapping.ts does not export toWire and fromWire`);
+  }
+  return { toWire: mod.toWire, fromWire: mod.fromWire };
+}
+
+/** Loads `services/departments/<code>/adapter.ts`: the department's adapter and its Lambda handler. */
+export async function loadAdapter(code: string): Promise<{ adapter: DepartmentAdapter; handler: unknown }> {
+  return (await import(`../../services/departments/${code}/adapter.ts`)) as { adapter: DepartmentAdapter; handler: unknown };
+}
+
+/** Where a department's simulator lives. */
+export const simulatorFile = (code: string) => fileURLToPath(new URL(`./${code}/simulator.ts`, import.meta.url));
+
+/** The department's simulator, or undefined when it has none (locally it is then a pull department). */
+export async function loadSimulator(code: string): Promise<DepartmentSimulator | undefined> {
+  if (!existsSync(simulatorFile(code))) return undefined;
+  return ((await import(`./${code}/simulator.ts`)) as { simulator: DepartmentSimulator }).simulator;
+}

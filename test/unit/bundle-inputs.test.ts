@@ -1,0 +1,83 @@
+// What deploys is apart from what runs only locally: every Lambda entry the topology lists is bundled as the stack
+// bundles it (infra/hub-function.ts's esbuild settings), and esbuild's metafile shows every file the bundle holds.
+// None may come from scripts/ (the local runtime, emulators, simulators, partner-check, operations tools), from
+// test/, docs/ or infra/, or from a package that is only a dev dependency; and every file in services/ is in some
+// bundle, but the web console's source (services/console/), which is built to static assets.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../../infra/hub-function.ts';
+import { adapterEntry, departments, functions } from '../../services/topology.ts';
+
+const devOnly = new Set(Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: object }).devDependencies));
+
+const entries: [string, string][] = [
+  ...Object.entries(functions).map(([name, f]): [string, string] => [name, f.entry]),
+  ...departments.map((d): [string, string] => [`adapter-${d.code}`, adapterEntry(d.code)]),
+];
+
+async function bundle(options: { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } }): Promise<Metafile> {
+  const out = await build({
+    ...options,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    target: ESBUILD_TARGET,
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    logLevel: 'silent',
+  });
+  return out.metafile;
+}
+
+/** The package a bundled file comes from (`@scope/name` or `name`), or undefined for the project's own files. */
+function packageOf(input: string): string | undefined {
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) return undefined;
+  const [first, second] = input.slice(at + 'node_modules/'.length).split('/');
+  return first!.startsWith('@') ? `${first}/${second}` : first;
+}
+
+/** What a bundle must not hold: the offending inputs, with why. */
+function localOnly(meta: Metafile): string[] {
+  return Object.keys(meta.inputs).flatMap((input) => {
+    const pkg = packageOf(input);
+    if (pkg) return devOnly.has(pkg) ? [`${input} (dev dependency ${pkg})`] : [];
+    return /^(scripts|test|docs|infra)\//.test(input) ? [input] : [];
+  });
+}
+
+describe('Lambda bundles', () => {
+  const metas = new Map<string, Metafile>();
+  beforeAll(async () => {
+    for (const [, entry] of entries) metas.set(entry, await bundle({ entryPoints: [entry] }));
+  });
+
+  it.each(entries)('%s (%s) exports its handler and holds nothing local-only', (_name, entry) => {
+    const meta = metas.get(entry)!;
+    const [output] = Object.values(meta.outputs);
+    expect(output!.exports).toContain('handler');
+    expect(Object.keys(meta.inputs)).toContain(entry);
+    expect(localOnly(meta)).toEqual([]);
+  });
+
+  it('services/ holds nothing a Lambda bundle leaves out, but the web console (static assets)', () => {
+    const bundled = new Set([...metas.values()].flatMap((m) => Object.keys(m.inputs)));
+    const files = execFileSync('git', ['ls-files', 'services'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.startsWith('services/console/'));
+    expect(files.filter((f) => !bundled.has(f))).toEqual([]);
+  });
+
+  it('the check sees a local-only module and a dev dependency when an entry imports them', async () => {
+    const meta = await bundle({
+      stdin: { contents: "export * from './scripts/local/lru-cache.ts'; export { default } from 'ajv-formats';", resolveDir: process.cwd() },
+    });
+    const found = localOnly(meta);
+    expect(found).toContain('scripts/local/lru-cache.ts');
+    expect(found.some((f) => f.endsWith('(dev dependency ajv-formats)'))).toBe(true);
+  });
+});
