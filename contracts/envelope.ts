@@ -6,7 +6,7 @@ export const Envelope = z.object({
   specversion: z.literal('1.0'),
   id: z.string().min(1),
   source: z.string().min(1),
-  /** `<task type>.v<major>`, for example `medical-insurance.pre-enrollment.v1`. */
+  /** `<task type>.v<major>`: `<department>.<name>.v<N>`, as each contract file names its task type. */
   type: z.string().regex(/^[a-z-]+\.[a-z-]+\.v\d+$/),
   /** The task's owner: the child or institution whose case this is. */
   subject: z.union([ChildId, InstitutionId]),

@@ -1,23 +1,23 @@
-// What every task type declares: its schemas, how its request is built from the case, and the rules
-// a result must meet beyond its shape. The schemas are the published contract; the functions are pure.
+// What every task type declares: its schemas, how its request is built from the case, the rules a result must
+// meet beyond its shape, and its part in the hub's shared mechanisms (which admission opens it, which facts its
+// result establishes, which workflow step it carries). The schemas are the published contract; the rest is data
+// and pure functions, read by services/cases/ through the topology, so no shared code names a task type.
 import type * as z from 'zod';
 import type { DepartmentCode } from './common.ts';
 import type { CaseFacts } from './case.ts';
+import type { AdmissionRule, ResultFeed, WorkflowRole } from './task-roles.ts';
 
 export interface RuleViolation {
   path: string;
   message: string;
 }
 
-/** A workflow that opens tasks of its own: a transfer opens the hukou migration and the school-record transfer. */
-export type WorkflowName = 'transfer';
-
 export interface TaskTypeContract<
   Req extends z.ZodType = z.ZodType,
   Res extends z.ZodType = z.ZodType,
   In extends z.ZodType = z.ZodType,
 > {
-  /** `<department>.<name>` exactly as in DOMAIN.md. */
+  /** `<department>.<name>`, as the catalogue in docs/task-types.md lists it. */
   type: string;
   version: number;
   department: DepartmentCode;
@@ -36,7 +36,11 @@ export interface TaskTypeContract<
    * `boundInput` fields (where the child goes) come from the workflow, never from free input: not when the task
    * is opened, not in a later correction (supply-information).
    */
-  workflow?: { name: WorkflowName; boundInput: readonly (keyof z.infer<In> & string)[] };
+  workflow?: WorkflowRole<In>;
+  /** When admitting a child opens a task of this type (services/cases/admission.ts plans from every type's rule). */
+  admission?: AdmissionRule<In>;
+  /** What a completed task of this type establishes about the child (services/cases/facts.ts). */
+  feeds?: ResultFeed<Res>;
   /** Builds the request from the case. Field-level minimisation happens here and only here. */
   buildRequest(facts: CaseFacts, input: z.infer<In>): z.infer<Req>;
   /** Business rules on a well-shaped result (answered with 422, not 400). */

@@ -88,6 +88,15 @@ export const rehabAssistanceV1 = defineTaskType({
   subject: 'child',
   titleZh: '康复救助',
   policy: '二(四)',
+  admission: {
+    when: ['disabled'],
+    input: {
+      disabilityCategory: 'disabilityCategory',
+      disabilityGrade: 'disabilityGrade',
+      disabilityCertificateNumber: 'disabilityCertificateNumber',
+    },
+    policy: '二(四)',
+  },
   input: RehabAssistanceInput,
   request: RehabAssistanceRequest,
   result: RehabAssistanceResult,

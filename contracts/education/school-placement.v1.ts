@@ -83,6 +83,9 @@ export const schoolPlacementV1 = defineTaskType({
   subject: 'child',
   titleZh: '入学安置',
   policy: '二(五)',
+  // A child already in school moves its record instead (学籍转移, opened by the transfer).
+  admission: { when: ['schoolAge'], unless: ['inSchool'], policy: '二(五)' },
+  feeds: { fields: { schoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' }, set: { inSchool: true } },
   input: SchoolPlacementInput,
   request: SchoolPlacementRequest,
   result: SchoolPlacementResult,

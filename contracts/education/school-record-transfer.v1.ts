@@ -63,7 +63,13 @@ export const schoolRecordTransferV1 = defineTaskType({
   titleZh: '学籍转移',
   policy: '四(二), 三(一)',
   // The record follows the child to the transfer's destination.
-  workflow: { name: 'transfer', boundInput: ['toInstitutionId'] },
+  workflow: {
+    name: 'transfer',
+    step: 'school-record-transfer',
+    boundInput: ['toInstitutionId'],
+    // The school and record number are the child's as they stand when the request is built.
+    inputFacts: { fromSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' },
+  },
   input: SchoolRecordTransferInput,
   request: SchoolRecordTransferRequest,
   result: SchoolRecordTransferResult,
@@ -76,6 +82,8 @@ export const schoolRecordTransferV1 = defineTaskType({
       toInstitutionId: input.toInstitutionId,
     };
   },
+  // The record moved: the child's school is the new one, its number the one returned.
+  feeds: { fields: { newSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' } },
   checkResult(result, request) {
     const violations = [];
     // A formal record number follows the student through every transfer; only a temporary (L) one is replaced.

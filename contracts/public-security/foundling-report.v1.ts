@@ -52,6 +52,15 @@ export const foundlingReportV1 = defineTaskType({
   subject: 'child',
   titleZh: '捡拾报案证明',
   policy: '三(一)',
+  // The county where a child is found asks the police first, then sends the child to the city (三(一)).
+  admission: {
+    when: ['parentsUnknown'],
+    unless: ['hasFoundlingCertificate'],
+    input: { foundPlace: 'foundPlace', foundCountyCode: 'foundCountyCode', foundOn: 'foundOn' },
+    at: ['county-protection', 'city-welfare'],
+    policy: '三(一)',
+  },
+  feeds: { fields: { certificateNumber: 'foundlingCertificateNumber' } },
   input: FoundlingReportInput,
   request: FoundlingReportRequest,
   result: FoundlingReportResult,

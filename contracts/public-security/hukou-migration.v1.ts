@@ -8,6 +8,7 @@ import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../c
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, HukouAddress, IdNumberCanonical, isSubstantiveReason } from './fields.ts';
+import { hukouRegistrationV1 } from './hukou-registration.v1.ts';
 
 const FromHukouAddress = HukouAddress.describe('Current hukou address (迁出地户籍地址)');
 const HukouRegistrationNumber = DocumentNumber.describe('Current household registration number (户号), when known');
@@ -75,7 +76,16 @@ export const hukouMigrationV1 = defineTaskType({
   titleZh: '户口迁移',
   policy: '三(一), 四(二)',
   // Where the hukou goes is the transfer's destination, not something a caller chooses.
-  workflow: { name: 'transfer', boundInput: ['toInstitutionId', 'toHukouAddress'] },
+  workflow: {
+    name: 'transfer',
+    step: 'hukou-migration',
+    boundInput: ['toInstitutionId', 'toHukouAddress'],
+    // The hukou it moves is the child's as it stands (the transfer may name the address it moves from).
+    inputFacts: { fromHukouAddress: 'hukouAddress', hukouRegistrationNumber: 'hukouRegistrationNumber' },
+    // Hukou registration before hukou migration: it waits for a registration still under way.
+    after: hukouRegistrationV1,
+  },
+  feeds: { fields: { newHukouAddress: 'hukouAddress', newHukouRegistrationNumber: 'hukouRegistrationNumber' } },
   input: HukouMigrationInput,
   request: HukouMigrationRequest,
   result: HukouMigrationResult,

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
 import { defineTaskType, type RuleViolation } from '../task-type.ts';
 import { caseChild, DocumentNumber, genderOfIdNumber, HukouAddress, IdNumberCanonical } from './fields.ts';
+import { foundlingReportV1 } from './foundling-report.v1.ts';
 
 export const HukouRegistrationInput = z
   .strictObject({})
@@ -45,6 +46,12 @@ export const hukouRegistrationV1 = defineTaskType({
   subject: 'child',
   titleZh: '落户',
   policy: '四(二)',
+  // A foundling is registered under the certificate its report establishes.
+  admission: { when: ['noHukou'], after: foundlingReportV1, policy: '四(二)' },
+  feeds: {
+    fields: { hukouRegistrationNumber: 'hukouRegistrationNumber', address: 'hukouAddress', idNumber: 'idNumber' },
+    set: { hukouRegistered: true },
+  },
   input: HukouRegistrationInput,
   request: HukouRegistrationRequest,
   result: HukouRegistrationResult,

@@ -1,10 +1,12 @@
 // A department's modules, found by its code alone, so that no list of departments exists beside the topology:
 // the deployable adapter and wire mapping in services/departments/<code>/, the local-only stand-in in
-// scripts/departments/<code>/ (its simulator, which `npm start`, the tests and partner-check play it with).
+// scripts/departments/<code>/ (its simulator, which `npm start` and the tests play it with, and the samples the
+// partner check sends it).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DepartmentAdapter } from '../../services/adapters/adapter.ts';
 import type { Envelope } from '../../contracts/envelope.ts';
+import type { SampleSpec } from '../partner-check/sample-case.ts';
 import type { DepartmentSimulator } from '../simulators/simulator.ts';
 
 /** What a department's mapping module exports: the hub side (`toWire`) and the department side (`fromWire`). */
@@ -34,4 +36,10 @@ export const simulatorFile = (code: string) => fileURLToPath(new URL(`./${code}/
 export async function loadSimulator(code: string): Promise<DepartmentSimulator | undefined> {
   if (!existsSync(simulatorFile(code))) return undefined;
   return ((await import(`./${code}/simulator.ts`)) as { simulator: DepartmentSimulator }).simulator;
+}
+
+/** The partner check's samples of the department's task types (none: each is opened with an empty input). */
+export async function loadSamples(code: string): Promise<readonly SampleSpec[]> {
+  if (!existsSync(fileURLToPath(new URL(`./${code}/samples.ts`, import.meta.url)))) return [];
+  return ((await import(`./${code}/samples.ts`)) as { samples: readonly SampleSpec[] }).samples;
 }

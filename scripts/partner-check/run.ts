@@ -19,15 +19,10 @@ import {
   type Judging,
 } from './checks.ts';
 import { httpSender, type Exchange, type Outgoing, type Send } from './http.ts';
-import {
-  buildSample,
-  foreignFormatBody,
-  notJsonBody,
-  withoutRequiredField,
-  type Sample,
-  type SampleIds,
-} from './samples.ts';
-import { loadMapping, type DepartmentMapping } from '../departments/modules.ts';
+import { foreignFormatBody, notJsonBody, withoutRequiredField } from './probes.ts';
+import type { SampleSpec } from './sample-case.ts';
+import { buildSample, type Sample, type SampleIds } from './samples.ts';
+import { loadMapping, loadSamples, type DepartmentMapping } from '../departments/modules.ts';
 
 /** The adapter's default push time limit (services/delivery/push.ts). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -77,6 +72,7 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
   const send = options.send ?? httpSender(options.secret, timeoutMs, now);
   const ids = options.ids ?? { ulid: () => ulid() };
   const mapping = await loadMapping(department.code);
+  const samples = await loadSamples(department.code);
   const judging: Judging = { timeoutMs, maxReceiveCount: delivery.maxReceiveCount };
   const started = now();
   const t0 = performance.now();
@@ -94,7 +90,7 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
   };
   const valid = (body: string, idempotencyKey: string): Outgoing => ({ body, idempotencyKey, signing: { kind: 'valid' } });
 
-  await probe(department, mapping, { ids, now, post, valid, record, judging, url: url.href });
+  await probe(department, mapping, { ids, now, post, valid, record, judging, url: url.href, samples });
   if (!checks.some((c) => c.id === 'reachable')) record(judgeClock(exchanges));
   record(judgeTransport(url));
 
@@ -120,13 +116,14 @@ interface ProbeContext {
   record: (c: CheckResult) => void;
   judging: Judging;
   url: string;
+  samples: readonly SampleSpec[];
 }
 
 async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ctx: ProbeContext): Promise<void> {
   const { post, valid, record, judging: j } = ctx;
   const [firstType] = department.taskTypes;
   if (!firstType) return;
-  const fresh = (entry = firstType): Sample => buildSample(department, entry, mapping, ctx.ids, ctx.now());
+  const fresh = (entry = firstType): Sample => buildSample(department, entry, mapping, ctx.ids, ctx.now(), ctx.samples);
 
   for (const entry of department.taskTypes) {
     const type = entry.contract.type;

@@ -1,7 +1,10 @@
-// Which tasks an admission opens, decided from the child's facts by rules kept as data (DOMAIN.md, 接收).
+// Which tasks an admission (接收) opens, decided from the child's facts by rules kept as data: each task type's
+// `admission` on its contract (contracts/task-roles.ts), all of them listed in docs/task-types.md.
 import type { Child } from '../../contracts/case.ts';
+import type { AdmissionFact, AdmissionRule } from '../../contracts/task-roles.ts';
+import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import { ValidationError, type FieldIssue } from '../lib/errors.ts';
-import { findTaskType } from '../topology.ts';
+import { findTaskType, taskTypes } from '../topology.ts';
 import type { OpenTaskSpec } from './open-tasks.ts';
 
 /** Age in whole years on a date (both YYYY-MM-DD). */
@@ -15,7 +18,7 @@ export function ageOn(birthDate: string, on: string): number {
 export const SCHOOL_AGE = { from: 6, until: 18 } as const;
 
 /** Facts the rules can test, derived from what staff recorded. */
-export function admissionFacts(child: Child) {
+export function admissionFacts(child: Child): Record<AdmissionFact, boolean> {
   const age = ageOn(child.birthDate, child.admittedOn);
   return {
     parentsUnknown: child.parentsUnknown,
@@ -26,49 +29,12 @@ export function admissionFacts(child: Child) {
     inSchool: Boolean(child.inSchool),
   };
 }
-export type AdmissionFact = keyof ReturnType<typeof admissionFacts>;
 
-export interface AdmissionRule {
-  /** Where the rule applies: admission into a city institution (default) or a county centre taking a child in. */
-  at?: ('city-welfare' | 'county-protection')[];
-  /** Every fact listed must hold. */
-  when: AdmissionFact[];
-  /** None of these may hold. */
-  unless?: AdmissionFact[];
-  open: string;
-  /** The task's input, field by field, from the child's recorded facts. */
-  input?: Record<string, keyof Child>;
-  /** Dispatched only once this task type (opened by the same admission) completes. */
-  after?: string;
-  policy: string;
+/** Every task type's admission rule (of its newest major: new tasks open with it), in topology order. */
+export function admissionRules(): { contract: TaskTypeContract; rule: AdmissionRule }[] {
+  const newest = taskTypes.filter((t) => findTaskType(t.contract.type) === t);
+  return newest.flatMap(({ contract }) => (contract.admission ? [{ contract, rule: contract.admission }] : []));
 }
-
-export const admissionRules: AdmissionRule[] = [
-  {
-    when: ['parentsUnknown'],
-    unless: ['hasFoundlingCertificate'],
-    open: 'public-security.foundling-report',
-    input: { foundPlace: 'foundPlace', foundCountyCode: 'foundCountyCode', foundOn: 'foundOn' },
-    // The county where a child is found asks the police first, then sends the child to the city (三(一)).
-    at: ['county-protection', 'city-welfare'],
-    policy: '三(一)',
-  },
-  { when: ['parentsUnknown'], open: 'public-security.dna-comparison', policy: '四(二)' },
-  { when: ['parentsUnknown'], open: 'medical-insurance.pre-enrollment', policy: '二(三)' },
-  { when: ['noHukou'], open: 'public-security.hukou-registration', after: 'public-security.foundling-report', policy: '四(二)' },
-  // A child already in school moves its record instead (学籍转移, opened by the transfer).
-  { when: ['schoolAge'], unless: ['inSchool'], open: 'education.school-placement', policy: '二(五)' },
-  {
-    when: ['disabled'],
-    open: 'disability-federation.rehab-assistance',
-    input: {
-      disabilityCategory: 'disabilityCategory',
-      disabilityGrade: 'disabilityGrade',
-      disabilityCertificateNumber: 'disabilityCertificateNumber',
-    },
-    policy: '二(四)',
-  },
-];
 
 export interface PlannedTask extends OpenTaskSpec {
   /** Index into the plan of the task this one waits for. */
@@ -78,41 +44,42 @@ export interface PlannedTask extends OpenTaskSpec {
 }
 
 /**
- * The tasks an admission opens, in rule order. A rule's input comes from the child's facts; a fact the
+ * The tasks an admission opens, in topology order. A rule's input comes from the child's facts; a fact the
  * task needs but staff did not record is reported as that field of the admission body (400).
  */
 export function planAdmission(
   child: Child,
-  options: { at?: 'city-welfare' | 'county-protection'; alreadyOpened?: string[]; rules?: AdmissionRule[] } = {},
+  options: { at?: 'city-welfare' | 'county-protection'; alreadyOpened?: string[] } = {},
 ): PlannedTask[] {
-  const { at = 'city-welfare', alreadyOpened = [], rules = admissionRules } = options;
+  const { at = 'city-welfare', alreadyOpened = [] } = options;
   const facts = admissionFacts(child);
-  const chosen = rules.filter(
-    (r) =>
-      findTaskType(r.open) &&
-      (r.at ?? ['city-welfare']).includes(at) &&
-      !alreadyOpened.includes(r.open) &&
-      r.when.every((f) => facts[f]) &&
-      !(r.unless ?? []).some((f) => facts[f]),
+  const chosen = admissionRules().filter(
+    ({ contract, rule }) =>
+      (rule.at ?? ['city-welfare']).includes(at) &&
+      !alreadyOpened.includes(contract.type) &&
+      rule.when.every((f) => facts[f]) &&
+      !(rule.unless ?? []).some((f) => facts[f]),
   );
   const issues: FieldIssue[] = [];
-  const plan: PlannedTask[] = [];
-  for (const rule of chosen) {
-    if (plan.some((p) => p.type === rule.open)) continue;
-    const input = Object.fromEntries(
-      Object.entries(rule.input ?? {}).flatMap(([field, fact]) => (child[fact] === undefined ? [] : [[field, child[fact]]])),
-    );
-    const parsed = findTaskType(rule.open)!.contract.input.safeParse(input);
+  const plan: (PlannedTask & { rule: AdmissionRule })[] = [];
+  for (const { contract, rule } of chosen) {
+    const fromFacts = Object.entries(rule.input ?? {}) as [string, keyof Child][];
+    const input = Object.fromEntries(fromFacts.flatMap(([field, fact]) => (child[fact] === undefined ? [] : [[field, child[fact]]])));
+    const parsed = contract.input.safeParse(input);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
         const field = String(i.path[0] ?? '');
-        issues.push({ path: rule.input?.[field] ?? field, message: `${i.message} (needed for ${rule.open}, policy ${rule.policy})` });
+        const fact = fromFacts.find(([f]) => f === field)?.[1] ?? field;
+        issues.push({ path: fact, message: `${i.message} (needed for ${contract.type}, policy ${rule.policy})` });
       }
       continue;
     }
-    const after = rule.after ? plan.findIndex((p) => p.type === rule.after) : -1;
-    plan.push({ type: rule.open, input, ...(after >= 0 ? { after } : {}), ...(rule.after ? { afterType: rule.after } : {}) });
+    plan.push({ type: contract.type, input, rule, ...(rule.after ? { afterType: rule.after.type } : {}) });
   }
   if (issues.length) throw new ValidationError(issues, 'the admission lacks facts its tasks need');
-  return plan;
+  // A task waits for the one its rule names when the same admission opens that one too.
+  return plan.map(({ rule: _rule, ...p }) => {
+    const after = p.afterType ? plan.findIndex((q) => q.type === p.afterType) : -1;
+    return after >= 0 ? { ...p, after } : p;
+  });
 }

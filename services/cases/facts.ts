@@ -1,42 +1,29 @@
 // A child's facts as they stand now: what staff recorded, plus what departments have since established
-// (a certificate number, a hukou, a school). Derived on read from completed tasks, so no second write
-// keeps the child item in step with its tasks.
+// (a certificate number, a hukou, a school). Derived on read from completed tasks, each through its contract's
+// `feeds` (contracts/task-roles.ts), so no second write keeps the child item in step with its tasks.
 import type { Child } from '../../contracts/case.ts';
 import type { TaskView } from '../../contracts/api/views.ts';
+import type { ChildFact } from '../../contracts/task-roles.ts';
+import { findTaskType, taskTypes } from '../topology.ts';
 
-interface Feed {
-  /** Result field → child fact. */
-  fields: Partial<Record<string, keyof Child>>;
-  /** Facts that hold once the task completes. */
-  set?: Partial<Child>;
-}
+type Done = Pick<TaskView, 'type' | 'contractVersion' | 'status' | 'result' | 'updatedAt'>;
 
-export const resultFeeds: Record<string, Feed> = {
-  'public-security.foundling-report': { fields: { certificateNumber: 'foundlingCertificateNumber' } },
-  'public-security.hukou-registration': {
-    fields: { hukouRegistrationNumber: 'hukouRegistrationNumber', address: 'hukouAddress', idNumber: 'idNumber' },
-    set: { hukouRegistered: true },
-  },
-  'public-security.hukou-migration': {
-    fields: { newHukouAddress: 'hukouAddress', newHukouRegistrationNumber: 'hukouRegistrationNumber' },
-  },
-  'education.school-placement': {
-    fields: { schoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' },
-    set: { inSchool: true },
-  },
-  'education.school-record-transfer': { fields: { newSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' } },
-};
+const feedOf = (t: Pick<TaskView, 'type' | 'contractVersion'>) => findTaskType(t.type, t.contractVersion)?.contract.feeds;
 
-export function effectiveChild(child: Child, tasks: Pick<TaskView, 'type' | 'status' | 'result' | 'updatedAt'>[]): Child {
-  const done = tasks.filter((t) => t.status === 'completed' && resultFeeds[t.type]).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+export function effectiveChild(child: Child, tasks: Done[]): Child {
+  const done = tasks.filter((t) => t.status === 'completed' && feedOf(t)).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   let facts: Child = { ...child };
   for (const t of done) {
-    const feed = resultFeeds[t.type]!;
+    const feed = feedOf(t)!;
     const result = (t.result ?? {}) as Record<string, unknown>;
-    const fed = Object.fromEntries(
-      Object.entries(feed.fields).flatMap(([from, to]) => (result[from] === undefined ? [] : [[to, result[from]]])),
-    );
+    const fields = Object.entries(feed.fields) as [string, ChildFact][];
+    const fed = Object.fromEntries(fields.flatMap(([from, to]) => (result[from] === undefined ? [] : [[to, result[from]]])));
     facts = { ...facts, ...feed.set, ...fed };
   }
   return facts;
 }
+
+/** The task types whose result establishes a fact (the foundling report's certificate number), newest major last. */
+export const typesFeeding = (fact: ChildFact): string[] => [
+  ...new Set(taskTypes.filter((t) => Object.values(t.contract.feeds?.fields ?? {}).includes(fact)).map((t) => t.contract.type)),
+];

@@ -1,7 +1,8 @@
 // Turns "open these task types for this case" into task items: the input is checked against the contract,
 // the request is built from the case (field-level minimisation) and checked too, the deadline is computed.
 import type { CaseFacts, Child } from '../../contracts/case.ts';
-import type { TaskTypeContract, WorkflowName } from '../../contracts/task-type.ts';
+import type { WorkflowName } from '../../contracts/task-roles.ts';
+import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import type { FieldIssue } from '../lib/errors.ts';
 import { echo, ValidationError, zodIssues } from '../lib/errors.ts';
 import { deadlineFor } from '../calendar/working-days.ts';

@@ -4,6 +4,7 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { Checklist, TransferRequest } from '../../contracts/api/transfers.ts';
 import type { Child, Institution } from '../../contracts/case.ts';
+import type { TransferStep } from '../../contracts/task-roles.ts';
 import { formatPrincipal, type Principal } from '../auth/principal.ts';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError, ValidationError } from '../lib/errors.ts';
@@ -13,8 +14,9 @@ import { isTerminal } from '../state/lifecycle.ts';
 import { tableName, type TaskItem } from '../state/tasks.ts';
 import { indexKeys, type TransferItem } from '../state/transfers.ts';
 import { planAdmission } from './admission.ts';
-import { effectiveChild } from './facts.ts';
+import { effectiveChild, typesFeeding } from './facts.ts';
 import { buildTaskItems, type OpenTaskSpec } from './open-tasks.ts';
+import { findTaskType, taskTypes } from '../topology.ts';
 
 export const transact = (items: unknown[]) => documentClient().send(new TransactWriteCommand({ TransactItems: items as never }));
 
@@ -22,32 +24,36 @@ export const transact = (items: unknown[]) => documentClient().send(new Transact
 export const openOfType = (tasks: TaskItem[], type: string) =>
   tasks.find((t) => t.type === type && !['cancelled', 'rejected'].includes(t.status));
 
-/** The tasks a transfer opens for one child (三(一), 四(二)). */
-export function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRequest['children'][number]['hukou'], to: string): OpenTaskSpec[] {
-  const specs: OpenTaskSpec[] = [];
-  // Where the child goes is the transfer's: the tasks take it from here, never from a caller's input.
-  const workflow = { name: 'transfer' as const, input: { toInstitutionId: to } };
-  if (hukou.decision === 'migrate') {
-    const registration = openOfType(tasks, 'public-security.hukou-registration');
-    specs.push({
-      type: 'public-security.hukou-migration',
-      input: hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {},
-      workflow,
-      inputFacts: { fromHukouAddress: 'hukouAddress', hukouRegistrationNumber: 'hukouRegistrationNumber' },
-      // Hukou registration before hukou migration: wait for it when it is still under way.
-      ...(registration && registration.status !== 'completed' ? { waitingFor: [registration.taskId] } : {}),
-    });
-  }
-  if (child.inSchool) {
-    specs.push({
-      type: 'education.school-record-transfer',
-      workflow,
-      inputFacts: { fromSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' },
-    });
-  }
-  return specs;
-}
+/** The task type carrying a step of the transfer (contract `workflow`), if the topology has one. */
+export const transferStep = (step: TransferStep) =>
+  taskTypes.find((t) => t.contract.workflow?.name === 'transfer' && t.contract.workflow.step === step && findTaskType(t.contract.type) === t)
+    ?.contract;
 
+/**
+ * The tasks a transfer opens for one child (三(一), 四(二)): the hukou migration when the hukou moves, the
+ * school-record transfer when the child is in school.
+ */
+export function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRequest['children'][number]['hukou'], to: string): OpenTaskSpec[] {
+  const opens: { step: TransferStep; input?: Record<string, unknown> }[] = [];
+  if (hukou.decision === 'migrate') opens.push({ step: 'hukou-migration', input: hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {} });
+  if (child.inSchool) opens.push({ step: 'school-record-transfer' });
+  return opens.flatMap(({ step, input }) => {
+    const contract = transferStep(step);
+    if (!contract) return [];
+    const role = contract.workflow!;
+    const prior = role.after ? openOfType(tasks, role.after.type) : undefined;
+    return [
+      {
+        type: contract.type,
+        ...(input ? { input } : {}),
+        // Where the child goes is the transfer's: the tasks take it from here, never from a caller's input.
+        workflow: { name: 'transfer' as const, input: { toInstitutionId: to } },
+        ...(role.inputFacts ? { inputFacts: role.inputFacts as Record<string, string> } : {}),
+        ...(prior && prior.status !== 'completed' ? { waitingFor: [prior.taskId] } : {}),
+      },
+    ];
+  });
+}
 
 interface Opening {
   from: Institution;
@@ -63,7 +69,8 @@ interface Opening {
 export function openingOf(transferId: string, entry: TransferRequest['children'][number], found: { child: ChildItem; tasks: TaskItem[] }, o: Opening) {
   const inTransfer = (found.child as ChildItem & { openTransferId?: string }).openTransferId;
   if (inTransfer) throw new ConflictError(`child ${entry.childId} is already in transfer ${inTransfer}`);
-  const report = openOfType(found.tasks, 'public-security.foundling-report');
+  // A foundling is handed over with its police certificate (三(一)): the task that establishes it must be done.
+  const report = typesFeeding('foundlingCertificateNumber').map((type) => openOfType(found.tasks, type)).find(Boolean);
   const facts = effectiveChild(found.child, found.tasks);
   if (facts.parentsUnknown && !facts.foundlingCertificateNumber)
     throw new ConflictError(
@@ -72,9 +79,9 @@ export function openingOf(transferId: string, entry: TransferRequest['children']
         : `child ${entry.childId}: a foundling report certificate is needed before the transfer`,
     );
   const tasks = buildTaskItems({ institution: o.from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, o.to), o.by, o.now);
-  const taskOf = (type: string) => tasks.find((t) => t.type === type)?.taskId;
-  const migration = taskOf('public-security.hukou-migration');
-  const record = taskOf('education.school-record-transfer');
+  const taskOf = (step: TransferStep) => tasks.find((t) => t.type === transferStep(step)?.type)?.taskId;
+  const migration = taskOf('hukou-migration');
+  const record = taskOf('school-record-transfer');
   const writes = [
     {
       Update: {

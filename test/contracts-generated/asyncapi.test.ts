@@ -8,6 +8,7 @@ import { allSchemas, envelopeSchemaId } from '../../scripts/contracts/schemas.ts
 import { Envelope } from '../../contracts/envelope.ts';
 import { deadLetterQueueName, delivery, departments, findTaskType, queueName } from '../../services/topology.ts';
 import { ajvErrors, mapRefs, readJson, root, schemaAjv } from './support.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 type Doc = {
   channels: Record<string, { address: string; messages: Record<string, unknown>; bindings: { sqs: Record<string, any> } }>;
@@ -34,7 +35,7 @@ describe('asyncapi.json', () => {
   });
 
   it('resolves each message’s data to its task type’s request schema', () => {
-    const message = parsed!.allMessages().all().find((m) => m.id() === 'medical-insurance.pre-enrollment.v1')!;
+    const message = parsed!.allMessages().all().find((m) => m.id() === `${preEnrollmentV1.type}.v1`)!;
     const payload = message.payload()!.json() as { allOf: { properties: Record<string, { properties?: object }> }[] };
     expect(Object.keys(payload.allOf[1]!.properties.data!.properties!)).toContain('subsidyCategory');
   });

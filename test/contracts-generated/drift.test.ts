@@ -11,6 +11,7 @@ import {
 } from '../../scripts/contracts/published.ts';
 import { allSchemas } from '../../scripts/contracts/schemas.ts';
 import { readCommitted, root } from './support.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 describe('contracts/generated/', () => {
   const files = buildGenerated(root);
@@ -30,7 +31,7 @@ describe('contracts/generated/', () => {
     const schemaFiles = [...files.keys()].filter((p) => p.startsWith('contracts/generated/schemas/'));
     expect(schemaFiles).toHaveLength(allSchemas().length);
     expect(schemaFiles).toContain('contracts/generated/schemas/envelope.v1.schema.json');
-    expect(schemaFiles).toContain('contracts/generated/schemas/medical-insurance.pre-enrollment.v1.request.schema.json');
+    expect(schemaFiles).toContain(`contracts/generated/schemas/${preEnrollmentV1.type}.v1.request.schema.json`);
   });
 
   it('is deterministic and canonical: a second build gives the same bytes, each file ends in one newline', () => {
@@ -69,13 +70,13 @@ describe('contracts/published/ (a published version changes compatibly or not at
 
   it('catches a breaking edit of a published snapshot’s successor, and says what to do instead', () => {
     const schemas = allSchemas();
-    const target = schemas.find((s) => s.key === 'medical-insurance.pre-enrollment.v1' && s.role === 'result')!;
+    const target = schemas.find((s) => s.key === `${preEnrollmentV1.type}.v1` && s.role === 'result')!;
     const edited = structuredClone(target.schema) as { required: string[]; properties: Record<string, unknown> };
     edited.properties.policyNumber = { type: 'string' };
     edited.required.push('policyNumber');
     const broken = comparePublished(root, schemas.map((s) => (s === target ? { ...s, schema: edited } : s)), readCommitted);
     const found = broken.breaking.filter((b) => b.key === target.key);
-    expect(found.map((b) => b.file)).toEqual(['contracts/published/medical-insurance.pre-enrollment.v1.result.schema.json']);
+    expect(found.map((b) => b.file)).toEqual([`contracts/published/${preEnrollmentV1.type}.v1.result.schema.json`]);
     expect(describeBreaking({ ...broken, breaking: found })).toMatch(/policyNumber: property newly required[\s\S]*Publish a new major version instead/);
   });
 });

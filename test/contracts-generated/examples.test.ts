@@ -1,8 +1,8 @@
-// Every task type has an example (contracts/examples/<type>.v<N>.json), and each part of it is valid three ways:
+// Every task type has an example (contracts/<department>/examples/<name>.v<N>.json), and each part of it is valid three ways:
 // against the generated JSON Schema (Ajv, draft 2020-12), against the zod contract, and (results) against the
 // contract's business rules. An example that rots fails here.
 import { describe, expect, it } from 'vitest';
-import { exampleFileName, exampleResults, loadExamples } from '../../scripts/contracts/examples.ts';
+import { exampleFile, exampleResults, loadExamples } from '../../scripts/contracts/examples.ts';
 import { contractSchemaId, parts } from '../../scripts/contracts/schemas.ts';
 import { taskTypes } from '../../services/topology.ts';
 import { ajvErrors, root, schemaAjv } from './support.ts';
@@ -11,7 +11,7 @@ const contracts = taskTypes.map((t) => t.contract);
 const examples = loadExamples(root, contracts);
 const ajv = schemaAjv();
 
-describe.each(contracts.map((c) => [exampleFileName(c), c] as const))('contracts/examples/%s', (_file, contract) => {
+describe.each(contracts.map((c) => [exampleFile(c), c] as const))('%s', (_file, contract) => {
   const example = examples.get(`${contract.type}.v${contract.version}`)!;
   const samples = {
     input: [['input', example.input]],

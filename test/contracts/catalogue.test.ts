@@ -1,46 +1,31 @@
-// Properties every task type of the catalogue shares: naming, metadata, JSON Schema export, strictness.
+// Properties every task type of the catalogue shares: naming, metadata, JSON Schema export, strictness, and the
+// parts it plays in the shared mechanisms. The catalogue is the topology's; docs/task-types.md prints it.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { disabilityFederationTaskTypes } from '../../contracts/disability-federation/index.ts';
-import { educationTaskTypes } from '../../contracts/education/index.ts';
 import { Envelope } from '../../contracts/envelope.ts';
-import { fireRescueTaskTypes } from '../../contracts/fire-rescue/index.ts';
-import { publicSecurityTaskTypes } from '../../contracts/public-security/index.ts';
-import type { TaskTypeContract } from '../../contracts/task-type.ts';
+import { departments, taskTypes } from '../../services/topology.ts';
 import { undocumentedOrOpen } from './fixtures.ts';
 
-const byDepartment: Record<string, readonly TaskTypeContract[]> = {
-  education: educationTaskTypes,
-  'public-security': publicSecurityTaskTypes,
-  'disability-federation': disabilityFederationTaskTypes,
-  'fire-rescue': fireRescueTaskTypes,
-};
-const all = Object.values(byDepartment).flat();
+const all = taskTypes.map((t) => t.contract);
 
-describe('the task catalogue (DOMAIN.md)', () => {
-  it('has every task type of the four departments, once', () => {
-    expect(all.map((c) => `${c.type}.v${c.version}`).sort()).toEqual([
-      'disability-federation.rehab-assistance.v1',
-      'disability-federation.rehab-point-certification.v1',
-      'education.school-placement.v1',
-      'education.school-record-transfer.v1',
-      'fire-rescue.safety-inspection.v1',
-      'public-security.dna-comparison.v1',
-      'public-security.foundling-report.v1',
-      'public-security.hukou-migration.v1',
-      'public-security.hukou-registration.v1',
-    ]);
+describe('the task catalogue', () => {
+  it('names every task type once, under the department that carries it', () => {
+    const ids = all.map((c) => `${c.type}.v${c.version}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of departments) for (const { contract } of d.taskTypes) expect(contract.type.startsWith(`${d.code}.`)).toBe(true);
   });
 
-  it('subjects institutions only for certification and fire inspection', () => {
-    const institutional = all.filter((c) => c.subject === 'institution').map((c) => c.type).sort();
-    expect(institutional).toEqual(['disability-federation.rehab-point-certification', 'fire-rescue.safety-inspection']);
+  it('lets only child tasks feed child facts, be opened by admission or belong to a transfer', () => {
+    for (const c of all.filter((x) => x.subject === 'institution')) {
+      expect([c.type, c.feeds, c.admission, c.workflow]).toEqual([c.type, undefined, undefined, undefined]);
+    }
   });
 });
 
 describe.each(all.map((c) => [c.type, c] as const))('%s', (_type, contract) => {
-  it('lives in its department’s folder and names it', () => {
-    expect(byDepartment[contract.department]).toContain(contract);
+  it('lives in its department’s folder and names it', async () => {
+    const index = (await import(`../../contracts/${contract.department}/index.ts`)) as Record<string, unknown>;
+    expect(Object.values(index).flat()).toContain(contract);
     expect(contract.type.startsWith(`${contract.department}.`)).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../scripts/local/hub.ts';
 import { emulatorConfig, uniquePrefix } from './emulators.ts';
 import { deployedTarget, embeddedOnlyReason, isDeployed, type DeployedTarget } from './target.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 export { isDeployed, needsEmbedded } from './target.ts';
 
@@ -181,7 +182,7 @@ export async function admitFoundling(h: TestHub, certificate = 'NN-GA-2026-0001'
     body: admission({ parentsUnknown: true, foundlingCertificateNumber: certificate }),
   });
   if (res.status !== 201) throw new Error(`admission answered ${res.status}: ${JSON.stringify(res.body)}`);
-  const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
+  const task = res.body.tasks.find((t: any) => t.type === preEnrollmentV1.type);
   if (!task) throw new Error('admission opened no pre-enrollment');
   return { childId: res.body.childId as string, taskId: task.taskId as string, res };
 }

@@ -1,6 +1,7 @@
 // Shared by the tests of transfers and scope: a county child in transfer to its city, with an open task held.
 import { expect } from 'vitest';
 import { admission, eventually, NANNING, readChild, type TestHub } from './hub.ts';
+import { hukouMigrationV1 } from '../../contracts/public-security/index.ts';
 
 export const COUNTY = 'MPC-450123'; // 隆安县, Nanning
 export const county = `staff:${COUNTY}`;
@@ -43,7 +44,7 @@ export async function receivedWhileInformationNeeded(h: TestHub) {
   });
   expect(opened.status).toBe(201);
   const transferId: string = opened.body.transferId;
-  const migrationId: string = opened.body.tasks.find((t: any) => t.type === 'public-security.hukou-migration').taskId;
+  const migrationId: string = opened.body.tasks.find((t: any) => t.type === hukouMigrationV1.type).taskId;
   await untilStatusAs(h, childId, migrationId, 'delivered', county);
   const ask = await h.call('POST', `/v1/tasks/${migrationId}/request-information`, {
     as: POLICE,

@@ -13,6 +13,9 @@ import {
   untilTaskStatus,
   useHub,
 } from '../helpers/hub.ts';
+import { safetyInspectionV1 } from '../../contracts/fire-rescue/index.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1, foundlingReportV1, hukouRegistrationV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'department:medical-insurance';
@@ -51,8 +54,8 @@ describe('admission', () => {
     const { res, childId } = await admitFoundling();
     expect(res.body.childId).toMatch(/^CH[0-9A-Z]{26}$/);
     const types = res.body.tasks.map((t: any) => t.type).sort();
-    expect(types).toEqual(['medical-insurance.pre-enrollment', 'public-security.dna-comparison']);
-    const task = res.body.tasks.find((t: any) => t.type === 'medical-insurance.pre-enrollment');
+    expect(types).toEqual([preEnrollmentV1.type, dnaComparisonV1.type]);
+    const task = res.body.tasks.find((t: any) => t.type === preEnrollmentV1.type);
     expect(task).toMatchObject({ department: 'medical-insurance', status: 'dispatched', subjectId: childId, overdue: false });
     expect(task.deadline).toMatch(/T23:59:59\+08:00$/);
     expect(task.history.map((h: any) => [h.from, h.to, h.by])).toEqual([
@@ -273,14 +276,14 @@ describe('opening a task by hand', () => {
     const childId = res.body.childId;
     const open = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${NANNING}`,
-      body: { type: 'medical-insurance.pre-enrollment' },
+      body: { type: preEnrollmentV1.type },
     });
     expect(open.status).toBe(201);
-    expect(open.body).toMatchObject({ type: 'medical-insurance.pre-enrollment', status: 'dispatched' });
+    expect(open.body).toMatchObject({ type: preEnrollmentV1.type, status: 'dispatched' });
     expect(open.body.request.subsidyCategory).toBe('none');
     const again = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${NANNING}`,
-      body: { type: 'medical-insurance.pre-enrollment' },
+      body: { type: preEnrollmentV1.type },
     });
     expect(again.status).toBe(409);
     expect((await readChild(childId)).tasks).toHaveLength(1);
@@ -294,12 +297,12 @@ describe('opening a task by hand', () => {
     expect(unknown.body.issues[0].path).toBe('type');
     const inst = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${NANNING}`,
-      body: { type: 'fire-rescue.safety-inspection', input: { inspectionKind: 'periodic' } },
+      body: { type: safetyInspectionV1.type, input: { inspectionKind: 'periodic' } },
     });
     expect(inst.status).toBe(400);
     const other = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${LIUZHOU}`,
-      body: { type: 'medical-insurance.pre-enrollment' },
+      body: { type: preEnrollmentV1.type },
     });
     expect(other.status).toBe(404);
     expect((await readChild(childId)).tasks).toHaveLength(0);
@@ -362,15 +365,15 @@ describe('a rejected prerequisite', () => {
       as: `staff:${NANNING}`,
       body: admission({ parentsUnknown: true, hukouRegistered: false, foundPlace: '南宁站', foundCountyCode: '450103', foundOn: '2026-11-18' }),
     });
-    const report = res.body.tasks.find((t: any) => t.type === 'public-security.foundling-report');
-    const reg = res.body.tasks.find((t: any) => t.type === 'public-security.hukou-registration');
+    const report = res.body.tasks.find((t: any) => t.type === foundlingReportV1.type);
+    const reg = res.body.tasks.find((t: any) => t.type === hukouRegistrationV1.type);
     expect(reg.status).toBe('requested');
     await delivered(res.body.childId, report.taskId);
     const rej = await hub().call('POST', `/v1/tasks/${report.taskId}/reject`, { as: 'department:public-security', body: { reason: '报案地点不在本辖区' } });
     expect(rej.status).toBe(200);
     const after = await readTask(res.body.childId, reg.taskId);
     expect(after.status).toBe('cancelled');
-    expect(after.statusReason).toBe(`prerequisite public-security.foundling-report (${report.taskId}) was rejected: 报案地点不在本辖区`);
+    expect(after.statusReason).toBe(`prerequisite ${foundlingReportV1.type} (${report.taskId}) was rejected: 报案地点不在本辖区`);
     expect(after.history.at(-1)).toMatchObject({ from: 'requested', to: 'cancelled', by: 'system:dependencies' });
   });
 });

@@ -14,6 +14,7 @@ import {
   untilTaskStatus,
   useHub,
 } from '../helpers/hub.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 const hub = useHub({ simulatorDelayMs: 100, maxReceiveCount: 3 });
 const MI = 'medical-insurance';
@@ -146,7 +147,7 @@ describe('failures never lose a task', () => {
     // The same envelope again, as SQS may deliver it twice.
     const { sqs } = sdkClients();
     const envelope = {
-      specversion: '1.0', id: taskId, source: 'child-welfare-hub', type: 'medical-insurance.pre-enrollment.v1',
+      specversion: '1.0', id: taskId, source: 'child-welfare-hub', type: `${preEnrollmentV1.type}.v1`,
       subject: childId, time: new Date().toISOString(), dataschema: 'x', taskid: taskId, department: MI, data: done.request,
     };
     await sqs.send(new SendMessageCommand({ QueueUrl: hub().provisioned.queues[MI]!.url, MessageBody: JSON.stringify(envelope) }));

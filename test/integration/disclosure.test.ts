@@ -5,6 +5,8 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { checklist, city, POLICE, receivedWhileInformationNeeded, untilStatusAs } from '../helpers/transfer.ts';
 import { admission, admitFoundling, eventually, LIUZHOU, NANNING, needsEmbedded, readChild, useHub, type Reply } from '../helpers/hub.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'department:medical-insurance';
@@ -52,7 +54,7 @@ describe('[matrix] every answer to a department is its contract view', () => {
     // The staff's note and principal are in the history; the department's answers carry neither.
     expect(JSON.stringify([ack.body, ask.body, done.body])).not.toMatch(/staff:|补充/);
 
-    const dna = (await readChild(hub(), childId, city)).tasks.find((t: any) => t.type === 'public-security.dna-comparison');
+    const dna = (await readChild(hub(), childId, city)).tasks.find((t: any) => t.type === dnaComparisonV1.type);
     await untilStatus(childId, dna.taskId, 'delivered', city);
     const rejected = await hub().call('POST', `/v1/tasks/${dna.taskId}/reject`, { as: POLICE, body: { reason: '无需比对' } });
     expect(rejected.status).toBe(200);
@@ -105,7 +107,7 @@ describe('[matrix] an outsider learns nothing an unknown id would not tell', () 
     const refusals = await Promise.all([
       hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: city, body: {} }),
       hub().call('POST', `/v1/tasks/${taskId}/supply-information`, { as: MI, body: { facts: { name: '改名' }, note: '改名' } }),
-      hub().call('POST', `/v1/children/${childId}/tasks`, { as: 'supervisor:450100', body: { type: 'medical-insurance.pre-enrollment' } }),
+      hub().call('POST', `/v1/children/${childId}/tasks`, { as: 'supervisor:450100', body: { type: preEnrollmentV1.type } }),
       hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: 'department:education' }),
       hub().call('POST', '/v1/children', { as: `staff:${LIUZHOU}`, body: admission() }),
       hub().call('POST', `/v1/transfers/${transferId}/send`, { as: city, body: { on: '2026-11-24', checklist } }),

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklist, city, county } from '../helpers/transfer.ts';
 import { admitFoundling, eventually, useHub, type Reply } from '../helpers/hub.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'department:medical-insurance';
@@ -57,7 +58,7 @@ describe('[fuzz] every id in a path is checked before it reaches the table', () 
     ['POST', `/v1/transfers/${long}/visits`, city, 'path.transferId', { childId: `CH01JD${'0'.repeat(22)}`, visitedOn: '2026-11-20', note: '探访' }],
     ['GET', `/v1/children/${long}`, city, 'path.childId'],
     ['GET', '/v1/children/nope', city, 'path.childId'],
-    ['POST', `/v1/children/${long}/tasks`, city, 'path.childId', { type: 'medical-insurance.pre-enrollment' }],
+    ['POST', `/v1/children/${long}/tasks`, city, 'path.childId', { type: preEnrollmentV1.type }],
     ['POST', '/v1/tasks/garbage/acknowledge', MI, 'path.taskId', {}],
     ['POST', `/v1/tasks/${long}/complete`, MI, 'path.taskId', { result: {} }],
     ['POST', `/v1/tasks/${long}/supply-information`, city, 'path.taskId', { facts: {}, note: 'x' }],

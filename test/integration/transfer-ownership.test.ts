@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { city, county, receivedWhileInformationNeeded, taskAs } from '../helpers/transfer.ts';
 import { admission, NANNING, readChild, useHub } from '../helpers/hub.ts';
+import { schoolRecordTransferV1 } from '../../contracts/education/index.ts';
+import { hukouMigrationV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulators: false });
 const task = (childId: string, taskId: string, as: string) => taskAs(hub(), childId, taskId, as);
@@ -52,14 +54,14 @@ describe('[matrix] task types that belong to a transfer take their destination f
     const { childId } = admitted.body;
     const migration = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${liuzhouCounty}`,
-      body: { type: 'public-security.hukou-migration', input: { fromHukouAddress: '柳州市城中区某街', toInstitutionId: 'CWI-451400' } },
+      body: { type: hukouMigrationV1.type, input: { fromHukouAddress: '柳州市城中区某街', toInstitutionId: 'CWI-451400' } },
     });
     expect(migration.status).toBe(400);
     expect(migration.body.issues.map((i: any) => i.path)).toEqual(['type']);
     expect(migration.body.issues[0].message).toMatch(/transfer/);
     const record = await hub().call('POST', `/v1/children/${childId}/tasks`, {
       as: `staff:${liuzhouCounty}`,
-      body: { type: 'education.school-record-transfer', input: { toInstitutionId: 'MPC-450123' } },
+      body: { type: schoolRecordTransferV1.type, input: { toInstitutionId: 'MPC-450123' } },
     });
     expect(record.status).toBe(400);
     expect(record.body.issues.map((i: any) => i.path)).toEqual(['type']);

@@ -3,6 +3,11 @@
 // and institution duties that recur.
 import { describe, expect, it } from 'vitest';
 import { admission, eventually, NANNING, useHub } from '../helpers/hub.ts';
+import { rehabPointCertificationV1 } from '../../contracts/disability-federation/index.ts';
+import { schoolPlacementV1, schoolRecordTransferV1 } from '../../contracts/education/index.ts';
+import { safetyInspectionV1 } from '../../contracts/fire-rescue/index.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1, foundlingReportV1, hukouMigrationV1, hukouRegistrationV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulatorDelayMs: 60 });
 const COUNTY = 'MPC-450102'; // 兴宁区, Nanning
@@ -55,9 +60,9 @@ describe('transfer from a county centre to the city institution (移交)', () =>
     expect(res.status).toBe(201);
     const t = res.body;
     expect(t.tasks.map((x: any) => x.type).sort()).toEqual([
-      'education.school-record-transfer',
-      'public-security.hukou-migration',
-      'public-security.hukou-migration',
+      schoolRecordTransferV1.type,
+      hukouMigrationV1.type,
+      hukouMigrationV1.type,
     ]);
     expect(t.children.find((x: any) => x.childId === b.childId).hukou).toEqual({
       decision: 'exempt',
@@ -110,12 +115,12 @@ describe('transfer from a county centre to the city institution (移交)', () =>
     expect(received.body.status).toBe('open'); // c is still at the county
     // a is now the city's child. In school already, it moves its record rather than being placed anew.
     const aNow = await allSettled(a.childId);
-    expect(aNow.tasks.map((x: any) => x.type)).not.toContain('education.school-placement');
+    expect(aNow.tasks.map((x: any) => x.type)).not.toContain(schoolPlacementV1.type);
     expect(aNow.child).toMatchObject({ institutionId: NANNING, admittedOn: '2026-11-25' });
-    const migration = aNow.tasks.find((x: any) => x.type === 'public-security.hukou-migration');
+    const migration = aNow.tasks.find((x: any) => x.type === hukouMigrationV1.type);
     expect(migration).toMatchObject({ status: 'completed' });
     expect(migration.request.fromHukouAddress).toBe('南宁市兴宁区某街道集体户');
-    expect(aNow.tasks.find((x: any) => x.type === 'education.school-record-transfer').result.studentRecordNumber).toBe('G450102201503021234');
+    expect(aNow.tasks.find((x: any) => x.type === schoolRecordTransferV1.type).result.studentRecordNumber).toBe('G450102201503021234');
     // The county no longer reads a's record (to it the child is now unknown); the city does.
     expect((await hub().call('GET', `/v1/children/${a.childId}`, { as: countyStaff })).status).toBe(404);
 
@@ -187,7 +192,7 @@ describe('a foundling, from the police report to the city admission (捡拾)', (
     let f: any;
     try {
       f = await register({ parentsUnknown: true, hukouRegistered: false, birthDate: '2026-10-01', ...found });
-      expect(f.tasks.map((x: any) => x.type)).toEqual(['public-security.foundling-report']);
+      expect(f.tasks.map((x: any) => x.type)).toEqual([foundlingReportV1.type]);
       // The transfer must wait for the report.
       const early = await hub().call('POST', '/v1/transfers', {
         as: countyStaff,
@@ -220,14 +225,14 @@ describe('a foundling, from the police report to the city admission (捡拾)', (
     await hub().call('POST', `/v1/transfers/${t.transferId}/send`, { as: countyStaff, body: { on: '2026-11-20', checklist } });
     const received = await hub().call('POST', `/v1/transfers/${t.transferId}/receive`, { as: cityStaff, body: { on: '2026-11-21', checklist } });
     expect(received.body.opened.map((x: any) => x.type).sort()).toEqual([
-      'medical-insurance.pre-enrollment',
-      'public-security.dna-comparison',
-      'public-security.hukou-registration',
+      preEnrollmentV1.type,
+      dnaComparisonV1.type,
+      hukouRegistrationV1.type,
     ]);
     const admitted = await allSettled(f.childId, cityStaff, 4);
     expect(admitted.tasks.every((x: any) => x.status === 'completed')).toBe(true);
     // The DNA comparison and the registration carry the certificate the police issued.
-    const dna = admitted.tasks.find((x: any) => x.type === 'public-security.dna-comparison');
+    const dna = admitted.tasks.find((x: any) => x.type === dnaComparisonV1.type);
     expect(dna.request.foundlingCertificateNumber).toBe(report.result.certificateNumber);
     expect(admitted.child.hukouRegistered).toBe(true);
   });
@@ -239,12 +244,12 @@ describe('dependencies', () => {
       as: cityStaff,
       body: admission({ parentsUnknown: true, hukouRegistered: false, ...found }),
     });
-    const reg0 = res.body.tasks.find((x: any) => x.type === 'public-security.hukou-registration');
-    const report0 = res.body.tasks.find((x: any) => x.type === 'public-security.foundling-report');
+    const reg0 = res.body.tasks.find((x: any) => x.type === hukouRegistrationV1.type);
+    const report0 = res.body.tasks.find((x: any) => x.type === foundlingReportV1.type);
     expect(reg0).toMatchObject({ status: 'requested', waitingFor: [report0.taskId] });
     const done = await allSettled(res.body.childId, cityStaff, 4);
-    const report = done.tasks.find((x: any) => x.type === 'public-security.foundling-report');
-    const reg = done.tasks.find((x: any) => x.type === 'public-security.hukou-registration');
+    const report = done.tasks.find((x: any) => x.type === foundlingReportV1.type);
+    const reg = done.tasks.find((x: any) => x.type === hukouRegistrationV1.type);
     expect(reg.status).toBe('completed');
     expect(reg.history[1]).toMatchObject({ from: 'requested', to: 'dispatched', by: 'system:dependencies' });
     expect(reg.history[1].at >= report.history.at(-1).at).toBe(true);
@@ -257,7 +262,7 @@ describe('institution duties', () => {
     const inst = 'CWI-450300';
     const res = await hub().call('POST', `/v1/institutions/${inst}/tasks`, {
       as: `staff:${inst}`,
-      body: { type: 'fire-rescue.safety-inspection', input: { inspectionKind: 'periodic' }, recurEveryMonths: 3 },
+      body: { type: safetyInspectionV1.type, input: { inspectionKind: 'periodic' }, recurEveryMonths: 3 },
     });
     expect(res.status).toBe(201);
     expect(res.body.recurs.everyMonths).toBe(3);
@@ -265,21 +270,21 @@ describe('institution duties', () => {
     const cert = await hub().call('POST', `/v1/institutions/${inst}/tasks`, {
       as: `staff:${inst}`,
       body: {
-        type: 'disability-federation.rehab-point-certification',
+        type: rehabPointCertificationV1.type,
         input: { servicesOffered: [{ area: 'autism', interventions: ['rehabilitation-training'] }] },
       },
     });
     expect(cert.status).toBe(201);
-    expect((await hub().call('POST', `/v1/institutions/${inst}/tasks`, { as: 'staff:CWI-450100', body: { type: 'fire-rescue.safety-inspection', input: { inspectionKind: 'periodic' } } })).status).toBe(403);
+    expect((await hub().call('POST', `/v1/institutions/${inst}/tasks`, { as: 'staff:CWI-450100', body: { type: safetyInspectionV1.type, input: { inspectionKind: 'periodic' } } })).status).toBe(403);
     const view = await eventually(async () => {
       const v = (await hub().call('GET', `/v1/institutions/${inst}`, { as: `staff:${inst}` })).body;
       return v.tasks.length === 2 && v.tasks.every((x: any) => x.status === 'completed') ? v : undefined;
     }, 20_000, 'institution tasks completed');
-    expect(view.schedules).toEqual([{ type: 'fire-rescue.safety-inspection', everyMonths: 3, nextDueOn: expect.any(String), input: { inspectionKind: 'periodic' } }]);
+    expect(view.schedules).toEqual([{ type: safetyInspectionV1.type, everyMonths: 3, nextDueOn: expect.any(String), input: { inspectionKind: 'periodic' } }]);
     // Three months on, the sweep opens the next inspection, once.
     const later = new Date(Date.now() + 100 * 86_400_000);
     const opened = await hub().openRecurring(later);
-    expect(opened.map((x) => x.type)).toEqual(['fire-rescue.safety-inspection']);
+    expect(opened.map((x) => x.type)).toEqual([safetyInspectionV1.type]);
     expect(await hub().openRecurring(later)).toEqual([]);
   });
 });

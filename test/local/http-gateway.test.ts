@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../../scripts/local/http-gateway.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 // Fakes standing in for the real handlers and authorizer: tokens name their outcome.
 const calls: { fn: string; event: APIGatewayProxyEvent; context: Context }[] = [];
@@ -166,13 +167,13 @@ describe('http gateway', () => {
     const res = await send('/v1/children/CH42/tasks?dry=1&tag=a&tag=b', {
       method: 'POST',
       headers: { Authorization: 'Bearer good', 'Content-Type': 'application/json' },
-      body: '{"type":"medical-insurance.pre-enrollment"}',
+      body: `{"type":"${preEnrollmentV1.type}"}`,
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-one')).toBe('single');
     expect(res.headers.get('x-many')).toBe('a, b');
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await json(res)).toEqual({ echoed: '{"type":"medical-insurance.pre-enrollment"}' });
+    expect(await json(res)).toEqual({ echoed: `{"type":"${preEnrollmentV1.type}"}` });
 
     expect(calls).toHaveLength(1);
     const { fn, event, context } = calls[0]!;
@@ -188,7 +189,7 @@ describe('http gateway', () => {
     expect(event.pathParameters).toEqual({ childId: 'CH42' });
     expect(event.queryStringParameters).toEqual({ dry: '1', tag: 'b' });
     expect(event.multiValueQueryStringParameters).toEqual({ dry: ['1'], tag: ['a', 'b'] });
-    expect(event.body).toBe('{"type":"medical-insurance.pre-enrollment"}');
+    expect(event.body).toBe(`{"type":"${preEnrollmentV1.type}"}`);
     expect(event.headers['Content-Type'] ?? event.headers['content-type']).toBe('application/json');
     expect(event.requestContext.requestId).toBe(res.headers.get('x-amzn-requestid'));
     expect(context.functionName).toBe('api');

@@ -7,6 +7,8 @@ import type { CheckId, CheckResult } from '../../scripts/partner-check/checks.ts
 import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { captureIo, SECRET, startFakeDepartment, type Flaws } from './helpers.ts';
+import { schoolPlacementV1, schoolRecordTransferV1 } from '../../contracts/education/index.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 /** Runs the command (JSON output) against a fake department with `flaws`; returns the exit code and the report. */
 async function check(code: string, flaws: Flaws, extra: string[] = []) {
@@ -56,8 +58,8 @@ describe('partner check against a broken department', () => {
     expect(exit).toBe(1);
     expect(ids(failed)).toEqual(['body-foreign-format', 'body-not-json', 'missing-field']);
     expect(failed.filter((c) => c.id === 'missing-field').map((c) => c.taskType)).toEqual([
-      'education.school-placement',
-      'education.school-record-transfer',
+      schoolPlacementV1.type,
+      schoolRecordTransferV1.type,
     ]);
     for (const c of failed) {
       expect(c.httpStatus).toBe(500);
@@ -69,7 +71,7 @@ describe('partner check against a broken department', () => {
     const { exit, failed, report } = await check('medical-insurance', { delayMs: 1500 }, ['--timeout', '0.3']);
     expect(exit).toBe(1);
     expect(report.timeoutMs).toBe(300);
-    const forType = failed.filter((c) => c.taskType === 'medical-insurance.pre-enrollment');
+    const forType = failed.filter((c) => c.taskType === preEnrollmentV1.type);
     expect(forType.map((c) => c.id)).toEqual(['accept', 'redelivery', 'missing-field', 'time-limit']);
     expect(reasonOf(forType, 'accept')).toMatch(/^no answer within 0\.3 s: the hub retries/);
     expect(reasonOf(forType, 'time-limit')).toMatch(/^no answer within 0\.3 s: the hub abandons the push/);

@@ -18,6 +18,7 @@ import {
 import type { Exchange } from '../../scripts/partner-check/http.ts';
 import { formatText, summaryLine } from '../../scripts/partner-check/report.ts';
 import { summarise, type PartnerCheckReport } from '../../scripts/partner-check/run.ts';
+import { schoolPlacementV1 } from '../../contracts/education/index.ts';
 
 const j = { timeoutMs: 10_000, maxReceiveCount: 5 };
 const ex = (status: number | undefined, body?: unknown, more: Partial<Exchange> = {}): Exchange => ({
@@ -124,9 +125,9 @@ describe('partner-check verdicts', () => {
 describe('partner-check report', () => {
   it('prints one line per check and the summary', () => {
     const checks = [
-      judgeAccept(ex(202), j, 'education.school-placement'),
+      judgeAccept(ex(202), j, schoolPlacementV1.type),
       judgeSignatureRefusal('signature-stale', 'refuses a stale task', 'replayable', ex(202), j),
-      judgeDuplicate(ex(202), ex(202), 'education.school-placement'),
+      judgeDuplicate(ex(202), ex(202), schoolPlacementV1.type),
     ];
     const summary = summarise(checks);
     expect(summary).toEqual({ passed: 1, failed: 1, warnings: 1 });
@@ -138,7 +139,7 @@ describe('partner-check report', () => {
       startedAt: new Date(0).toISOString(),
       durationMs: 5,
       timeoutMs: 10_000,
-      taskTypes: ['education.school-placement'],
+      taskTypes: [schoolPlacementV1.type],
       checks,
       summary,
       ok: false,

@@ -4,14 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { Envelope } from '../../contracts/envelope.ts';
 import { verify } from '../../services/delivery/signature.ts';
 import { headersFor } from '../../scripts/partner-check/http.ts';
-import {
-  buildSample,
-  foreignFormatBody,
-  notJsonBody,
-  SAMPLE_MARK,
-  withoutRequiredField,
-} from '../../scripts/partner-check/samples.ts';
-import { loadMapping } from '../../scripts/departments/modules.ts';
+import { foreignFormatBody, notJsonBody, withoutRequiredField } from '../../scripts/partner-check/probes.ts';
+import { SAMPLE_MARK } from '../../scripts/partner-check/sample-case.ts';
+import { buildSample } from '../../scripts/partner-check/samples.ts';
+import { loadMapping, loadSamples } from '../../scripts/departments/modules.ts';
 import { departments, findTaskType } from '../../services/topology.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 2, 0, 0);
@@ -24,7 +20,7 @@ const everyTaskType = departments.flatMap((d) => d.taskTypes.map((t) => [t.contr
 describe('partner-check samples', () => {
   it.each(everyTaskType)('%s: built as the adapter would push it, and read back by the department', async (type, d, entry) => {
     const mapping = await loadMapping(d.code);
-    const sample = buildSample(d, entry, mapping, ids, NOW);
+    const sample = buildSample(d, entry, mapping, ids, NOW, await loadSamples(d.code));
     expect(Envelope.parse(sample.envelope).type).toBe(`${type}.v${entry.contract.version}`);
     expect(sample.envelope.department).toBe(d.code);
     expect(sample.idempotencyKey).toBe(sample.envelope.id);
@@ -49,7 +45,7 @@ describe('partner-check samples', () => {
 
   it.each(everyTaskType)('%s: each malformed body is one the department’s own wire schema refuses', async (_type, d, entry) => {
     const mapping = await loadMapping(d.code);
-    const sample = buildSample(d, entry, mapping, ids, NOW);
+    const sample = buildSample(d, entry, mapping, ids, NOW, await loadSamples(d.code));
     const missing = withoutRequiredField(sample, mapping);
     expect(missing).toBeDefined();
     // The field carrying the task id: without it the department can neither dedupe nor answer the hub.
@@ -60,12 +56,18 @@ describe('partner-check samples', () => {
   });
 
   it('names the task type and the file to edit when a sample cannot be built', async () => {
-    const d = departments.find((x) => x.code === 'education')!;
-    const entry = d.taskTypes.find((t) => t.contract.type === 'education.school-record-transfer')!;
-    const broken = { ...entry, contract: { ...entry.contract, type: 'education.not-in-samples' } };
-    expect(() => buildSample(d, broken, { toWire: () => ({}) }, ids, NOW)).toThrow(
-      /education\.not-in-samples.*scripts\/partner-check\/samples\.ts/,
+    // A task type whose input needs something, left without a sample: the empty default input does not build.
+    const d = departments.find((x) => x.taskTypes.some((t) => !t.contract.input.safeParse({}).success))!;
+    const entry = d.taskTypes.find((t) => !t.contract.input.safeParse({}).success)!;
+    const others = (await loadSamples(d.code)).filter((x) => x.contract !== entry.contract);
+    expect(() => buildSample(d, entry, { toWire: () => ({}) }, ids, NOW, others)).toThrow(
+      new RegExp(`${entry.contract.type.replace('.', '\\.')}.*scripts/departments/${d.code}/samples\\.ts`),
     );
+  });
+
+  it.each(departments.map((d) => [d.code]))('%s: gives samples only of its own task types', async (code) => {
+    const own = departments.find((d) => d.code === code)!.taskTypes.map((t) => t.contract);
+    for (const sample of await loadSamples(code)) expect(own).toContain(sample.contract);
   });
 });
 

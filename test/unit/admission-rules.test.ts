@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Child } from '../../contracts/case.ts';
 import { ageOn, admissionFacts, planAdmission } from '../../services/cases/admission.ts';
 import { ValidationError } from '../../services/lib/errors.ts';
+import { rehabAssistanceV1 } from '../../contracts/disability-federation/index.ts';
+import { schoolPlacementV1 } from '../../contracts/education/index.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1, foundlingReportV1, hukouRegistrationV1 } from '../../contracts/public-security/index.ts';
 
 const base: Child = {
   childId: 'CH01JDABCDEFGHJKMNPQRSTVWXYZ',
@@ -25,41 +29,41 @@ describe('admission rules (DOMAIN.md 接收)', () => {
 
   it('parents unknown → DNA comparison, medical pre-enrollment, and the foundling report when there is no certificate', () => {
     expect(types({ parentsUnknown: true, ...found })).toEqual([
-      'medical-insurance.pre-enrollment',
-      'public-security.dna-comparison',
-      'public-security.foundling-report',
+      preEnrollmentV1.type,
+      dnaComparisonV1.type,
+      foundlingReportV1.type,
     ]);
     expect(types({ parentsUnknown: true, foundlingCertificateNumber: 'NN-1' })).toEqual([
-      'medical-insurance.pre-enrollment',
-      'public-security.dna-comparison',
+      preEnrollmentV1.type,
+      dnaComparisonV1.type,
     ]);
   });
 
   it('no hukou → hukou registration, waiting for the foundling report opened with it', () => {
     const plan = planAdmission({ ...base, hukouRegistered: false, parentsUnknown: true, ...found });
-    const reg = plan.find((p) => p.type === 'public-security.hukou-registration')!;
-    expect(plan[reg.after!]!.type).toBe('public-security.foundling-report');
+    const reg = plan.find((p) => p.type === hukouRegistrationV1.type)!;
+    expect(plan[reg.after!]!.type).toBe(foundlingReportV1.type);
     const alone = planAdmission({ ...base, hukouRegistered: false });
-    expect(alone.map((p) => p.type)).toEqual(['public-security.hukou-registration']);
+    expect(alone.map((p) => p.type)).toEqual([hukouRegistrationV1.type]);
     expect(alone[0]!.after).toBeUndefined();
   });
 
   it('school age (6 to 17 on the admission date) → school placement', () => {
-    expect(types({ birthDate: '2020-11-20' })).toEqual(['education.school-placement']); // 6 that day
+    expect(types({ birthDate: '2020-11-20' })).toEqual([schoolPlacementV1.type]); // 6 that day
     expect(types({ birthDate: '2020-11-21' })).toEqual([]); // 6 tomorrow
-    expect(types({ birthDate: '2008-11-21' })).toEqual(['education.school-placement']); // 17
+    expect(types({ birthDate: '2008-11-21' })).toEqual([schoolPlacementV1.type]); // 17
     expect(types({ birthDate: '2008-11-20' })).toEqual([]); // 18
     expect(types({ birthDate: '2015-01-01', inSchool: true })).toEqual([]); // its record moves instead
   });
 
   it('disabled → rehab assistance, carrying the disability facts recorded', () => {
     const plan = planAdmission({ ...base, disabled: true, disabilityCategory: 'hearing', disabilityGrade: 2 });
-    expect(plan).toEqual([{ type: 'disability-federation.rehab-assistance', input: { disabilityCategory: 'hearing', disabilityGrade: 2 } }]);
+    expect(plan).toEqual([{ type: rehabAssistanceV1.type, input: { disabilityCategory: 'hearing', disabilityGrade: 2 } }]);
   });
 
   it('at a county centre opens only the foundling report', () => {
     expect(types({ parentsUnknown: true, hukouRegistered: false, ...found }, 'county-protection')).toEqual([
-      'public-security.foundling-report',
+      foundlingReportV1.type,
     ]);
   });
 
@@ -74,8 +78,8 @@ describe('admission rules (DOMAIN.md 接收)', () => {
   });
 
   it('skips what the child already has (a receipt after transfer)', () => {
-    const plan = planAdmission({ ...base, parentsUnknown: true, ...found }, { alreadyOpened: ['public-security.foundling-report'] });
-    expect(plan.map((p) => p.type)).not.toContain('public-security.foundling-report');
+    const plan = planAdmission({ ...base, parentsUnknown: true, ...found }, { alreadyOpened: [foundlingReportV1.type] });
+    expect(plan.map((p) => p.type)).not.toContain(foundlingReportV1.type);
   });
 
   it('computes ages in whole years', () => {

@@ -5,12 +5,13 @@ import { DepartmentTaskView } from '../../contracts/api/views.ts';
 import { taskEnvelope } from '../../services/dispatch/envelope.ts';
 import { newTaskItem } from '../../services/state/tasks.ts';
 import { departmentView } from '../../services/state/views.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 const task = {
   ...newTaskItem(
     {
       taskId: `CH01JD${'0'.repeat(22)}.T01JD${'0'.repeat(22)}`,
-      type: 'medical-insurance.pre-enrollment',
+      type: preEnrollmentV1.type,
       contractVersion: 1,
       department: 'medical-insurance',
       subjectId: `CH01JD${'0'.repeat(22)}`,

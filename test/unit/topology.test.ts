@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adapterEntry, departments, functions, routes, taskTypes } from '../../services/topology.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 describe('topology', () => {
   it('lists the five departments of DOMAIN.md, each with its adapter', () => {
@@ -33,15 +34,15 @@ describe('topology', () => {
 describe('task type versions', () => {
   it('finds a task type by its version, and the newest one when none is given', async () => {
     const { findTaskType, taskTypes } = await import('../../services/topology.ts');
-    const v1 = findTaskType('medical-insurance.pre-enrollment', 1)!;
+    const v1 = findTaskType(preEnrollmentV1.type, 1)!;
     expect(v1.contract.version).toBe(1);
-    expect(findTaskType('medical-insurance.pre-enrollment', 2)).toBeUndefined();
+    expect(findTaskType(preEnrollmentV1.type, 2)).toBeUndefined();
     // A second major beside the first: new tasks get it, old tasks keep theirs.
     const v2 = { ...v1, contract: { ...v1.contract, version: 2 } };
     taskTypes.push(v2);
     try {
-      expect(findTaskType('medical-insurance.pre-enrollment')).toBe(v2);
-      expect(findTaskType('medical-insurance.pre-enrollment', 1)).toBe(v1);
+      expect(findTaskType(preEnrollmentV1.type)).toBe(v2);
+      expect(findTaskType(preEnrollmentV1.type, 1)).toBe(v1);
     } finally {
       taskTypes.pop();
     }

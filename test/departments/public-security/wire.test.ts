@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIdNumber } from '../../contracts/common.ts';
-import { dnaComparisonV1 } from '../../contracts/public-security/dna-comparison.v1.ts';
-import { genderOfIdNumber } from '../../contracts/public-security/fields.ts';
-import { foundlingReportV1 } from '../../contracts/public-security/foundling-report.v1.ts';
-import { hukouMigrationV1 } from '../../contracts/public-security/hukou-migration.v1.ts';
-import { hukouRegistrationV1 } from '../../contracts/public-security/hukou-registration.v1.ts';
-import { fromWire, toWire } from '../../services/departments/public-security/mapping.ts';
-import { simulator } from '../../scripts/departments/public-security/simulator.ts';
-import { CHILD_ID, childCase, countyInstitution, FEMALE_ID, fullChild } from '../contracts/fixtures.ts';
-import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from './helpers.ts';
+import { isValidIdNumber } from '../../../contracts/common.ts';
+import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
+import { genderOfIdNumber } from '../../../contracts/public-security/fields.ts';
+import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
+import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
+import { hukouRegistrationV1 } from '../../../contracts/public-security/hukou-registration.v1.ts';
+import { fromWire, toWire } from '../../../services/departments/public-security/mapping.ts';
+import { simulator } from '../../../scripts/departments/public-security/simulator.ts';
+import { CHILD_ID, childCase, countyInstitution, FEMALE_ID, fullChild } from '../../contracts/fixtures.ts';
+import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from '../helpers.ts';
 
 const taskId = taskIdOf(CHILD_ID);
 const head = { sqbh: taskId, sqsj: TIME, bjqx: DEADLINE };

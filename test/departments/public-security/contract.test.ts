@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { isSubstantiveReason } from '../../contracts/public-security/fields.ts';
-import { dnaComparisonV1 } from '../../contracts/public-security/dna-comparison.v1.ts';
-import { foundlingReportV1 } from '../../contracts/public-security/foundling-report.v1.ts';
-import { hukouMigrationV1 } from '../../contracts/public-security/hukou-migration.v1.ts';
-import { hukouRegistrationV1 } from '../../contracts/public-security/hukou-registration.v1.ts';
-import { brokenRules, childCase, countyInstitution, FEMALE_ID, issuePaths, keysOf, MALE_ID } from './fixtures.ts';
+import { isSubstantiveReason } from '../../../contracts/public-security/fields.ts';
+import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
+import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
+import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
+import { hukouRegistrationV1 } from '../../../contracts/public-security/hukou-registration.v1.ts';
+import { brokenRules, childCase, countyInstitution, FEMALE_ID, issuePaths, keysOf, MALE_ID } from '../../contracts/fixtures.ts';
 
 /** Nothing about schooling, disability or benefits reaches the police. */
 const FORBIDDEN_KEYS = /school|studentRecord|level|grade|disab|rehab|orphan|unsupported|subsidy|insur/i;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { safetyInspectionV1 } from '../../contracts/fire-rescue/safety-inspection.v1.ts';
-import { fromWire, toWire } from '../../services/departments/fire-rescue/mapping.ts';
-import { REMEDIATION_DAYS, simulator } from '../../scripts/departments/fire-rescue/simulator.ts';
+import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
+import { fromWire, toWire } from '../../../services/departments/fire-rescue/mapping.ts';
+import { REMEDIATION_DAYS, simulator } from '../../../scripts/departments/fire-rescue/simulator.ts';
 import {
   CHILD_ID,
   childCase,
@@ -10,8 +10,8 @@ import {
   countyInstitution,
   institutionCase,
   leakedValues,
-} from '../contracts/fixtures.ts';
-import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from './helpers.ts';
+} from '../../contracts/fixtures.ts';
+import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from '../helpers.ts';
 
 describe('fire rescue wire: safety inspection (消防安全检查, XFAQJC)', () => {
   const c = safetyInspectionV1;

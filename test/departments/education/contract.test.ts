@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { schoolPlacementV1 } from '../../contracts/education/school-placement.v1.ts';
-import { schoolRecordTransferV1 } from '../../contracts/education/school-record-transfer.v1.ts';
+import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
+import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';
 import {
   brokenRules,
   childCase,
@@ -11,7 +11,7 @@ import {
   issuePaths,
   keysOf,
   leakedValues,
-} from './fixtures.ts';
+} from '../../contracts/fixtures.ts';
 
 /** Nothing about hukou, police, guardianship status or medical detail reaches education. */
 const FORBIDDEN_KEYS = /hukou|foundling|parents|orphan|unsupported|certificate|admitted|disabilityCategory|disabilityGrade/i;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { rehabAssistanceV1 } from '../../contracts/disability-federation/rehab-assistance.v1.ts';
-import { rehabPointCertificationV1 } from '../../contracts/disability-federation/rehab-point-certification.v1.ts';
+import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
+import { rehabPointCertificationV1 } from '../../../contracts/disability-federation/rehab-point-certification.v1.ts';
 import {
   brokenRules,
   childCase,
@@ -12,7 +12,7 @@ import {
   issuePaths,
   keysOf,
   leakedValues,
-} from './fixtures.ts';
+} from '../../contracts/fixtures.ts';
 
 describe('disability-federation.rehab-point-certification v1 (康复救助定点机构认定, 二(四), 四(二))', () => {
   const c = rehabPointCertificationV1;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gb11643CheckChar } from '../../contracts/common.ts';
-import { schoolPlacementV1 } from '../../contracts/education/school-placement.v1.ts';
-import { schoolRecordTransferV1 } from '../../contracts/education/school-record-transfer.v1.ts';
-import { fromWire, toWire } from '../../services/departments/education/mapping.ts';
-import { simulator } from '../../scripts/departments/education/simulator.ts';
-import { CHILD_ID, childCase, childValues, countyInstitution, FEMALE_ID, leakedValues } from '../contracts/fixtures.ts';
-import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from './helpers.ts';
+import { gb11643CheckChar } from '../../../contracts/common.ts';
+import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
+import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';
+import { fromWire, toWire } from '../../../services/departments/education/mapping.ts';
+import { simulator } from '../../../scripts/departments/education/simulator.ts';
+import { CHILD_ID, childCase, childValues, countyInstitution, FEMALE_ID, leakedValues } from '../../contracts/fixtures.ts';
+import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from '../helpers.ts';
 
 const taskId = taskIdOf(CHILD_ID);
 /** Nothing of the hukou, police, guardianship or medical facts may reach education. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rehabAssistanceV1 } from '../../contracts/disability-federation/rehab-assistance.v1.ts';
-import { rehabPointCertificationV1 } from '../../contracts/disability-federation/rehab-point-certification.v1.ts';
-import { fromWire, toWire } from '../../services/departments/disability-federation/mapping.ts';
-import { simulator, validUntil } from '../../scripts/departments/disability-federation/simulator.ts';
+import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
+import { rehabPointCertificationV1 } from '../../../contracts/disability-federation/rehab-point-certification.v1.ts';
+import { fromWire, toWire } from '../../../services/departments/disability-federation/mapping.ts';
+import { simulator, validUntil } from '../../../scripts/departments/disability-federation/simulator.ts';
 import {
   CHILD_ID,
   childCase,
@@ -12,8 +12,8 @@ import {
   FEMALE_ID,
   institutionCase,
   leakedValues,
-} from '../contracts/fixtures.ts';
-import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from './helpers.ts';
+} from '../../contracts/fixtures.ts';
+import { altered, DEADLINE, envelopeFor, taskIdOf, TIME, TODAY } from '../helpers.ts';
 
 describe('disability federation wire: rehab point certification (康复救助定点机构认定, DDJGRD)', () => {
   const c = rehabPointCertificationV1;

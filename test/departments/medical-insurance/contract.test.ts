@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { preEnrollmentV1 } from '../../contracts/medical-insurance/pre-enrollment.v1.ts';
-import { brokenRules, childCase, childValues, FEMALE_ID, issuePaths, keysOf, leakedValues } from './fixtures.ts';
+import { preEnrollmentV1 } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
+import { brokenRules, childCase, childValues, FEMALE_ID, issuePaths, keysOf, leakedValues } from '../../contracts/fixtures.ts';
 
 describe('medical-insurance.pre-enrollment v1 (医保预参保登记, 二(三))', () => {
   const c = preEnrollmentV1;

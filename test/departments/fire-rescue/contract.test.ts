@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ChildFacts } from '../../contracts/case.ts';
-import { safetyInspectionV1 } from '../../contracts/fire-rescue/safety-inspection.v1.ts';
+import { ChildFacts } from '../../../contracts/case.ts';
+import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
 import {
   brokenRules,
   childCase,
@@ -11,7 +11,7 @@ import {
   issuePaths,
   keysOf,
   leakedValues,
-} from './fixtures.ts';
+} from '../../contracts/fixtures.ts';
 
 describe('fire-rescue.safety-inspection v1 (消防安全检查, 四(二), 二(九))', () => {
   const c = safetyInspectionV1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { taskEnvelope } from '../../services/dispatch/envelope.ts';
-import { fromWire, toWire } from '../../services/departments/medical-insurance/mapping.ts';
-import type { TaskView } from '../../contracts/api/views.ts';
+import { taskEnvelope } from '../../../services/dispatch/envelope.ts';
+import { fromWire, toWire } from '../../../services/departments/medical-insurance/mapping.ts';
+import type { TaskView } from '../../../contracts/api/views.ts';
 
 const request = {
   childId: 'CH01JDABCDEFGHJKMNPQRSTVWXYZ',
