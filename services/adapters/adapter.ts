@@ -11,7 +11,8 @@ import { taskEnvelope } from '../dispatch/envelope.ts';
 import { sqsClient } from '../lib/aws.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
-import { getTask, transitionTask } from '../state/tasks.ts';
+import { getTask } from '../state/tasks.ts';
+import { transitionTask } from '../state/transition.ts';
 import { findTaskType } from '../topology.ts';
 
 const BY = 'system:adapter';

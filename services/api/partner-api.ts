@@ -15,7 +15,9 @@ import { ForbiddenError, RuleViolationError, ValidationError, zodIssues } from '
 import { logger } from '../lib/logger.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import type { Action } from '../state/lifecycle.ts';
-import { queryInbox, transitionTask, type TaskItem, type TransitionRequest } from '../state/tasks.ts';
+import { queryInbox } from '../state/queries.ts';
+import type { TaskItem } from '../state/tasks.ts';
+import { transitionTask, type TransitionRequest } from '../state/transition.ts';
 import { departmentView } from '../state/views.ts';
 import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
 import { httpApi, parseBody, requirePrincipal, type Request } from './http.ts';

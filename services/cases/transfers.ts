@@ -1,74 +1,27 @@
-// The rules of a transfer (移交, policy 三(一)), apart from its HTTP routes: which tasks it opens per child,
-// which children a hand-over step applies to, and how a transfer item changes (conditional on its revision).
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// The rules of a transfer (移交, policy 三(一)), apart from its HTTP routes: opening it (per child its checks, the
+// tasks it opens and the child marked) and the steps before receipt (receipt.ts). What is written is built in
+// services/state/ (transfers, children, tasks); every write is conditional.
 import type * as z from 'zod';
-import type { Checklist, TransferRequest } from '../../contracts/api/transfers.ts';
-import type { Child, Institution } from '../../contracts/case.ts';
-import type { TransferStep } from '../../contracts/task-roles.ts';
-import { formatPrincipal, type Principal } from '../auth/principal.ts';
-import { documentClient } from '../lib/aws.ts';
-import { ConflictError, ValidationError } from '../lib/errors.ts';
-import type { ChildItem } from '../state/children.ts';
-import { childKey, institutionChildrenPk, institutionChildrenSk } from '../state/keys.ts';
-import { isTerminal } from '../state/lifecycle.ts';
-import { tableName, type TaskItem } from '../state/tasks.ts';
-import { indexKeys, type TransferItem } from '../state/transfers.ts';
-import { planAdmission } from './admission.ts';
+import type { HandOverRequest, TransferRequest, VisitRequest } from '../../contracts/api/transfers.ts';
+import type { Institution } from '../../contracts/case.ts';
+import { ConflictError, ValidationError, type FieldIssue } from '../lib/errors.ts';
+import { getChildCase, markInTransferWrite, type ChildItem } from '../state/children.ts';
+import { putNew, transact } from '../state/table.ts';
+import type { TaskItem } from '../state/tasks.ts';
+import { indexKeys, nextTransfer, saveTransfer, transferKey, type TransferItem } from '../state/transfers.ts';
 import { effectiveChild, typesFeeding } from './facts.ts';
-import { buildTaskItems, type OpenTaskSpec } from './open-tasks.ts';
-import { findTaskType, taskTypes } from '../topology.ts';
+import { findInstitution, getInstitution } from './institutions.ts';
+import { buildTaskItems } from './open-tasks.ts';
+import { openOfType, transferStep, transferTasks } from './transfer-tasks.ts';
 
-export const transact = (items: unknown[]) => documentClient().send(new TransactWriteCommand({ TransactItems: items as never }));
-
-/** The child's task of that type that still counts (not cancelled or rejected). */
-export const openOfType = (tasks: TaskItem[], type: string) =>
-  tasks.find((t) => t.type === type && !['cancelled', 'rejected'].includes(t.status));
-
-/** The task type carrying a step of the transfer (contract `workflow`), if the topology has one. */
-export const transferStep = (step: TransferStep) =>
-  taskTypes.find((t) => t.contract.workflow?.name === 'transfer' && t.contract.workflow.step === step && findTaskType(t.contract.type) === t)
-    ?.contract;
-
-/**
- * The tasks a transfer opens for one child (三(一), 四(二)): the hukou migration when the hukou moves, the
- * school-record transfer when the child is in school.
- */
-export function transferTasks(child: Child, tasks: TaskItem[], hukou: TransferRequest['children'][number]['hukou'], to: string): OpenTaskSpec[] {
-  const opens: { step: TransferStep; input?: Record<string, unknown> }[] = [];
-  if (hukou.decision === 'migrate') opens.push({ step: 'hukou-migration', input: hukou.fromHukouAddress ? { fromHukouAddress: hukou.fromHukouAddress } : {} });
-  if (child.inSchool) opens.push({ step: 'school-record-transfer' });
-  return opens.flatMap(({ step, input }) => {
-    const contract = transferStep(step);
-    if (!contract) return [];
-    const role = contract.workflow!;
-    const prior = role.after ? openOfType(tasks, role.after.type) : undefined;
-    return [
-      {
-        type: contract.type,
-        ...(input ? { input } : {}),
-        // Where the child goes is the transfer's: the tasks take it from here, never from a caller's input.
-        workflow: { name: 'transfer' as const, input: { toInstitutionId: to } },
-        ...(role.inputFacts ? { inputFacts: role.inputFacts as Record<string, string> } : {}),
-        ...(prior && prior.status !== 'completed' ? { waitingFor: [prior.taskId] } : {}),
-      },
-    ];
-  });
-}
-
-interface Opening {
-  from: Institution;
-  to: string;
-  by: string;
-  now: Date;
-}
+type Found = { child: ChildItem; tasks: TaskItem[] };
 
 /**
  * One child's part in opening a transfer: the checks (its foundling report first, 三(一); no other transfer), the
- * tasks the transfer opens for it, the writes marking the child, and its entry in the transfer.
+ * tasks the transfer opens for it, and its entry in the transfer.
  */
-export function openingOf(transferId: string, entry: TransferRequest['children'][number], found: { child: ChildItem; tasks: TaskItem[] }, o: Opening) {
-  const inTransfer = (found.child as ChildItem & { openTransferId?: string }).openTransferId;
-  if (inTransfer) throw new ConflictError(`child ${entry.childId} is already in transfer ${inTransfer}`);
+function openingOf(entry: TransferRequest['children'][number], found: Found, from: Institution, to: string, by: string, now: Date) {
+  if (found.child.openTransferId) throw new ConflictError(`child ${entry.childId} is already in transfer ${found.child.openTransferId}`);
   // A foundling is handed over with its police certificate (三(一)): the task that establishes it must be done.
   const report = typesFeeding('foundlingCertificateNumber').map((type) => openOfType(found.tasks, type)).find(Boolean);
   const facts = effectiveChild(found.child, found.tasks);
@@ -78,22 +31,10 @@ export function openingOf(transferId: string, entry: TransferRequest['children']
         ? `child ${entry.childId}: the foundling report (${report.taskId}) is ${report.status}; it must complete before the transfer`
         : `child ${entry.childId}: a foundling report certificate is needed before the transfer`,
     );
-  const tasks = buildTaskItems({ institution: o.from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, o.to), o.by, o.now);
-  const taskOf = (step: TransferStep) => tasks.find((t) => t.type === transferStep(step)?.type)?.taskId;
+  const tasks = buildTaskItems({ institution: from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, to), by, now);
+  const taskOf = (step: Parameters<typeof transferStep>[0]) => tasks.find((t) => t.type === transferStep(step)?.type)?.taskId;
   const migration = taskOf('hukou-migration');
   const record = taskOf('school-record-transfer');
-  const writes = [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: childKey(entry.childId),
-        UpdateExpression: 'SET openTransferId = :t, rev = :next',
-        ConditionExpression: 'rev = :rev AND institutionId = :from AND attribute_not_exists(openTransferId)',
-        ExpressionAttributeValues: { ':t': transferId, ':rev': found.child.rev, ':next': found.child.rev + 1, ':from': o.from.institutionId },
-      },
-    },
-    ...tasks.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-  ];
   const child: TransferItem['children'][number] = {
     childId: entry.childId,
     // Both sides hand the child over in person: the receiving institution needs to know whom it receives.
@@ -107,7 +48,51 @@ export function openingOf(transferId: string, entry: TransferRequest['children']
     ...(record ? { schoolRecordTaskId: record } : {}),
     checklist: {},
   };
-  return { tasks, writes, child };
+  return { tasks, child };
+}
+
+/** Opens a transfer from a county centre to its city institution: the transfer, its children marked, their tasks. */
+export async function openTransfer(transferId: string, body: TransferRequest, by: string, now: Date) {
+  const from = getInstitution(body.fromInstitutionId);
+  const to = findInstitution(body.toInstitutionId);
+  const issues: FieldIssue[] = [];
+  if (from.kind !== 'county-protection') issues.push({ path: 'fromInstitutionId', message: 'transfers start at a county minor-protection centre' });
+  if (!to || to.kind !== 'city-welfare' || to.cityCode !== from.cityCode)
+    issues.push({ path: 'toInstitutionId', message: `the city institution of ${from.cityCode}: CWI-${from.cityCode}` });
+  if (issues.length) throw new ValidationError(issues);
+
+  const writes = [];
+  const tasks: TaskItem[] = [];
+  const children: TransferItem['children'] = [];
+  for (const [n, entry] of body.children.entries()) {
+    const found = await getChildCase(entry.childId);
+    if (!found || found.child.institutionId !== from.institutionId)
+      throw new ValidationError([{ path: `children.${n}.childId`, message: `not a child in the care of ${from.institutionId}` }]);
+    const opening = openingOf(entry, found, from, body.toInstitutionId, by, now);
+    writes.push(markInTransferWrite(found.child, transferId, from.institutionId), ...opening.tasks.map(putNew));
+    tasks.push(...opening.tasks);
+    children.push(opening.child);
+  }
+  const at = now.toISOString();
+  const exempt = children.filter((c) => c.hukou.decision === 'exempt').length;
+  const transfer: TransferItem = {
+    ...transferKey(transferId),
+    entity: 'transfer',
+    rev: 1,
+    transferId,
+    fromInstitutionId: from.institutionId,
+    toInstitutionId: body.toInstitutionId,
+    cityCode: from.cityCode,
+    status: 'open',
+    children,
+    ...(body.entrustedCare ? { entrustedCare: { ...body.entrustedCare, visits: [] } } : {}),
+    history: [{ at, by, what: `transfer of ${children.length} child(ren) opened${exempt ? `; hukou migration exempt for ${exempt}` : ''}` }],
+    createdAt: at,
+    updatedAt: at,
+    ...indexKeys({ transferId, fromInstitutionId: from.institutionId, toInstitutionId: body.toInstitutionId, status: 'open', createdAt: at }),
+  };
+  await transact([putNew(transfer), ...writes], 'a child changed meanwhile or is already in another transfer; read the children and try again');
+  return { transfer, tasks };
 }
 
 /** The children a hand-over step applies to: those named, or all in the state the step starts from. */
@@ -123,90 +108,25 @@ export function handOverIds(t: TransferItem, named: string[] | undefined, from: 
   return ids;
 }
 
-export function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, by: string, now: Date): TransferItem {
-  const at = now.toISOString();
-  const next = { ...t, ...change, rev: t.rev + 1, updatedAt: at, history: [...t.history, { at, by, what }] };
-  return { ...next, ...indexKeys(next) };
-}
-
-export function transferUpdate(before: TransferItem, after: TransferItem) {
-  return { Put: { TableName: tableName(), Item: after, ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': before.rev } } };
-}
-
-export async function saveTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, principal: Principal, now: Date) {
-  const next = nextTransfer(t, change, what, formatPrincipal(principal), now);
-  try {
-    await documentClient().send(new PutCommand(transferUpdate(t, next).Put));
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('the transfer changed meanwhile; read it and try again');
-    throw err;
-  }
+async function change(t: TransferItem, what: Partial<TransferItem>, note: string, by: string, now: Date) {
+  const next = nextTransfer(t, what, note, by, now);
+  await saveTransfer(t, next);
   return next;
 }
 
-interface Receipt {
-  city: Institution;
-  on: string;
-  checklist: z.infer<typeof Checklist>;
-  by: string;
-  now: Date;
+/** The county centre hands children over (移送). */
+export function sendChildren(t: TransferItem, body: z.infer<typeof HandOverRequest>, by: string, now: Date) {
+  const ids = handOverIds(t, body.childIds, 'pending');
+  const children = t.children.map((c) => (ids.includes(c.childId) ? { ...c, state: 'sent' as const, sentOn: body.on, checklist: { ...c.checklist, sent: body.checklist } } : c));
+  return change(t, { children }, `${ids.length} child(ren) sent on ${body.on}${body.note ? `: ${body.note}` : ''}`, by, now);
 }
 
-/**
- * One child's receipt at the city (接收), as the writes of one transaction: the transfer, the child (now the
- * city's), its open tasks (now the city's: their staff act on them, docs/decisions/0007-workflows.md) and the
- * admission tasks the city still has to open.
- */
-export function receiptOf(t: TransferItem, found: { child: ChildItem; tasks: TaskItem[] }, r: Receipt) {
-  const { city, now } = r;
-  const id = found.child.childId;
-  const child: Child = { ...effectiveChild(found.child, found.tasks), institutionId: city.institutionId, admittedOn: r.on };
-  const plan = planAdmission(child, {
-    at: 'city-welfare',
-    alreadyOpened: found.tasks.filter((x) => !['cancelled', 'rejected'].includes(x.status)).map((x) => x.type),
-  }).map((p) => {
-    const prior = p.after === undefined && p.afterType ? openOfType(found.tasks, p.afterType) : undefined;
-    return prior && prior.status !== 'completed' ? { ...p, waitingFor: [prior.taskId] } : p;
-  });
-  const opened = buildTaskItems({ institution: city, child }, plan, r.by, now);
-  const children = t.children.map((c) =>
-    c.childId === id ? { ...c, state: 'received' as const, receivedOn: r.on, checklist: { ...c.checklist, received: r.checklist } } : c,
-  );
-  const done = children.every((c) => c.state === 'received');
-  const transfer = nextTransfer(t, { children, ...(done ? { status: 'completed' as const } : {}) }, `child ${id} received on ${r.on}; ${opened.length} admission task(s) opened`, r.by, now);
-  const at = { ':inst': city.institutionId, ':city': city.cityCode };
-  const writes = [
-    transferUpdate(t, transfer),
-    {
-      Update: {
-        TableName: tableName(),
-        Key: childKey(id),
-        UpdateExpression: 'SET institutionId = :inst, cityCode = :city, admittedOn = :on, gsi2pk = :g2pk, gsi2sk = :g2sk, rev = :next REMOVE openTransferId',
-        ConditionExpression: 'rev = :rev',
-        ExpressionAttributeValues: {
-          ...at,
-          ':on': r.on,
-          ':g2pk': institutionChildrenPk(city.institutionId),
-          ':g2sk': institutionChildrenSk(r.on, id),
-          ':rev': found.child.rev,
-          ':next': found.child.rev + 1,
-        },
-      },
-    },
-    // The revision goes up, so a transition read before the receipt retries on the moved task. Not updatedAt: it
-    // stays the time of the task's last transition (results are applied in that order, facts.ts).
-    ...found.tasks
-      .filter((x) => !isTerminal(x.status))
-      .map((x) => ({
-        Update: {
-          TableName: tableName(),
-          Key: { pk: x.pk, sk: x.sk },
-          UpdateExpression: 'SET institutionId = :inst, cityCode = :city, rev = rev + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ...at, ':one': 1 },
-        },
-      })),
-    ...opened.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-  ];
-  return { writes, transfer, opened };
+/** A visit under the entrusted-care agreement (委托代养), to a child not yet received. */
+export function recordVisit(t: TransferItem, body: z.infer<typeof VisitRequest>, by: string, now: Date) {
+  if (!t.entrustedCare) throw new ConflictError('this transfer has no entrusted-care agreement');
+  const c = t.children.find((x) => x.childId === body.childId);
+  if (!c) throw new ValidationError([{ path: 'childId', message: 'not in this transfer' }]);
+  if (c.state === 'received') throw new ConflictError(`child ${body.childId} was already received`);
+  const entrustedCare = { ...t.entrustedCare, visits: [...t.entrustedCare.visits, { childId: body.childId, visitedOn: body.visitedOn, by, note: body.note }] };
+  return change(t, { entrustedCare }, `visit to ${body.childId} on ${body.visitedOn}`, by, now);
 }

@@ -1,7 +1,8 @@
 // Resuming a task whose delivery failed: back to `dispatched`, and a fresh message from its current state, so a
 // correction made meanwhile is what goes out (a parked message would resend a stale request). Staff do it through
 // the API; `hub redrive` (scripts/operations/) for every task a dead-letter queue holds.
-import { transitionTask, type TaskItem } from '../state/tasks.ts';
+import type { TaskItem } from '../state/tasks.ts';
+import { transitionTask } from '../state/transition.ts';
 import { sendTasks } from './send.ts';
 
 /** failed → dispatched, and onto the queue again. */

@@ -1,48 +1,13 @@
 // The scheduled sweeps, as functions the Lambda schedules and the local runtime's timers both call.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chinaIso } from '../calendar/working-days.ts';
 import { sendTasks } from '../dispatch/send.ts';
-import { documentClient } from '../lib/aws.ts';
 import { logger } from '../lib/logger.ts';
-import { isTerminal, openStatuses, type TaskStatus } from '../state/lifecycle.ts';
+import { isTerminal, openStatuses } from '../state/lifecycle.ts';
 import { getChildCase } from '../state/children.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
-import { wroteAtRevision } from '../state/revision.ts';
-import { markOverdue, queryInbox, tableName, type TaskItem } from '../state/tasks.ts';
+import { allInbox } from '../state/queries.ts';
+import { markOverdue, recordRedispatch, type TaskItem } from '../state/tasks.ts';
 import { departments } from '../topology.ts';
-
-async function allInbox(department: string, status: TaskStatus, deadlineBefore?: string): Promise<TaskItem[]> {
-  const items: TaskItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await queryInbox({ department, status, startKey, deadlineBefore });
-    items.push(...page.items);
-    startKey = page.lastKey;
-  } while (startKey);
-  return items;
-}
-
-/** Records the re-send on the task, so the next sweep waits again and the history shows it. */
-async function touchDispatched(task: TaskItem, now: string, reason: string): Promise<boolean> {
-  return wroteAtRevision(
-    documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: task.pk, sk: task.sk },
-        UpdateExpression: 'SET dispatchedAt = :now, updatedAt = :now, rev = :next, history = list_append(history, :h)',
-        ConditionExpression: 'rev = :rev AND #status = :dispatched',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':now': now,
-          ':rev': task.rev,
-          ':next': task.rev + 1,
-          ':dispatched': 'dispatched',
-          ':h': [{ at: now, from: 'dispatched', to: 'dispatched', by: 'system:redispatch', reason }],
-        },
-      }),
-    ),
-  );
-}
 
 /**
  * Sends again every task that has been dispatched for longer than `olderThanSeconds` without being
@@ -56,7 +21,7 @@ export async function redispatchStuck(olderThanSeconds: number, now = new Date()
     const stuck = (await allInbox(d.code, 'dispatched')).filter((t) => (t.dispatchedAt ?? t.updatedAt) <= cutoff);
     const touched: TaskItem[] = [];
     for (const t of stuck) {
-      if (await touchDispatched(t, now.toISOString(), `re-dispatched: not delivered within ${olderThanSeconds}s`)) touched.push(t);
+      if (await recordRedispatch(t, now.toISOString(), `re-dispatched: not delivered within ${olderThanSeconds}s`)) touched.push(t);
     }
     if (touched.length) {
       await sendTasks(touched, now);

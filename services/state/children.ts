@@ -4,7 +4,9 @@ import { childKey, institutionChildrenPk, institutionChildrenSk } from './keys.t
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError } from '../lib/errors.ts';
-import { queryOwner, tableName, type TaskItem } from './tasks.ts';
+import { queryOwner } from './queries.ts';
+import { tableName, type Write } from './table.ts';
+import type { TaskItem } from './tasks.ts';
 
 export interface ChildItem extends Child {
   pk: string;
@@ -15,6 +17,8 @@ export interface ChildItem extends Child {
   createdAt: string;
   gsi2pk: string;
   gsi2sk: string;
+  /** The transfer the child is in, from its opening until its receipt. */
+  openTransferId?: string;
 }
 
 export function newChildItem(child: Child, institution: Institution, now: string): ChildItem {
@@ -69,3 +73,33 @@ export async function correctChildFacts(child: ChildItem, patch: Partial<Child>,
     throw err;
   }
 }
+
+/** Marks a child as in a transfer, as a transaction's write: only from its institution, and in one transfer at a time. */
+export const markInTransferWrite = (child: ChildItem, transferId: string, fromInstitutionId: string): Write => ({
+  Update: {
+    TableName: tableName(),
+    Key: childKey(child.childId),
+    UpdateExpression: 'SET openTransferId = :t, rev = :next',
+    ConditionExpression: 'rev = :rev AND institutionId = :from AND attribute_not_exists(openTransferId)',
+    ExpressionAttributeValues: { ':t': transferId, ':rev': child.rev, ':next': child.rev + 1, ':from': fromInstitutionId },
+  },
+});
+
+/** A child received by another institution, as a transaction's write: now in its care, admitted on `admittedOn`. */
+export const moveChildWrite = (child: ChildItem, to: Institution, admittedOn: string): Write => ({
+  Update: {
+    TableName: tableName(),
+    Key: childKey(child.childId),
+    UpdateExpression: 'SET institutionId = :inst, cityCode = :city, admittedOn = :on, gsi2pk = :g2pk, gsi2sk = :g2sk, rev = :next REMOVE openTransferId',
+    ConditionExpression: 'rev = :rev',
+    ExpressionAttributeValues: {
+      ':inst': to.institutionId,
+      ':city': to.cityCode,
+      ':on': admittedOn,
+      ':g2pk': institutionChildrenPk(to.institutionId),
+      ':g2sk': institutionChildrenSk(admittedOn, child.childId),
+      ':rev': child.rev,
+      ':next': child.rev + 1,
+    },
+  },
+});

@@ -1,15 +1,13 @@
-// Reads and writes of task items. Every write is conditional on the item's revision (`rev`); a status change
-// and its history entry land in the same single-item write, so they are atomic without a transaction
-// (docs/decisions/0001-state-table.md explains the cost reasoning).
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { HistoryEntry, TaskView } from '../../contracts/api/views.ts';
+// Task items: the item, its key and opening history, reading one, and the writes that touch a task outside its
+// lifecycle (the sweeps' flags, a transfer's receipt moving it). Every write is conditional on the item's revision
+// (`rev`); moving a task along its lifecycle is transition.ts.
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TaskView } from '../../contracts/api/views.ts';
+import type { Institution } from '../../contracts/case.ts';
 import { documentClient } from '../lib/aws.ts';
-import { getStringFromEnv } from '../lib/env.ts';
-import { ConflictError, NotFoundError } from '../lib/errors.ts';
-import { table } from '../topology.ts';
-import { checkTransition, type Action, type Actor, type TaskStatus } from './lifecycle.ts';
 import { inboxPk, inboxSk, ownerOfTask, ownerPk, taskKey } from './keys.ts';
 import { wroteAtRevision } from './revision.ts';
+import { putNew, tableName, type Write } from './table.ts';
 
 export interface TaskItem extends TaskView {
   pk: string;
@@ -21,8 +19,6 @@ export interface TaskItem extends TaskView {
   /** When the task was last handed to its queue (for the re-dispatch sweep). */
   dispatchedAt?: string;
 }
-
-export const tableName = () => getStringFromEnv('TABLE_NAME');
 
 /**
  * A new task item with its opening history: `dispatched` when nothing holds it back, `requested` while it
@@ -59,20 +55,12 @@ export function newTaskItem(
 }
 
 /** Writes items that must all exist or none (a child and the tasks its admission opens). */
-export async function putAllNew(items: Record<string, unknown>[]): Promise<void> {
+export async function putAllNew(items: object[]): Promise<void> {
   if (items.length === 1) {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: items[0], ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    await documentClient().send(new PutCommand(putNew(items[0]!).Put!));
     return;
   }
-  await documentClient().send(
-    new TransactWriteCommand({
-      TransactItems: items.map((Item) => ({
-        Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
-      })),
-    }),
-  );
+  await documentClient().send(new TransactWriteCommand({ TransactItems: items.map(putNew) }));
 }
 
 export async function getTask(taskId: string): Promise<TaskItem | undefined> {
@@ -81,136 +69,6 @@ export async function getTask(taskId: string): Promise<TaskItem | undefined> {
     new GetCommand({ TableName: tableName(), Key: taskKey(taskId), ConsistentRead: true }),
   );
   return out.Item as TaskItem | undefined;
-}
-
-type Patch = Partial<Pick<TransitionRequest, 'result' | 'request' | 'deadline' | 'extra' | 'remove'>>;
-
-export interface TransitionRequest {
-  action: Action;
-  actor: Actor;
-  /** The principal recorded in the history. */
-  by: string;
-  reason?: string;
-  result?: unknown;
-  /**
-   * Runs on the freshly read task before anything is written; throws to refuse (e.g. 400, 403, 422).
-   * May return what to write when it depends on the task (a result checked against its contract, a
-   * request rebuilt from it, the time left before its deadline).
-   */
-  guard?: (task: TaskItem) => Patch | void;
-  /** A second step recorded in the same write (delivered and acknowledged by the push response). */
-  then?: { action: Action; actor: Actor; by: string };
-  /** A new request and deadline, when a waiting task is released or a correction rebuilds its request. */
-  request?: unknown;
-  deadline?: string;
-  /** Further attributes to set, and to remove, in the same write. */
-  extra?: Record<string, unknown>;
-  remove?: string[];
-}
-
-const MAX_ATTEMPTS = 4;
-
-/**
- * Moves a task along the lifecycle. Reads, checks the transition table, writes conditionally on the
- * revision it read; a concurrent change (another writer, the overdue sweep) is retried from a fresh read,
- * so a transition is refused only when the task's state really forbids it.
- */
-export async function transitionTask(taskId: string, req: TransitionRequest, now = new Date()): Promise<TaskItem> {
-  for (let attempt = 1; ; attempt++) {
-    const task = await getTask(taskId);
-    if (!task) throw new NotFoundError(`task ${taskId} not found`);
-    const patch = req.guard?.(task) ?? {};
-    const result = patch.result ?? req.result;
-    const request = patch.request ?? req.request;
-    const extra = { ...req.extra, ...patch.extra };
-    const remove = [...(req.remove ?? []), ...(patch.remove ?? [])];
-    const steps = [{ action: req.action, actor: req.actor, by: req.by }, ...(req.then ? [req.then] : [])];
-    const at = now.toISOString();
-    let status: TaskStatus = task.status;
-    const entries: HistoryEntry[] = [];
-    for (const step of steps) {
-      const check = checkTransition(status, step.action, step.actor);
-      if (!check.ok) throw new ConflictError(`task ${taskId}: ${check.message}`);
-      entries.push({ at, from: status, to: check.to, by: step.by, ...(req.reason ? { reason: req.reason } : {}) });
-      status = check.to;
-    }
-    const names: Record<string, string> = { '#status': 'status' };
-    const newDeadline = patch.deadline ?? req.deadline;
-    const deadline = newDeadline ?? task.deadline;
-    const values: Record<string, unknown> = {
-      ':status': status,
-      ':rev': task.rev,
-      ':next': task.rev + 1,
-      ':at': at,
-      ':h': entries,
-      ':sk': inboxSk(status, deadline, task.taskId),
-    };
-    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'gsi1sk = :sk', 'history = list_append(history, :h)'];
-    if (newDeadline !== undefined) {
-      sets.push('deadline = :deadline', 'overdue = :false');
-      values[':deadline'] = newDeadline;
-      values[':false'] = false;
-    }
-    remove.forEach((k, i) => (names[`#rm${i}`] = k));
-    for (const [k, v] of Object.entries(extra)) {
-      sets.push(`#x_${k} = :x_${k}`);
-      names[`#x_${k}`] = k;
-      values[`:x_${k}`] = v;
-    }
-    if (request !== undefined) {
-      sets.push('#request = :request');
-      names['#request'] = 'request';
-      values[':request'] = request;
-    }
-    if (result !== undefined) {
-      sets.push('#result = :result');
-      names['#result'] = 'result';
-      values[':result'] = result;
-    }
-    if (req.reason !== undefined) {
-      sets.push('statusReason = :reason');
-      values[':reason'] = req.reason;
-    }
-    if (status === 'dispatched') {
-      sets.push('dispatchedAt = :at');
-    }
-    try {
-      await documentClient().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: { pk: task.pk, sk: task.sk },
-          UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((_, i) => `#rm${i}`).join(', ')}` : ''}`,
-          ConditionExpression: 'rev = :rev',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      const updated = {
-        ...task,
-        status,
-        rev: task.rev + 1,
-        updatedAt: at,
-        history: [...task.history, ...entries],
-        ...(result !== undefined ? { result } : {}),
-        ...(request !== undefined ? { request } : {}),
-        ...(newDeadline !== undefined ? { deadline: newDeadline, overdue: false } : {}),
-        ...extra,
-        ...(req.reason !== undefined ? { statusReason: req.reason } : {}),
-      } as TaskItem;
-      for (const k of remove) delete (updated as unknown as Record<string, unknown>)[k];
-      return updated;
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-      // The SDK retries a request whose answer was lost on the wire; if the first try was applied, the retry
-      // fails its condition. Our own entries at the end of the history say the write is in.
-      const now_ = await getTask(taskId);
-      const last = now_?.history.slice(-entries.length) ?? [];
-      if (now_?.rev === task.rev + 1 && last.every((h, i) => h.at === at && h.by === entries[i]!.by && h.to === entries[i]!.to)) {
-        return now_;
-      }
-      if (attempt >= MAX_ATTEMPTS) throw new ConflictError(`task ${taskId} changed concurrently; try again`);
-    }
-  }
 }
 
 /** Sets the overdue flag; conditional on the revision so it never overwrites a concurrent transition. */
@@ -228,56 +86,39 @@ export async function markOverdue(task: TaskItem, now: Date): Promise<boolean> {
   );
 }
 
-/** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
-export async function queryOwner(ownerId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
+/** Records a re-send on a task still dispatched, so the next sweep waits again and the history shows it. */
+export async function recordRedispatch(task: TaskItem, now: string, reason: string): Promise<boolean> {
+  return wroteAtRevision(
+    documentClient().send(
+      new UpdateCommand({
         TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': ownerPk(ownerId) },
-        ConsistentRead: true,
-        ExclusiveStartKey,
+        Key: { pk: task.pk, sk: task.sk },
+        UpdateExpression: 'SET dispatchedAt = :now, updatedAt = :now, rev = :next, history = list_append(history, :h)',
+        ConditionExpression: 'rev = :rev AND #status = :dispatched',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': now,
+          ':rev': task.rev,
+          ':next': task.rev + 1,
+          ':dispatched': 'dispatched',
+          ':h': [{ at: now, from: 'dispatched', to: 'dispatched', by: 'system:redispatch', reason }],
+        },
       }),
-    );
-    items.push(...(out.Items ?? []));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-export interface InboxQuery {
-  department: string;
-  status?: TaskStatus;
-  limit?: number;
-  startKey?: Record<string, unknown>;
-  /** Only tasks whose deadline sorts before this (ISO); for the overdue sweep. */
-  deadlineBefore?: string;
-}
-
-/** A department's tasks from the inbox index, by status then deadline. */
-export async function queryInbox(q: InboxQuery) {
-  const values: Record<string, unknown> = { ':pk': inboxPk(q.department) };
-  let condition = 'gsi1pk = :pk';
-  if (q.status && q.deadlineBefore) {
-    condition += ' AND gsi1sk BETWEEN :from AND :to';
-    values[':from'] = `${q.status}#`;
-    values[':to'] = `${q.status}#${q.deadlineBefore}`;
-  } else if (q.status) {
-    condition += ' AND begins_with(gsi1sk, :prefix)';
-    values[':prefix'] = `${q.status}#`;
-  }
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: table.indexes.inbox.name,
-      KeyConditionExpression: condition,
-      ExpressionAttributeValues: values,
-      Limit: q.limit,
-      ExclusiveStartKey: q.startKey,
-    }),
+    ),
   );
-  return { items: (out.Items ?? []) as TaskItem[], lastKey: out.LastEvaluatedKey };
 }
+
+/**
+ * An open task of a child received by another institution, as a transaction's write: its staff act on it now
+ * (docs/decisions/0007-workflows.md). The revision goes up, so a transition read before the receipt retries on the
+ * moved task. Not updatedAt: it stays the time of the task's last transition (results are applied in that order).
+ */
+export const moveTaskWrite = (task: TaskItem, to: Institution): Write => ({
+  Update: {
+    TableName: tableName(),
+    Key: { pk: task.pk, sk: task.sk },
+    UpdateExpression: 'SET institutionId = :inst, cityCode = :city, rev = rev + :one',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':inst': to.institutionId, ':city': to.cityCode, ':one': 1 },
+  },
+});

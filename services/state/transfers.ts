@@ -6,10 +6,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
-import { chinaDate } from '../calendar/working-days.ts';
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
-import { tableName } from './tasks.ts';
+import { putAtRevision, tableName, writeOne } from './table.ts';
 
 export interface TransferItem extends Omit<TransferView, 'outstanding'> {
   pk: string;
@@ -67,29 +66,14 @@ export async function transferIdsOf(institutionId: string): Promise<{ incoming: 
   return { incoming, outgoing };
 }
 
-/** What neither side may leave unseen: children not sent, sent but not received, visits due. */
-export function outstanding(t: Omit<TransferView, 'outstanding'>, now = new Date()): TransferView['outstanding'] {
-  const today = chinaDate(now);
-  const visitsDue = t.entrustedCare
-    ? t.children
-        .filter((c) => c.state !== 'received')
-        .map((c) => {
-          const last = t.entrustedCare!.visits.filter((v) => v.childId === c.childId).map((v) => v.visitedOn).sort().at(-1);
-          const from = new Date(`${last ?? t.entrustedCare!.signedOn}T00:00:00Z`);
-          from.setUTCDate(from.getUTCDate() + t.entrustedCare!.visitEveryDays);
-          const dueOn = from.toISOString().slice(0, 10);
-          return { childId: c.childId, dueOn, overdue: dueOn < today };
-        })
-    : [];
-  return {
-    notSent: t.children.filter((c) => c.state === 'pending').map((c) => c.childId),
-    sentNotReceived: t.children.filter((c) => c.state === 'sent').map((c) => c.childId),
-    visitsDue,
-  };
+/** The transfer after a change: revision up, the change recorded in its history, its index keys kept in step. */
+export function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, by: string, now: Date): TransferItem {
+  const at = now.toISOString();
+  const next = { ...t, ...change, rev: t.rev + 1, updatedAt: at, history: [...t.history, { at, by, what }] };
+  return { ...next, ...indexKeys(next) };
 }
 
-const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
-export function transferView(t: TransferItem, now = new Date()): TransferView {
-  const view = Object.fromEntries(Object.entries(t).filter(([k]) => !internal.has(k))) as Omit<TransferView, 'outstanding'>;
-  return { ...view, outstanding: outstanding(view, now) };
+/** Writes a change to a transfer on its own, conditional on the revision it was read at. */
+export async function saveTransfer(before: TransferItem, after: TransferItem): Promise<void> {
+  await writeOne(putAtRevision(before, after), 'the transfer changed meanwhile; read it and try again');
 }

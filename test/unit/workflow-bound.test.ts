@@ -6,7 +6,7 @@ import type { Child } from '../../contracts/case.ts';
 import { admissionRules } from '../../services/cases/admission.ts';
 import { getInstitution } from '../../services/cases/institutions.ts';
 import { boundInputIssues, buildTaskItems } from '../../services/cases/open-tasks.ts';
-import { transferTasks } from '../../services/cases/transfers.ts';
+import { transferTasks } from '../../services/cases/transfer-tasks.ts';
 import { ValidationError } from '../../services/lib/errors.ts';
 import { findTaskType, taskTypes } from '../../services/topology.ts';
 import { schoolRecordTransferV1 } from '../../contracts/education/index.ts';

@@ -2,18 +2,15 @@
 // (GET /v1/institutions/{institutionId}/children). One Query of the institution index per page of children (keys
 // only) and one Query per child of its own partition: reads proportional to the institution's own children, never
 // a Scan. A page stops at `limit` matches or after MAX_EXAMINED children, whichever comes first.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ChildrenQuery, type ChildSummary } from '../../../contracts/api/children.ts';
 import { ChildId, IsoDate } from '../../../contracts/common.ts';
 import { assertCanRead, requireReader } from '../../auth/scope.ts';
-import { documentClient } from '../../lib/aws.ts';
 import { ValidationError } from '../../lib/errors.ts';
 import { getChildCase } from '../../state/children.ts';
-import { childKey, institutionChildrenPk, institutionChildrenSk } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
-import { tableName, type TaskItem } from '../../state/tasks.ts';
-import { table } from '../../topology.ts';
+import { institutionChildrenPage, type ChildPosition } from '../../state/queries.ts';
+import type { TaskItem } from '../../state/tasks.ts';
 import { parseBody, requirePrincipal, type Route } from '../http.ts';
 import { institutionOf } from './institutions.ts';
 
@@ -25,7 +22,7 @@ const INDEX_PAGE = 25;
 const Position = z.tuple([IsoDate, ChildId]);
 const badToken = () => new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned' }]);
 
-function openPosition(token: string): [string, string] {
+function openPosition(token: string): ChildPosition {
   try {
     const parsed = Position.safeParse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
     if (parsed.success) return parsed.data;
@@ -74,36 +71,21 @@ export const institutionChildrenRoutes: Record<string, Route> = {
     assertCanRead(principal, institution);
     const q = parseBody(ChildrenQuery, req.query, 'query');
     const limit = q.limit ?? 20;
-    const pk = institutionChildrenPk(institution.institutionId);
-    const start = q.nextToken ? openPosition(q.nextToken) : undefined;
-    let startKey: Record<string, unknown> | undefined = start && {
-      gsi2pk: pk,
-      gsi2sk: institutionChildrenSk(start[0], start[1]),
-      ...childKey(start[1]),
-    };
+    let last = q.nextToken ? openPosition(q.nextToken) : undefined;
     const items: ChildSummary[] = [];
     let examined = 0;
-    let last: [string, string] | undefined;
     let more = true;
     while (more && items.length < limit && examined < MAX_EXAMINED) {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: table.indexes.institution.name,
-          KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :child)',
-          ExpressionAttributeValues: { ':pk': pk, ':child': 'CHILD#' },
-          ScanIndexForward: false,
-          Limit: Math.min(INDEX_PAGE, limit - items.length, MAX_EXAMINED - examined),
-          ExclusiveStartKey: startKey,
-        }),
+      const page = await institutionChildrenPage(
+        institution.institutionId,
+        Math.min(INDEX_PAGE, limit - items.length, MAX_EXAMINED - examined),
+        last,
       );
-      const keys = (page.Items ?? []).map((i) => String(i.gsi2sk).split('#').slice(1) as [string, string]);
-      const summaries = await Promise.all(keys.map(([, childId]) => summaryOf(childId, institution.institutionId)));
+      const summaries = await Promise.all(page.children.map(([, childId]) => summaryOf(childId, institution.institutionId)));
       for (const s of summaries) if (s && matches(s, q)) items.push(s);
-      examined += keys.length;
-      last = keys.at(-1) ?? last;
-      startKey = page.LastEvaluatedKey;
-      more = startKey !== undefined;
+      examined += page.children.length;
+      last = page.children.at(-1) ?? last;
+      more = page.more;
     }
     return { status: 200, body: { items, examined, ...(more && last ? { nextToken: sealPosition(last[0], last[1]) } : {}) } };
   },

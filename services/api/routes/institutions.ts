@@ -1,19 +1,17 @@
 // Institutions: their duties (rehab-point certification, fire-safety inspections) and who is in their care.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { OpenInstitutionTaskRequest } from '../../../contracts/api/requests.ts';
 import { formatPrincipal } from '../../auth/principal.ts';
 import { assertCanRead, assertStaffOf, notFound, requireReader } from '../../auth/scope.ts';
 import { findInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
-import { putSchedule, type ScheduleItem } from '../../cases/recurring.ts';
+import { scheduleDuty } from '../../cases/recurring.ts';
+import type { ScheduleItem } from '../../state/schedules.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { documentClient } from '../../lib/aws.ts';
 import { ConflictError } from '../../lib/errors.ts';
-import { institutionChildrenPk } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
-import { putAllNew, queryOwner, tableName, type TaskItem } from '../../state/tasks.ts';
+import { childrenOfInstitution, queryOwner } from '../../state/queries.ts';
+import { putAllNew, type TaskItem } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
-import { table } from '../../topology.ts';
 import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
 
 /** Institutions are public (the seed list): an unknown one is a 404, another's a 403. */
@@ -21,29 +19,6 @@ export function institutionOf(req: Request) {
   const inst = findInstitution(req.params.institutionId!);
   if (!inst) throw notFound('institution', req.params.institutionId!);
   return inst;
-}
-
-/** The children in an institution's care, from the institution index (ids and admission dates). */
-async function childrenOf(institutionId: string) {
-  const out: { childId: string; admittedOn: string }[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: table.indexes.institution.name,
-        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :child)',
-        ExpressionAttributeValues: { ':pk': institutionChildrenPk(institutionId), ':child': 'CHILD#' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      const [, admittedOn, childId] = String(i.gsi2sk).split('#');
-      out.push({ childId: childId!, admittedOn: admittedOn! });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
 }
 
 export const institutionRoutes: Record<string, Route> = {
@@ -58,7 +33,7 @@ export const institutionRoutes: Record<string, Route> = {
     );
     return {
       status: 200,
-      body: { institution, tasks: tasks.map(taskView), schedules, children: await childrenOf(institution.institutionId) },
+      body: { institution, tasks: tasks.map(taskView), schedules, children: await childrenOfInstitution(institution.institutionId) },
     };
   },
 
@@ -74,7 +49,7 @@ export const institutionRoutes: Record<string, Route> = {
     const [task] = buildTaskItems({ institution }, [body], formatPrincipal(principal), now);
     await putAllNew([task as unknown as Record<string, unknown>]);
     const schedule = body.recurEveryMonths
-      ? await putSchedule(institution.institutionId, body.type, body.input ?? {}, body.recurEveryMonths, now)
+      ? await scheduleDuty(institution.institutionId, body.type, body.input ?? {}, body.recurEveryMonths, now)
       : undefined;
     await sendTasks([task!], now);
     return {

@@ -13,7 +13,7 @@ import { sendTasks } from '../../dispatch/send.ts';
 import { ConflictError, ValidationError, zodIssues } from '../../lib/errors.ts';
 import { correctChildFacts, getChild, getChildCase } from '../../state/children.ts';
 import { ownerOfTask } from '../../state/keys.ts';
-import { transitionTask } from '../../state/tasks.ts';
+import { transitionTask } from '../../state/transition.ts';
 import { taskView } from '../../state/views.ts';
 import { findTaskType } from '../../topology.ts';
 import { parseBody, requirePrincipal, type Route } from '../http.ts';

@@ -1,18 +1,19 @@
 // Transfers (移交, policy 三(一)): a county centre hands children to its city institution. Creating one opens
 // per child the hukou migration (or records the exemption) and the school-record transfer; the county marks
-// children sent, the city marks them received, and receipt is the city admission (its tasks open then).
+// children sent, the city marks them received, and receipt is the city admission (its tasks open then). Who may
+// see and act is decided here; the rules are services/cases/transfers.ts.
 import { monotonicFactory } from 'ulid';
 import { HandOverRequest, TransferRequest, VisitRequest } from '../../../contracts/api/transfers.ts';
 import { formatPrincipal, type Principal } from '../../auth/principal.ts';
 import { assertCanRead, assertStaffOf, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
-import { findInstitution, getInstitution } from '../../cases/institutions.ts';
-import { handOverIds, openingOf, receiptOf, saveTransfer, transact } from '../../cases/transfers.ts';
+import { receiveChildren } from '../../cases/receipt.ts';
+import { openTransfer, recordVisit, sendChildren } from '../../cases/transfers.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '../../lib/errors.ts';
+import { ForbiddenError } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
-import { getChildCase } from '../../state/children.ts';
-import { tableName, type TaskItem } from '../../state/tasks.ts';
-import { getTransfer, indexKeys, transferIdsOf, transferKey, transferView, type TransferItem } from '../../state/transfers.ts';
+import type { TaskItem } from '../../state/tasks.ts';
+import { getTransfer, transferIdsOf } from '../../state/transfers.ts';
+import { transferView } from '../../state/views.ts';
 import { institutionOf } from './institutions.ts';
 import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
 
@@ -35,62 +36,18 @@ function assertSide(principal: Principal, institutionId: string, what: string) {
   if (requireStaff(principal).institutionId !== institutionId) throw new ForbiddenError(`only the ${what}`);
 }
 
+const refs = (tasks: TaskItem[]) => tasks.map((t) => ({ taskId: t.taskId, type: t.type, status: t.status }));
+
 export const transferRoutes: Record<string, Route> = {
   'POST /v1/transfers': async (req) => {
     const principal = requirePrincipal(req);
     const body = parseBody(TransferRequest, req.body);
     assertStaffOf(principal, body.fromInstitutionId);
-    const from = getInstitution(body.fromInstitutionId);
-    const to = findInstitution(body.toInstitutionId);
-    const issues: FieldIssue[] = [];
-    if (from.kind !== 'county-protection') issues.push({ path: 'fromInstitutionId', message: 'transfers start at a county minor-protection centre' });
-    if (!to || to.kind !== 'city-welfare' || to.cityCode !== from.cityCode)
-      issues.push({ path: 'toInstitutionId', message: `the city institution of ${from.cityCode}: CWI-${from.cityCode}` });
-    if (issues.length) throw new ValidationError(issues);
-
     const now = new Date();
-    const by = formatPrincipal(principal);
-    const transferId = `TR${ulid()}`;
-    const writes: unknown[] = [];
-    const allTasks: TaskItem[] = [];
-    const children: TransferItem['children'] = [];
-    for (const [n, entry] of body.children.entries()) {
-      const found = await getChildCase(entry.childId);
-      if (!found || found.child.institutionId !== from.institutionId)
-        throw new ValidationError([{ path: `children.${n}.childId`, message: `not a child in the care of ${from.institutionId}` }]);
-      const opening = openingOf(transferId, entry, found, { from, to: body.toInstitutionId, by, now });
-      allTasks.push(...opening.tasks);
-      writes.push(...opening.writes);
-      children.push(opening.child);
-    }
-    const at = now.toISOString();
-    const exempt = children.filter((c) => c.hukou.decision === 'exempt').length;
-    const item: TransferItem = {
-      ...transferKey(transferId),
-      entity: 'transfer',
-      rev: 1,
-      transferId,
-      fromInstitutionId: from.institutionId,
-      toInstitutionId: body.toInstitutionId,
-      cityCode: from.cityCode,
-      status: 'open',
-      children,
-      ...(body.entrustedCare ? { entrustedCare: { ...body.entrustedCare, visits: [] } } : {}),
-      history: [{ at, by, what: `transfer of ${children.length} child(ren) opened${exempt ? `; hukou migration exempt for ${exempt}` : ''}` }],
-      createdAt: at,
-      updatedAt: at,
-      ...indexKeys({ transferId, fromInstitutionId: from.institutionId, toInstitutionId: body.toInstitutionId, status: 'open', createdAt: at }),
-    };
-    try {
-      await transact([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...writes]);
-    } catch (err) {
-      if ((err as Error).name === 'TransactionCanceledException')
-        throw new ConflictError('a child changed meanwhile or is already in another transfer; read the children and try again');
-      throw err;
-    }
-    await sendTasks(allTasks.filter((t) => t.status === 'dispatched'), now);
-    logger.info('transfer opened', { transferId, children: children.length, tasks: allTasks.length });
-    return { status: 201, body: { ...transferView(item, now), tasks: allTasks.map((t) => ({ taskId: t.taskId, type: t.type, status: t.status })) } };
+    const { transfer, tasks } = await openTransfer(`TR${ulid()}`, body, formatPrincipal(principal), now);
+    await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
+    logger.info('transfer opened', { transferId: transfer.transferId, children: transfer.children.length, tasks: tasks.length });
+    return { status: 201, body: { ...transferView(transfer, now), tasks: refs(tasks) } };
   },
 
   'GET /v1/transfers/{transferId}': async (req) => {
@@ -126,36 +83,19 @@ export const transferRoutes: Record<string, Route> = {
     const body = parseBody(HandOverRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.fromInstitutionId, 'sending institution sends children');
-    const ids = handOverIds(t, body.childIds, 'pending');
     const now = new Date();
-    const children = t.children.map((c) => (ids.includes(c.childId) ? { ...c, state: 'sent' as const, sentOn: body.on, checklist: { ...c.checklist, sent: body.checklist } } : c));
-    const updated = await saveTransfer(t, { children }, `${ids.length} child(ren) sent on ${body.on}${body.note ? `: ${body.note}` : ''}`, principal, now);
-    return { status: 200, body: transferView(updated, now) };
+    return { status: 200, body: transferView(await sendChildren(t, body, formatPrincipal(principal), now), now) };
   },
 
   'POST /v1/transfers/{transferId}/receive': async (req) => {
     const principal = requireStaff(requirePrincipal(req));
     const body = parseBody(HandOverRequest, req.body);
-    let t = await loadTransfer(req, principal);
+    const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution receives children');
-    const ids = handOverIds(t, body.childIds, 'sent');
     const now = new Date();
-    const city = getInstitution(t.toInstitutionId);
-    const opened: TaskItem[] = [];
-    // One child at a time: each receipt (transfer, child, its open tasks, its admission tasks) is one transaction.
-    for (const id of ids) {
-      const receipt = receiptOf(t, (await getChildCase(id))!, { city, on: body.on, checklist: body.checklist, by: formatPrincipal(principal), now });
-      try {
-        await transact(receipt.writes);
-      } catch (err) {
-        if ((err as Error).name === 'TransactionCanceledException') throw new ConflictError('the transfer or the child changed meanwhile; try again');
-        throw err;
-      }
-      t = receipt.transfer;
-      opened.push(...receipt.opened);
-    }
+    const { transfer, opened } = await receiveChildren(t, body, formatPrincipal(principal), now);
     await sendTasks(opened.filter((x) => x.status === 'dispatched'), now);
-    return { status: 200, body: { ...transferView(t, now), opened: opened.map((x) => ({ taskId: x.taskId, type: x.type, status: x.status })) } };
+    return { status: 200, body: { ...transferView(transfer, now), opened: refs(opened) } };
   },
 
   'POST /v1/transfers/{transferId}/visits': async (req) => {
@@ -163,14 +103,7 @@ export const transferRoutes: Record<string, Route> = {
     const body = parseBody(VisitRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution records visits');
-    if (!t.entrustedCare) throw new ConflictError('this transfer has no entrusted-care agreement');
-    const c = t.children.find((x) => x.childId === body.childId);
-    if (!c) throw new ValidationError([{ path: 'childId', message: 'not in this transfer' }]);
-    if (c.state === 'received') throw new ConflictError(`child ${body.childId} was already received`);
     const now = new Date();
-    const by = formatPrincipal(principal);
-    const entrustedCare = { ...t.entrustedCare, visits: [...t.entrustedCare.visits, { childId: body.childId, visitedOn: body.visitedOn, by, note: body.note }] };
-    const updated = await saveTransfer(t, { entrustedCare }, `visit to ${body.childId} on ${body.visitedOn}`, principal, now);
-    return { status: 201, body: transferView(updated, now) };
+    return { status: 201, body: transferView(await recordVisit(t, body, formatPrincipal(principal), now), now) };
   },
 };

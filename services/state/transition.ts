@@ -1,0 +1,142 @@
+// Moving a task along its lifecycle. A status change and its history entry land in the same single-item write,
+// conditional on the revision read, so they are atomic without a transaction (docs/decisions/0001-state-table.md
+// explains the cost reasoning).
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HistoryEntry } from '../../contracts/api/views.ts';
+import { documentClient } from '../lib/aws.ts';
+import { ConflictError, NotFoundError } from '../lib/errors.ts';
+import { checkTransition, type Action, type Actor, type TaskStatus } from './lifecycle.ts';
+import { inboxSk } from './keys.ts';
+import { tableName } from './table.ts';
+import { getTask, type TaskItem } from './tasks.ts';
+
+type Patch = Partial<Pick<TransitionRequest, 'result' | 'request' | 'deadline' | 'extra' | 'remove'>>;
+
+export interface TransitionRequest {
+  action: Action;
+  actor: Actor;
+  /** The principal recorded in the history. */
+  by: string;
+  reason?: string;
+  result?: unknown;
+  /**
+   * Runs on the freshly read task before anything is written; throws to refuse (e.g. 400, 403, 422).
+   * May return what to write when it depends on the task (a result checked against its contract, a
+   * request rebuilt from it, the time left before its deadline).
+   */
+  guard?: (task: TaskItem) => Patch | void;
+  /** A second step recorded in the same write (delivered and acknowledged by the push response). */
+  then?: { action: Action; actor: Actor; by: string };
+  /** A new request and deadline, when a waiting task is released or a correction rebuilds its request. */
+  request?: unknown;
+  deadline?: string;
+  /** Further attributes to set, and to remove, in the same write. */
+  extra?: Record<string, unknown>;
+  remove?: string[];
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Moves a task along the lifecycle. Reads, checks the transition table, writes conditionally on the
+ * revision it read; a concurrent change (another writer, the overdue sweep) is retried from a fresh read,
+ * so a transition is refused only when the task's state really forbids it.
+ */
+export async function transitionTask(taskId: string, req: TransitionRequest, now = new Date()): Promise<TaskItem> {
+  for (let attempt = 1; ; attempt++) {
+    const task = await getTask(taskId);
+    if (!task) throw new NotFoundError(`task ${taskId} not found`);
+    const patch = req.guard?.(task) ?? {};
+    const result = patch.result ?? req.result;
+    const request = patch.request ?? req.request;
+    const extra = { ...req.extra, ...patch.extra };
+    const remove = [...(req.remove ?? []), ...(patch.remove ?? [])];
+    const steps = [{ action: req.action, actor: req.actor, by: req.by }, ...(req.then ? [req.then] : [])];
+    const at = now.toISOString();
+    let status: TaskStatus = task.status;
+    const entries: HistoryEntry[] = [];
+    for (const step of steps) {
+      const check = checkTransition(status, step.action, step.actor);
+      if (!check.ok) throw new ConflictError(`task ${taskId}: ${check.message}`);
+      entries.push({ at, from: status, to: check.to, by: step.by, ...(req.reason ? { reason: req.reason } : {}) });
+      status = check.to;
+    }
+    const names: Record<string, string> = { '#status': 'status' };
+    const newDeadline = patch.deadline ?? req.deadline;
+    const deadline = newDeadline ?? task.deadline;
+    const values: Record<string, unknown> = {
+      ':status': status,
+      ':rev': task.rev,
+      ':next': task.rev + 1,
+      ':at': at,
+      ':h': entries,
+      ':sk': inboxSk(status, deadline, task.taskId),
+    };
+    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'gsi1sk = :sk', 'history = list_append(history, :h)'];
+    if (newDeadline !== undefined) {
+      sets.push('deadline = :deadline', 'overdue = :false');
+      values[':deadline'] = newDeadline;
+      values[':false'] = false;
+    }
+    remove.forEach((k, i) => (names[`#rm${i}`] = k));
+    for (const [k, v] of Object.entries(extra)) {
+      sets.push(`#x_${k} = :x_${k}`);
+      names[`#x_${k}`] = k;
+      values[`:x_${k}`] = v;
+    }
+    if (request !== undefined) {
+      sets.push('#request = :request');
+      names['#request'] = 'request';
+      values[':request'] = request;
+    }
+    if (result !== undefined) {
+      sets.push('#result = :result');
+      names['#result'] = 'result';
+      values[':result'] = result;
+    }
+    if (req.reason !== undefined) {
+      sets.push('statusReason = :reason');
+      values[':reason'] = req.reason;
+    }
+    if (status === 'dispatched') {
+      sets.push('dispatchedAt = :at');
+    }
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: task.pk, sk: task.sk },
+          UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((_, i) => `#rm${i}`).join(', ')}` : ''}`,
+          ConditionExpression: 'rev = :rev',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      const updated = {
+        ...task,
+        status,
+        rev: task.rev + 1,
+        updatedAt: at,
+        history: [...task.history, ...entries],
+        ...(result !== undefined ? { result } : {}),
+        ...(request !== undefined ? { request } : {}),
+        ...(newDeadline !== undefined ? { deadline: newDeadline, overdue: false } : {}),
+        ...extra,
+        ...(req.reason !== undefined ? { statusReason: req.reason } : {}),
+      } as TaskItem;
+      for (const k of remove) delete (updated as unknown as Record<string, unknown>)[k];
+      return updated;
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      // The SDK retries a request whose answer was lost on the wire; if the first try was applied, the retry
+      // fails its condition. Our own entries at the end of the history say the write is in.
+      const now_ = await getTask(taskId);
+      const last = now_?.history.slice(-entries.length) ?? [];
+      if (now_?.rev === task.rev + 1 && last.every((h, i) => h.at === at && h.by === entries[i]!.by && h.to === entries[i]!.to)) {
+        return now_;
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new ConflictError(`task ${taskId} changed concurrently; try again`);
+    }
+  }
+}
+
