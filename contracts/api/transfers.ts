@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ChildId, InstitutionId, IsoDate, IsoDateTime, Reason, ShortText, TaskId } from '../common.ts';
 import { HukouAddress, isSubstantiveReason } from '../public-security/fields.ts';
+import { TaskStatus } from './views.ts';
 
 export const HukouDecision = z.discriminatedUnion('decision', [
   z.strictObject({
@@ -93,3 +94,21 @@ export const TransferView = z.object({
   updatedAt: IsoDateTime,
 });
 export type TransferView = z.infer<typeof TransferView>;
+
+/** A task a transfer step opened, by reference. */
+export const TaskRef = z.object({ taskId: TaskId, type: z.string(), status: TaskStatus });
+
+/** POST /v1/transfers: the transfer and the tasks it opened. */
+export const TransferCreated = TransferView.extend({ tasks: z.array(TaskRef).describe('Tasks the transfer opened') });
+/** POST /v1/transfers/{transferId}/receive: the transfer and the admission tasks receipt opened. */
+export const TransferReceived = TransferView.extend({ opened: z.array(TaskRef).describe('Admission tasks opened at the city institution') });
+/** GET /v1/institutions/{institutionId}/transfers. */
+export const InstitutionTransfers = z.object({
+  incoming: z.array(TransferView),
+  outgoing: z.array(TransferView),
+  summary: z.object({
+    notSent: z.int().describe('Children to be sent and not sent yet (应移送未移送)'),
+    sentNotReceived: z.int().describe('Children sent and not received yet (应接收未接收)'),
+    visitsOverdue: z.int().describe('Entrusted-care visits overdue'),
+  }),
+});

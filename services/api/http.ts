@@ -5,9 +5,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type * as z from 'zod';
+import type { OperationKey, Success } from '../../contracts/api/operations/index.ts';
 import { pathParameters, type PathParameter } from '../../contracts/api/paths.ts';
 import { parsePrincipal, type Principal } from '../auth/principal.ts';
-import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues, type FieldIssue } from '../lib/errors.ts';
+import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
+import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 
 export interface Request {
@@ -19,12 +21,13 @@ export interface Request {
   principal: Principal | undefined;
 }
 
-export interface Reply {
-  status: number;
-  body: unknown;
-}
-
-export type Route = (req: Request) => Promise<Reply>;
+/**
+ * A route's handler. Its answer has the status and the body type its operation documents
+ * (contracts/api/operations/), so an answer that drifts from the OpenAPI document does not compile.
+ */
+export type Route<K extends OperationKey> = (req: Request) => Promise<Success<K>>;
+/** Handlers by route (`<METHOD> <resource>`), each typed by its own operation. */
+export type Routes = { [K in OperationKey]?: Route<K> };
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
   statusCode,
@@ -32,24 +35,27 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
   body: JSON.stringify(body),
 });
 
+/** An error answer, in the shape the OpenAPI document gives every error (contracts/api/errors.ts). */
+const failure = (statusCode: number, body: ErrorBody) => json(statusCode, body);
+
 export function errorReply(err: unknown): APIGatewayProxyResult {
   if (err instanceof HubError) {
-    return json(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) });
+    return failure(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) });
   }
   const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string; data?: unknown } };
   // middy's JSON parser answers malformed JSON, and a `__proto__` or `constructor.prototype` key, with 422; to a
   // caller both are a bad body, so 400 naming what is wrong.
   if (e.cause?.package === '@middy/http-json-body-parser' && /malformed/i.test(e.message ?? '')) {
-    return json(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] });
+    return failure(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] });
   }
   if (e.cause?.package === '@middy/http-json-body-parser' && /forbidden key/i.test(e.message ?? '')) {
-    return json(400, { error: 'invalid_request', message: 'the body has a forbidden key', issues: [{ path: String(e.cause.data), message: 'forbidden key' }] });
+    return failure(400, { error: 'invalid_request', message: 'the body has a forbidden key', issues: [{ path: String(e.cause.data), message: 'forbidden key' }] });
   }
   if (typeof e.statusCode === 'number' && e.statusCode < 500 && e.expose !== false) {
-    return json(e.statusCode, { error: 'invalid_request', message: e.message });
+    return failure(e.statusCode, { error: 'invalid_request', message: e.message ?? 'the request is invalid' });
   }
   logger.error('unhandled error', { error: err as Error });
-  return json(500, { error: 'internal', message: 'internal error' });
+  return failure(500, { error: 'internal', message: 'internal error' });
 }
 
 /** Parses with a zod schema; a failure is a 400 naming every offending field. */
@@ -80,12 +86,13 @@ export function requirePrincipal(req: Request): Principal {
   return req.principal;
 }
 
-export function httpApi(routes: Record<string, Route>) {
+export function httpApi(routes: Routes) {
+  const byKey: Partial<Record<string, (req: Request) => Promise<{ status: number; body: unknown }>>> = routes;
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
     .use(httpJsonBodyParser({ disableContentTypeError: true }))
     .handler(async (event) => {
-      const route = routes[`${event.httpMethod} ${event.resource}`];
+      const route = byKey[`${event.httpMethod} ${event.resource}`];
       try {
         if (!route) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`);
         const reply = await route({

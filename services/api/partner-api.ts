@@ -63,7 +63,7 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
   await releaseDependents(task).catch((err) =>
     logger.error('releasing dependants failed; the sweep will retry', { taskId, error: (err as Error).name }),
   );
-  return { status: 200, body: departmentView(task) };
+  return { status: 200 as const, body: departmentView(task) };
 }
 
 export const handler = httpApi({

@@ -3,7 +3,8 @@
 import type { Child } from '../../contracts/case.ts';
 import type { AdmissionFact, AdmissionRule } from '../../contracts/task-roles.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
-import { ValidationError, type FieldIssue } from '../lib/errors.ts';
+import type { FieldIssue } from '../../contracts/api/errors.ts';
+import { ValidationError } from '../lib/errors.ts';
 import { findTaskType, taskTypes } from '../topology.ts';
 import type { OpenTaskSpec } from './open-tasks.ts';
 

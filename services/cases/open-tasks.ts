@@ -3,7 +3,7 @@
 import type { CaseFacts, Child } from '../../contracts/case.ts';
 import type { WorkflowName } from '../../contracts/task-roles.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
-import type { FieldIssue } from '../lib/errors.ts';
+import type { FieldIssue } from '../../contracts/api/errors.ts';
 import { echo, ValidationError, zodIssues } from '../lib/errors.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { newTaskId } from '../state/keys.ts';

@@ -4,7 +4,8 @@
 import type * as z from 'zod';
 import type { HandOverRequest, TransferRequest, VisitRequest } from '../../contracts/api/transfers.ts';
 import type { Institution } from '../../contracts/case.ts';
-import { ConflictError, ValidationError, type FieldIssue } from '../lib/errors.ts';
+import type { FieldIssue } from '../../contracts/api/errors.ts';
+import { ConflictError, ValidationError } from '../lib/errors.ts';
 import { getChildCase, markInTransferWrite, type ChildItem } from '../state/children.ts';
 import { putNew, transact } from '../state/table.ts';
 import type { TaskItem } from '../state/tasks.ts';

@@ -1,57 +1,56 @@
 // One error hierarchy, mapped to HTTP once (services/api/http.ts). Handlers throw; nothing formats errors twice.
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+// The codes and the answer's shape are the API contract's (contracts/api/errors.ts).
+import { errorCodes, type ErrorStatus, type FieldIssue } from '../../contracts/api/errors.ts';
 
 export class HubError extends Error {
+  readonly code: (typeof errorCodes)[ErrorStatus];
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly status: ErrorStatus,
     message: string,
     readonly issues?: FieldIssue[],
   ) {
     super(message);
     this.name = new.target.name;
+    this.code = errorCodes[status];
   }
 }
 
 export class ValidationError extends HubError {
   constructor(issues: FieldIssue[], message = 'the request is invalid') {
-    super(400, 'invalid_request', message, issues);
+    super(400, message, issues);
   }
 }
 
 export class UnauthorizedError extends HubError {
   constructor(message = 'a valid bearer token is required') {
-    super(401, 'unauthorized', message);
+    super(401, message);
   }
 }
 
 export class ForbiddenError extends HubError {
   constructor(message: string) {
-    super(403, 'forbidden', message);
+    super(403, message);
   }
 }
 
 export class NotFoundError extends HubError {
   constructor(message: string) {
-    super(404, 'not_found', message);
+    super(404, message);
   }
 }
 
 /** A transition the lifecycle does not allow, or a concurrent change that won the race. */
 export class ConflictError extends HubError {
   constructor(message: string) {
-    super(409, 'conflict', message);
+    super(409, message);
   }
 }
 
 /** Well-formed, but breaks a business rule (for example a waiting period before benefits start). */
 export class RuleViolationError extends HubError {
   constructor(issues: FieldIssue[]) {
-    super(422, 'rule_violation', 'the result breaks a policy rule', issues);
+    super(422, 'the result breaks a policy rule', issues);
   }
 }
 

@@ -1,7 +1,8 @@
 // Stored items to API views: keys, revisions and bookkeeping stay inside.
 import type { TransferView } from '../../contracts/api/transfers.ts';
-import { DepartmentTaskView, type TaskView } from '../../contracts/api/views.ts';
+import { DepartmentTaskView, type ChildView, type TaskView } from '../../contracts/api/views.ts';
 import { chinaDate } from '../calendar/working-days.ts';
+import type { ChildItem } from './children.ts';
 import type { TaskItem } from './tasks.ts';
 import type { TransferItem } from './transfers.ts';
 
@@ -12,6 +13,7 @@ export function strip(item: object): Record<string, unknown> {
 }
 
 export const taskView = (t: TaskItem) => strip(t) as TaskView;
+export const childView = (c: ChildItem) => strip(c) as ChildView['child'];
 
 const departmentFields = Object.keys(DepartmentTaskView.shape) as (keyof DepartmentTaskView)[];
 

@@ -13,8 +13,8 @@ import { getChildCase, newChildItem } from '../../state/children.ts';
 import { newChildId } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { putAllNew } from '../../state/tasks.ts';
-import { strip, taskView } from '../../state/views.ts';
-import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
+import { childView, taskView } from '../../state/views.ts';
+import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 /** The child and its tasks, as `principal` may see them: a child outside its scope is answered as an unknown one. */
 async function loadChild(req: Request, principal: Principal) {
@@ -24,7 +24,7 @@ async function loadChild(req: Request, principal: Principal) {
   return found;
 }
 
-export const childRoutes: Record<string, Route> = {
+export const childRoutes = {
   'POST /v1/children': async (req) => {
     const principal = requirePrincipal(req);
     const facts = parseBody(AdmissionRequest, req.body);
@@ -45,7 +45,7 @@ export const childRoutes: Record<string, Route> = {
     const { child, tasks } = await loadChild(req, principal);
     // The facts as they stand now: what staff recorded plus what departments established since.
     const facts = { ...child, ...effectiveChild(child, tasks) };
-    return { status: 200, body: { child: strip(facts as unknown as Record<string, unknown>), tasks: tasks.map(taskView) } };
+    return { status: 200, body: { child: childView(facts), tasks: tasks.map(taskView) } };
   },
 
   'POST /v1/children/{childId}/tasks': async (req) => {
@@ -62,4 +62,4 @@ export const childRoutes: Record<string, Route> = {
     logger.info('task opened', { taskId: task!.taskId, type: task!.type });
     return { status: 201, body: taskView(task!) };
   },
-};
+} satisfies Routes;

@@ -3,13 +3,13 @@
 import { notFound, requireDepartment } from '../../auth/scope.ts';
 import { getTask } from '../../state/tasks.ts';
 import { departmentView } from '../../state/views.ts';
-import { requirePrincipal, type Route } from '../http.ts';
+import { requirePrincipal, type Routes } from '../http.ts';
 
-export const departmentTaskRoutes: Record<string, Route> = {
+export const departmentTaskRoutes = {
   'GET /v1/tasks/{taskId}': async (req) => {
     const principal = requireDepartment(requirePrincipal(req));
     const task = await getTask(req.params.taskId!);
     if (!task || task.department !== principal.department) throw notFound('task', req.params.taskId!);
     return { status: 200, body: departmentView(task) };
   },
-};
+} satisfies Routes;

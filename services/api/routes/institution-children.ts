@@ -11,7 +11,7 @@ import { getChildCase } from '../../state/children.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { institutionChildrenPage, type ChildPosition } from '../../state/queries.ts';
 import type { TaskItem } from '../../state/tasks.ts';
-import { parseBody, requirePrincipal, type Route } from '../http.ts';
+import { parseBody, requirePrincipal, type Routes } from '../http.ts';
 import { institutionOf } from './institutions.ts';
 
 const MAX_EXAMINED = 200;
@@ -64,7 +64,7 @@ async function summaryOf(childId: string, institutionId: string): Promise<ChildS
   };
 }
 
-export const institutionChildrenRoutes: Record<string, Route> = {
+export const institutionChildrenRoutes = {
   'GET /v1/institutions/{institutionId}/children': async (req) => {
     const principal = requireReader(requirePrincipal(req));
     const institution = institutionOf(req);
@@ -89,4 +89,4 @@ export const institutionChildrenRoutes: Record<string, Route> = {
     }
     return { status: 200, body: { items, examined, ...(more && last ? { nextToken: sealPosition(last[0], last[1]) } : {}) } };
   },
-};
+} satisfies Routes;

@@ -12,7 +12,7 @@ import { isTerminal } from '../../state/lifecycle.ts';
 import { childrenOfInstitution, queryOwner } from '../../state/queries.ts';
 import { putAllNew, type TaskItem } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
-import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
+import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 /** Institutions are public (the seed list): an unknown one is a 404, another's a 403. */
 export function institutionOf(req: Request) {
@@ -21,7 +21,7 @@ export function institutionOf(req: Request) {
   return inst;
 }
 
-export const institutionRoutes: Record<string, Route> = {
+export const institutionRoutes = {
   'GET /v1/institutions/{institutionId}': async (req) => {
     const principal = requireReader(requirePrincipal(req));
     const institution = institutionOf(req);
@@ -57,4 +57,4 @@ export const institutionRoutes: Record<string, Route> = {
       body: { ...taskView(task!), ...(schedule ? { recurs: { everyMonths: schedule.everyMonths, nextDueOn: schedule.nextDueOn } } : {}) },
     };
   },
-};
+} satisfies Routes;

@@ -2,12 +2,12 @@
 import { describePrincipal } from '../../auth/describe.ts';
 import { formatPrincipal } from '../../auth/principal.ts';
 import { UnauthorizedError } from '../../lib/errors.ts';
-import { requirePrincipal, type Route } from '../http.ts';
+import { requirePrincipal, type Routes } from '../http.ts';
 
-export const meRoutes: Record<string, Route> = {
+export const meRoutes = {
   'GET /v1/me': async (req) => {
     const principal = requirePrincipal(req);
     if (principal.kind === 'system') throw new UnauthorizedError();
     return { status: 200, body: describePrincipal(principal, formatPrincipal(principal)) };
   },
-};
+} satisfies Routes;

@@ -16,7 +16,7 @@ import { ownerOfTask } from '../../state/keys.ts';
 import { transitionTask } from '../../state/transition.ts';
 import { taskView } from '../../state/views.ts';
 import { findTaskType } from '../../topology.ts';
-import { parseBody, requirePrincipal, type Route } from '../http.ts';
+import { parseBody, requirePrincipal, type Routes } from '../http.ts';
 
 /** The institution whose staff act on a task now: the child's current one, or the institution the task is for. */
 async function actingInstitution(taskId: string): Promise<string | undefined> {
@@ -24,7 +24,7 @@ async function actingInstitution(taskId: string): Promise<string | undefined> {
   return owner.startsWith('CH') ? (await getChild(owner))?.institutionId : owner;
 }
 
-export const taskActionRoutes: Record<string, Route> = {
+export const taskActionRoutes = {
   'POST /v1/tasks/{taskId}/supply-information': async (req) => {
     const staff = requireStaff(requirePrincipal(req));
     const body = parseBody(SupplyInformationRequest, req.body);
@@ -77,4 +77,4 @@ export const taskActionRoutes: Record<string, Route> = {
     const task = await resumeTask(taskId, formatPrincipal(staff), 'staff');
     return { status: 200, body: taskView(task) };
   },
-};
+} satisfies Routes;

@@ -15,7 +15,7 @@ import type { TaskItem } from '../../state/tasks.ts';
 import { getTransfer, transferIdsOf } from '../../state/transfers.ts';
 import { transferView } from '../../state/views.ts';
 import { institutionOf } from './institutions.ts';
-import { parseBody, requirePrincipal, type Request, type Route } from '../http.ts';
+import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 const ulid = monotonicFactory();
 
@@ -38,7 +38,7 @@ function assertSide(principal: Principal, institutionId: string, what: string) {
 
 const refs = (tasks: TaskItem[]) => tasks.map((t) => ({ taskId: t.taskId, type: t.type, status: t.status }));
 
-export const transferRoutes: Record<string, Route> = {
+export const transferRoutes = {
   'POST /v1/transfers': async (req) => {
     const principal = requirePrincipal(req);
     const body = parseBody(TransferRequest, req.body);
@@ -106,4 +106,4 @@ export const transferRoutes: Record<string, Route> = {
     const now = new Date();
     return { status: 201, body: transferView(await recordVisit(t, body, formatPrincipal(principal), now), now) };
   },
-};
+} satisfies Routes;

@@ -1,0 +1,30 @@
+// What every error answer looks like (services/lib/errors.ts throws them, services/api/http.ts answers them).
+import * as z from 'zod';
+
+/** The error code of each status the API answers with. */
+export const errorCodes = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  422: 'rule_violation',
+  500: 'internal',
+} as const;
+export type ErrorStatus = Exclude<keyof typeof errorCodes, 500>;
+
+export const FieldIssue = z.object({
+  path: z.string().describe('Dotted path of the offending field, e.g. `result.enrolledOn`, or `(body)`'),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ErrorBody = z.object({
+  error: z.enum(Object.values(errorCodes)).describe('Machine-readable error code'),
+  message: z.string().describe('What went wrong, for a person'),
+  issues: z.array(FieldIssue).optional().describe('Every offending field (400 invalid_request, 422 rule_violation)'),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What API Gateway itself answers when the authorizer refuses (AWS; the local gateway answers with ErrorBody). */
+export const GatewayErrorBody = z.object({ message: z.string() });

@@ -1,0 +1,71 @@
+// The error answers of the OpenAPI document: one response component per status, with an example built by the error
+// classes the handlers throw (services/lib/errors.ts), so the documented body is the one answered.
+import { errorCodes, type ErrorStatus } from '../../contracts/api/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  type HubError,
+  NotFoundError,
+  RuleViolationError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../services/lib/errors.ts';
+import { ref } from './openapi-components.ts';
+
+/** Status and code of each error the handlers throw (services/lib/errors.ts), taken from the classes themselves. */
+const errorSamples: HubError[] = [
+  new ValidationError([{ path: 'name', message: 'Too small: expected string to have >=1 characters' }]),
+  new UnauthorizedError(),
+  new ForbiddenError('only the staff of an institution may do this'),
+  new NotFoundError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K not found'),
+  new ConflictError('cannot complete a task that is delivered'),
+  new RuleViolationError([{ path: 'result.benefitStartDate', message: 'benefits must start on the enrollment date' }]),
+];
+const INTERNAL = { status: 500, code: errorCodes[500], message: 'internal error' } as const;
+
+const responseName: Record<ErrorStatus, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  422: 'RuleViolation',
+};
+
+const responseText: Record<ErrorStatus | 500, string> = {
+  400: 'The body, query or path parameters are invalid; `issues` names every offending field (`path.<name>` with its ' +
+    'pattern for a malformed id, `query.nextToken` for a token this API did not issue for this query). Nothing changed.',
+  401: 'No valid bearer token. On AWS, API Gateway answers `{ "message": "Unauthorized" }`.',
+  403: 'The principal\'s kind may not do this at all (a department opening a task, a supervisor writing), or it is ' +
+    'outside a public resource it may not act for (another institution, another department\'s inbox). Decided before ' +
+    'anything is read; the message says what the caller is not, never who the owner is.',
+  404: 'No such child, task, transfer, department or institution, or one outside the caller\'s scope: another ' +
+    'institution\'s child, another department\'s task get exactly this answer (docs/security.md).',
+  409: 'The task\'s lifecycle does not allow this now, or a concurrent change won. Nothing changed.',
+  422: 'Well-formed, but breaks a policy rule; `issues` says which. Nothing changed.',
+  500: 'An unexpected error; retry later.',
+};
+
+export const responseRef = (status: ErrorStatus) => ({ $ref: `#/components/responses/${responseName[status]}` });
+
+export function errorResponses() {
+  const out: Record<string, unknown> = {};
+  for (const e of errorSamples) {
+    const status = e.status as ErrorStatus;
+    const body = { error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
+    out[responseName[status]] = {
+      description: responseText[status],
+      content: {
+        'application/json': {
+          schema: status === 401 || status === 403 ? { anyOf: [ref('Error'), ref('GatewayError')] } : ref('Error'),
+          example: body,
+        },
+      },
+    };
+  }
+  out.InternalError = {
+    description: responseText[500],
+    content: { 'application/json': { schema: ref('Error'), example: { error: INTERNAL.code, message: INTERNAL.message } } },
+  };
+  return out;
+}
