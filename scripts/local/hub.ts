@@ -6,86 +6,19 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DepartmentCode } from '../../contracts/common.ts';
-import { createAdapterHandler } from '../../services/adapters/adapter.ts';
 import { readCredentialsFile, type Credentials } from '../../services/auth/local-credentials.ts';
 import type { ConsoleConfig } from '../../services/console/config.ts';
+import { departments } from '../../services/topology.ts';
 import { consoleDir } from './console-build.ts';
 import { consoleServer } from './console-server.ts';
 import { buildLocalCredentials, ensureLocalCredentials } from './credentials.ts';
+import { startAdapters, startDepartmentSimulators } from './departments.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { startHttpGateway, type HttpGateway, type ProxyHandler } from './http-gateway.ts';
-import { provision, type Provisioned } from './provision.ts';
+import type { HttpGateway, ProxyHandler } from './gateway-options.ts';
+import type { Hub, HubOptions } from './hub-options.ts';
+import { startHttpGateway } from './http-gateway.ts';
+import { provision } from './provision.ts';
 import { startSqsLocal, type SqsLocal } from './sqs-local.ts';
-import { createSqsPoller, type SqsPoller } from './sqs-poller.ts';
-import type { DepartmentSimulator, RunningSimulators } from '../simulators/simulator.ts';
-import { startSimulators } from '../simulators/simulator.ts';
-import { departments } from '../../services/topology.ts';
-import { loadAdapter, loadSimulator } from '../departments/modules.ts';
-
-export interface HubOptions {
-  /** API port; 0 picks a free one. Default 3000. */
-  port?: number;
-  /** Where DynamoDB Local keeps its files and the credentials file is written. Default `.local`. */
-  dataDir?: string;
-  /** Keep the table in memory (tests). */
-  inMemory?: boolean;
-  /** Start with an empty table. */
-  fresh?: boolean;
-  /** Prefix for the table and queue names, so several hubs can share one emulator. */
-  prefix?: string;
-  /**
-   * Use these endpoints instead of starting emulators: a single one (LocalStack, moto) or one per service
-   * (the emulators a test setup started). Default: AWS_ENDPOINT_URL when set.
-   */
-  endpoints?: { dynamodb: string; sqs: string };
-  /** Wait before each move of a simulated department. Default 300 ms. */
-  simulatorDelayMs?: number;
-  /** Deliveries before a message goes to the dead-letter queue. Default 3 locally. */
-  maxReceiveCount?: number;
-  /** Seconds a received message stays invisible; also the pace of retries. Default 5 locally. */
-  visibilityTimeoutSeconds?: number;
-  /** First retry backoff in seconds, doubled each try. Default 1 locally. */
-  retryBaseSeconds?: number;
-  /** Long-poll wait of the queue pollers. Default 20 s (as Lambda). */
-  waitTimeSeconds?: number;
-  /** The adapters' batching window, as the stack's event sources have it. Default 1000 ms; below the visibility timeout. */
-  batchingWindowMs?: number;
-  /** Sweep timers, seconds. 0 turns a sweep off. */
-  redispatchEverySeconds?: number;
-  overdueEverySeconds?: number;
-  /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
-  simulatorAckInResponse?: boolean;
-  /**
-   * Verify JWTs of an OpenID provider (AUTH_MODE=jwt) instead of the local tokens; the console then signs in through
-   * that provider as `consoleClientId`. Default: local tokens, and the console's local sign-in.
-   */
-  jwt?: { issuer: string; audience: string; jwksUrl: string; consoleClientId: string };
-  /** Serve the console's build at `/` (default true; the build itself is `ensureConsoleBuilt`'s business). */
-  console?: boolean;
-  /** Start the department simulators. Default true. */
-  simulators?: boolean;
-  log?: (line: string) => void;
-}
-
-export interface Hub {
-  apiUrl: string;
-  /** Principal → bearer token. */
-  tokens: Credentials;
-  credentialsFile?: string;
-  provisioned: Provisioned;
-  endpoints: { dynamodb: string; sqs: string };
-  simulators?: RunningSimulators;
-  pollers: Partial<Record<DepartmentCode, SqsPoller>>;
-  /** Each department's HMAC signing secret (local only). */
-  secrets: Record<string, string>;
-  /** Runs a sweep now (tests, and the timers). */
-  redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;
-  flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
-  /** Opens recurring institution duties that are due at `now`. */
-  openRecurring(now?: Date): Promise<{ taskId: string; type: string }[]>;
-  stop(): Promise<void>;
-}
 
 const ensureAwsEnv = () => {
   // The SDK needs a region and credentials even for emulators; real ones, when present, are left alone.
@@ -187,53 +120,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     stops.push(() => gateway.close());
 
     const secrets = Object.fromEntries(departments.map((d) => [d.code, randomBytes(32).toString('base64url')]));
-    let simulators: RunningSimulators | undefined;
-    if (options.simulators !== false) {
-      const sims: DepartmentSimulator[] = [];
-      for (const d of departments) {
-        const sim = await loadSimulator(d.code);
-        if (sim) sims.push(sim);
-      }
-      simulators = await startSimulators({
-        simulators: sims,
-        secrets,
-        hubUrl: gateway.url,
-        tokens: Object.fromEntries(departments.map((d) => [d.code, tokens[`department:${d.code}`]!])),
-        delayMs: options.simulatorDelayMs ?? 300,
-        ackInResponse: options.simulatorAckInResponse ?? false,
-        log,
-      });
-      stops.push(() => simulators!.close());
-    }
-
-    const pollers: Partial<Record<DepartmentCode, SqsPoller>> = {};
-    for (const d of departments) {
-      const { adapter } = await loadAdapter(d.code);
-      const queue = provisioned.queues[d.code]!;
-      const handler = createAdapterHandler(adapter, () => ({
-        // A department without a simulator is a pull department locally: it reads its inbox.
-        endpointUrl: simulators?.endpointOf(d.code),
-        secret: async () => secrets[d.code]!,
-        maxReceiveCount,
-        queueUrl: queue.url,
-        retryBaseSeconds: options.retryBaseSeconds ?? 1,
-        pushTimeoutMs: 5000,
-      }));
-      const poller = createSqsPoller({
-        sqs,
-        queueUrl: queue.url,
-        queueArn: queue.arn,
-        handler,
-        functionName: `adapter-${d.code}`,
-        waitTimeSeconds: options.waitTimeSeconds ?? 20,
-        batchingWindowMs: options.batchingWindowMs ?? 1000,
-        onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
-      });
-      poller.start();
-      pollers[d.code] = poller;
-      stops.push(() => poller.stop());
-    }
-
+    const simulators =
+      options.simulators === false
+        ? undefined
+        : await startDepartmentSimulators({ secrets, hubUrl: gateway.url, tokens, delayMs: options.simulatorDelayMs, ackInResponse: options.simulatorAckInResponse, log });
+    if (simulators) stops.push(() => simulators.close());
+    const pollers = await startAdapters({ sqs, provisioned, secrets, simulators, maxReceiveCount, options, log });
+    for (const poller of Object.values(pollers)) stops.push(() => poller!.stop());
     // The in-memory queues lost whatever they held when the last run ended: send it again.
     const { resent } = await sweeps.redispatchStuck(0);
     if (resent) log(`re-dispatched ${resent} task(s) that were dispatched but not delivered`);

@@ -6,15 +6,10 @@
 //   - kept messages reappear after the visibility timeout, and the queue's RedrivePolicy moves them to the
 //     dead-letter queue after maxReceiveCount receives (the poller itself never sends to the DLQ).
 // One batch at a time per queue, where Lambda would scale out; order and retries are the same, throughput is not.
-import {
-  DeleteMessageBatchCommand,
-  ReceiveMessageCommand,
-  type Message,
-  type MessageAttributeValue,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invokeHandler, lambdaContext, type LocalHandler } from './lambda-context.ts';
+import { toSqsEvent } from './sqs-event.ts';
 
 /** An adapter handler: `async (event: SQSEvent, context) => SQSBatchResponse | void`; aws-lambda's SQSHandler fits. */
 export type SqsBatchHandler = LocalHandler<SQSEvent, SQSBatchResponse | void>;
@@ -222,57 +217,6 @@ function failedIds(response: SQSBatchResponse | void | undefined, event: SQSEven
   const ids = new Set(event.Records.map((r) => r.messageId));
   if (failures.some((f) => typeof f?.itemIdentifier !== 'string' || !ids.has(f.itemIdentifier))) return [...ids];
   return failures.map((f) => f.itemIdentifier);
-}
-
-/** The SQSEvent Lambda would build from these messages. Pure; tests can use it as an event factory. */
-export function toSqsEvent(messages: readonly Message[], queueArn: string, region = queueArn.split(':')[3] ?? 'us-east-1'): SQSEvent {
-  return {
-    Records: messages.map((m): SQSRecord => {
-      const a = m.Attributes ?? {};
-      const record: SQSRecord = {
-        messageId: m.MessageId!,
-        receiptHandle: m.ReceiptHandle!,
-        body: m.Body ?? '',
-        attributes: {
-          ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
-          SentTimestamp: a.SentTimestamp ?? '',
-          SenderId: a.SenderId ?? '',
-          ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? '',
-          ...(a.AWSTraceHeader && { AWSTraceHeader: a.AWSTraceHeader }),
-          ...(a.SequenceNumber && { SequenceNumber: a.SequenceNumber }),
-          ...(a.MessageGroupId && { MessageGroupId: a.MessageGroupId }),
-          ...(a.MessageDeduplicationId && { MessageDeduplicationId: a.MessageDeduplicationId }),
-          ...(a.DeadLetterQueueSourceArn && { DeadLetterQueueSourceArn: a.DeadLetterQueueSourceArn }),
-        },
-        messageAttributes: toLambdaAttributes(m.MessageAttributes),
-        md5OfBody: m.MD5OfBody ?? '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: queueArn,
-        awsRegion: region,
-      };
-      if (m.MD5OfMessageAttributes) record.md5OfMessageAttributes = m.MD5OfMessageAttributes;
-      return record;
-    }),
-  };
-}
-
-function toLambdaAttributes(attributes: Record<string, MessageAttributeValue> | undefined): SQSMessageAttributes {
-  const out: SQSMessageAttributes = {};
-  for (const [name, v] of Object.entries(attributes ?? {})) {
-    out[name] = {
-      ...(v.StringValue !== undefined && { stringValue: v.StringValue }),
-      ...(v.BinaryValue !== undefined && { binaryValue: base64(v.BinaryValue) }),
-      stringListValues: [],
-      binaryListValues: [],
-      dataType: v.DataType ?? 'String',
-    };
-  }
-  return out;
-}
-
-/** Lambda carries binary attributes as base64 strings; the SDK hands them over as bytes. */
-function base64(value: Uint8Array | string): string {
-  return typeof value === 'string' ? value : Buffer.from(value).toString('base64');
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -4,20 +4,17 @@
 // except the redelivery itself. Requests go one at a time, in the order the checks are reported.
 import { ulid } from 'ulid';
 import { delivery, findDepartment, type DepartmentEntry } from '../../services/topology.ts';
+import type { CheckResult, Judging } from './checks.ts';
+import { judgeClock, judgeReachable, judgeTransport } from './judge-endpoint.ts';
 import {
   judgeAccept,
-  judgeClock,
   judgeDuplicate,
   judgeMalformedRefusal,
-  judgeReachable,
   judgeRedelivery,
   judgeSignatureRefusal,
   judgeTimeLimit,
-  judgeTransport,
   missingFieldNotApplicable,
-  type CheckResult,
-  type Judging,
-} from './checks.ts';
+} from './judge-tasks.ts';
 import { httpSender, type Exchange, type Outgoing, type Send } from './http.ts';
 import { foreignFormatBody, notJsonBody, withoutRequiredField } from './probes.ts';
 import type { SampleSpec } from './sample-case.ts';

@@ -1,6 +1,6 @@
 // Recurring institution duties (periodic fire-safety inspections): a schedule item in the institution's
 // partition says what to open and when; the daily sweep opens what is due.
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../calendar/china-time.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
 import { isTerminal } from '../state/lifecycle.ts';

@@ -1,6 +1,6 @@
 // Scheduled (daily duties): open recurring institution duties that are due, flag tasks past their deadline
 // and publish how many there are.
-import { coverage } from '../calendar/working-days.ts';
+import { coverage } from '../calendar/holidays.ts';
 import { openRecurring } from '../cases/recurring.ts';
 import { logger } from '../lib/logger.ts';
 import { flagOverdue } from './sweeps.ts';

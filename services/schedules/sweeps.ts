@@ -1,5 +1,5 @@
 // The scheduled sweeps, as functions the Lambda schedules and the local runtime's timers both call.
-import { chinaIso } from '../calendar/working-days.ts';
+import { chinaIso } from '../calendar/china-time.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
 import { isTerminal, openStatuses } from '../state/lifecycle.ts';

@@ -1,7 +1,7 @@
 // Stored items to API views: keys, revisions and bookkeeping stay inside.
 import type { TransferView } from '../../contracts/api/transfers.ts';
 import { DepartmentTaskView, type ChildView, type TaskView } from '../../contracts/api/views.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../calendar/china-time.ts';
 import type { ChildItem } from './children.ts';
 import type { TaskItem } from './tasks.ts';
 import type { TransferItem } from './transfers.ts';

@@ -1,20 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedOverrides from '../../data/holidays/overrides.json' with { type: 'json' };
 import { IsoDateTime } from '../../contracts/common.ts';
+import { chinaDate } from '../../services/calendar/china-time.ts';
 import {
-  addWorkingDays,
   buildCalendar,
-  chinaDate,
   coverage,
-  deadlineFor,
   defaultCalendar,
-  isPastDeadline,
-  isWorkingDay,
   packageYearRange,
   parseOverrides,
   weekendsOnlyCalendar,
-  workingDaysBetween,
-} from '../../services/calendar/working-days.ts';
+} from '../../services/calendar/holidays.ts';
+import { addWorkingDays, deadlineFor, isPastDeadline, isWorkingDay, workingDaysBetween } from '../../services/calendar/working-days.ts';
 
 function* days(from: string, to: string) {
   for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {

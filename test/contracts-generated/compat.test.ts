@@ -5,7 +5,9 @@ import * as z from 'zod';
 import { IsoDate, ShortText } from '../../contracts/common.ts';
 import { hukouMigrationV1 } from '../../contracts/public-security/hukou-migration.v1.ts';
 import { Envelope } from '../../contracts/envelope.ts';
-import { checkCompatibility, narrowings, type Json } from '../../scripts/contracts/compat.ts';
+import { checkCompatibility } from '../../scripts/contracts/compat.ts';
+import { narrowings } from '../../scripts/contracts/narrowings.ts';
+import type { Json } from '../../scripts/contracts/schema-reading.ts';
 import { toSchema } from '../../scripts/contracts/schemas.ts';
 import type { Role } from '../../scripts/contracts/schemas.ts';
 

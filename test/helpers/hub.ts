@@ -5,7 +5,8 @@
 // simulators (useHub's default) is skipped as a whole there, its tests wait for departments that do not exist;
 // a file with `simulators: false` runs, and its tests that need pollers, sweeps or queues call `needsEmbedded`.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startHub, type Hub, type HubOptions } from '../../scripts/local/hub.ts';
+import type { Hub, HubOptions } from '../../scripts/local/hub-options.ts';
+import { startHub } from '../../scripts/local/hub.ts';
 import { emulatorConfig, uniquePrefix } from './emulators.ts';
 import { deployedTarget, embeddedOnlyReason, isDeployed, type DeployedTarget } from './target.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  matchRoute,
   methodArn,
   proxyAuthorizerContext,
   proxyEventFor,
@@ -8,6 +7,7 @@ import {
   toRequestAuthorizerEvent,
 } from '../../scripts/local/api-event.ts';
 import { evaluatePolicy } from '../../scripts/local/authorizer-policy.ts';
+import { matchRoute } from '../../scripts/local/route-match.ts';
 import { routes } from '../../services/topology.ts';
 
 describe('matchRoute', () => {

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, isAlive, PID_FILE_NAME, startDynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
+import { isAlive, PID_FILE_NAME } from '../../scripts/local/dynamodb-orphans.ts';
+import { freePort } from '../../scripts/local/ports.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ddb-local-test-'));
 const pidFile = join(dataDir, PID_FILE_NAME);

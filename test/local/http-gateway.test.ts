@@ -5,7 +5,8 @@ import type {
   Context,
 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpGateway, type HttpGateway, type ProxyHandler } from '../../scripts/local/http-gateway.ts';
+import type { HttpGateway, ProxyHandler } from '../../scripts/local/gateway-options.ts';
+import { startHttpGateway } from '../../scripts/local/http-gateway.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 // Fakes standing in for the real handlers and authorizer: tokens name their outcome.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/local/dynamodb-local.ts';
+import { freePort } from '../../scripts/local/ports.ts';
 import { killOnExit } from '../../scripts/local/kill-on-exit.ts';
 import { provision, resourceNames, type ProvisionClients } from '../../scripts/local/provision.ts';
 import { departments, inboxProjection } from '../../services/topology.ts';

@@ -8,7 +8,8 @@ import {
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ProvisionedQueue } from '../../scripts/local/provision.ts';
-import { createSqsPoller, toSqsEvent, type SqsBatchHandler } from '../../scripts/local/sqs-poller.ts';
+import { toSqsEvent } from '../../scripts/local/sqs-event.ts';
+import { createSqsPoller, type SqsBatchHandler } from '../../scripts/local/sqs-poller.ts';
 import { hasEmulators, provisionIsolated, sdkClients } from '../helpers/emulators.ts';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');

@@ -3,18 +3,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { push } from '../../services/delivery/push.ts';
+import { hubReading, reasonOf } from '../../scripts/partner-check/checks.ts';
+import { judgeClock, judgeTransport } from '../../scripts/partner-check/judge-endpoint.ts';
 import {
-  hubReading,
   judgeAccept,
-  judgeClock,
   judgeDuplicate,
   judgeMalformedRefusal,
   judgeRedelivery,
   judgeSignatureRefusal,
   judgeTimeLimit,
-  judgeTransport,
-  reasonOf,
-} from '../../scripts/partner-check/checks.ts';
+} from '../../scripts/partner-check/judge-tasks.ts';
 import type { Exchange } from '../../scripts/partner-check/http.ts';
 import { formatText, summaryLine } from '../../scripts/partner-check/report.ts';
 import { summarise, type PartnerCheckReport } from '../../scripts/partner-check/run.ts';

@@ -4,7 +4,7 @@
 import { SupplyInformationRequest } from '../../../contracts/api/requests.ts';
 import { formatPrincipal } from '../../auth/principal.ts';
 import { notFound, requireStaff } from '../../auth/scope.ts';
-import { chinaIso } from '../../calendar/working-days.ts';
+import { chinaIso } from '../../calendar/china-time.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
 import { boundInputIssues, taskInput } from '../../cases/open-tasks.ts';

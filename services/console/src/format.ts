@@ -1,6 +1,7 @@
 // Dates and deadlines as Chinese civil servants write them: 2026年11月20日, 剩余3个工作日, 已逾期2个工作日. Working
 // days come from the hub's own calendar (services/calendar), so the page and the deadline sweep agree.
-import { chinaDate, workingDaysBetween } from '../../calendar/working-days.ts';
+import { chinaDate } from '../../calendar/china-time.ts';
+import { workingDaysBetween } from '../../calendar/working-days.ts';
 
 const dayOf = (value: string) => (value.length > 10 ? chinaDate(new Date(value)) : value);
 

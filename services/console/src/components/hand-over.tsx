@@ -2,7 +2,7 @@
 // checklist of what was handed over (监护权、档案、财产).
 import { useState } from 'preact/hooks';
 import { Checklist, ChecklistItems, HandOverRequest } from '../../../../contracts/api/transfers.ts';
-import { chinaDate } from '../../../calendar/working-days.ts';
+import { chinaDate } from '../../../calendar/china-time.ts';
 import { api, ApiError, refusalText } from '../api.ts';
 import { FieldShell } from '../forms/fields.tsx';
 import { issuesOf, zodIssues, type Issues } from '../i18n/zod.ts';

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { TransferView } from '../../../../contracts/api/transfers.ts';
 import { VisitRequest } from '../../../../contracts/api/transfers.ts';
-import { chinaDate } from '../../../calendar/working-days.ts';
+import { chinaDate } from '../../../calendar/china-time.ts';
 import { api, ApiError, refusalText } from '../api.ts';
 import { dateZh } from '../format.ts';
 import { FieldShell } from '../forms/fields.tsx';

@@ -6,7 +6,7 @@ import type { ChildrenPage, ChildSummary } from '../../../../contracts/api/child
 import { taskStatuses } from '../../../../contracts/api/views.ts';
 import { ageOn } from '../../../cases/admission.ts';
 import { findInstitution } from '../../../cases/institutions.ts';
-import { chinaDate } from '../../../calendar/working-days.ts';
+import { chinaDate } from '../../../calendar/china-time.ts';
 import { departments } from '../../../topology.ts';
 import { api } from '../api.ts';
 import { Page, useLoad } from '../components/bits.tsx';

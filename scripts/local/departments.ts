@@ -1,0 +1,82 @@
+// Each department of the topology, locally: its adapter Lambda's handler on a poller of its queue (as the stack's
+// event source calls it), and its simulator, when it has one, as the endpoint the adapter pushes to.
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import { createAdapterHandler } from '../../services/adapters/adapter.ts';
+import type { Credentials } from '../../services/auth/local-credentials.ts';
+import { departments } from '../../services/topology.ts';
+import { loadAdapter, loadSimulator } from '../departments/modules.ts';
+import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../simulators/simulator.ts';
+import type { HubOptions } from './hub-options.ts';
+import type { Provisioned } from './provision.ts';
+import { createSqsPoller, type SqsPoller } from './sqs-poller.ts';
+
+interface SimulatorsOptions {
+  secrets: Record<string, string>;
+  hubUrl: string;
+  tokens: Credentials;
+  delayMs?: number;
+  ackInResponse?: boolean;
+  log: (line: string) => void;
+}
+
+/** Every department's simulator on one local server, acting through the hub's API with the department's token. */
+export async function startDepartmentSimulators(o: SimulatorsOptions): Promise<RunningSimulators> {
+  const sims: DepartmentSimulator[] = [];
+  for (const d of departments) {
+    const sim = await loadSimulator(d.code);
+    if (sim) sims.push(sim);
+  }
+  return startSimulators({
+    simulators: sims,
+    secrets: o.secrets,
+    hubUrl: o.hubUrl,
+    tokens: Object.fromEntries(departments.map((d) => [d.code, o.tokens[`department:${d.code}`]!])),
+    delayMs: o.delayMs ?? 300,
+    ackInResponse: o.ackInResponse ?? false,
+    log: o.log,
+  });
+}
+
+interface AdaptersOptions {
+  sqs: SQSClient;
+  provisioned: Provisioned;
+  secrets: Record<string, string>;
+  simulators: RunningSimulators | undefined;
+  maxReceiveCount: number;
+  options: HubOptions;
+  log: (line: string) => void;
+}
+
+/** Every department's adapter, started on its queue. */
+export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<DepartmentCode, SqsPoller>>> {
+  const { options, log } = o;
+  const pollers: Partial<Record<DepartmentCode, SqsPoller>> = {};
+  for (const d of departments) {
+    const { adapter } = await loadAdapter(d.code);
+    const queue = o.provisioned.queues[d.code]!;
+    const handler = createAdapterHandler(adapter, () => ({
+      // A department without a simulator is a pull department locally: it reads its inbox.
+      endpointUrl: o.simulators?.endpointOf(d.code),
+      secret: async () => o.secrets[d.code]!,
+      maxReceiveCount: o.maxReceiveCount,
+      queueUrl: queue.url,
+      retryBaseSeconds: options.retryBaseSeconds ?? 1,
+      pushTimeoutMs: 5000,
+    }));
+    const poller = createSqsPoller({
+      sqs: o.sqs,
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      handler,
+      functionName: `adapter-${d.code}`,
+      waitTimeSeconds: options.waitTimeSeconds ?? 20,
+      batchingWindowMs: options.batchingWindowMs ?? 1000,
+      onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
+    });
+    poller.start();
+    pollers[d.code] = poller;
+  }
+
+  return pollers;
+}

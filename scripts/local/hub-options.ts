@@ -1,0 +1,72 @@
+// What the embedded hub takes (`startHub` in hub.ts) and what it hands back: the API's URL, tokens, the queues, the
+// simulators and pollers, and the sweeps to run on demand.
+import type { Credentials } from '../../services/auth/local-credentials.ts';
+import type { DepartmentCode } from '../../contracts/common.ts';
+import type { RunningSimulators } from '../simulators/simulator.ts';
+import type { Provisioned } from './provision.ts';
+import type { SqsPoller } from './sqs-poller.ts';
+
+export interface HubOptions {
+  /** API port; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Where DynamoDB Local keeps its files and the credentials file is written. Default `.local`. */
+  dataDir?: string;
+  /** Keep the table in memory (tests). */
+  inMemory?: boolean;
+  /** Start with an empty table. */
+  fresh?: boolean;
+  /** Prefix for the table and queue names, so several hubs can share one emulator. */
+  prefix?: string;
+  /**
+   * Use these endpoints instead of starting emulators: a single one (LocalStack, moto) or one per service
+   * (the emulators a test setup started). Default: AWS_ENDPOINT_URL when set.
+   */
+  endpoints?: { dynamodb: string; sqs: string };
+  /** Wait before each move of a simulated department. Default 300 ms. */
+  simulatorDelayMs?: number;
+  /** Deliveries before a message goes to the dead-letter queue. Default 3 locally. */
+  maxReceiveCount?: number;
+  /** Seconds a received message stays invisible; also the pace of retries. Default 5 locally. */
+  visibilityTimeoutSeconds?: number;
+  /** First retry backoff in seconds, doubled each try. Default 1 locally. */
+  retryBaseSeconds?: number;
+  /** Long-poll wait of the queue pollers. Default 20 s (as Lambda). */
+  waitTimeSeconds?: number;
+  /** The adapters' batching window, as the stack's event sources have it. Default 1000 ms; below the visibility timeout. */
+  batchingWindowMs?: number;
+  /** Sweep timers, seconds. 0 turns a sweep off. */
+  redispatchEverySeconds?: number;
+  overdueEverySeconds?: number;
+  /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
+  simulatorAckInResponse?: boolean;
+  /**
+   * Verify JWTs of an OpenID provider (AUTH_MODE=jwt) instead of the local tokens; the console then signs in through
+   * that provider as `consoleClientId`. Default: local tokens, and the console's local sign-in.
+   */
+  jwt?: { issuer: string; audience: string; jwksUrl: string; consoleClientId: string };
+  /** Serve the console's build at `/` (default true; the build itself is `ensureConsoleBuilt`'s business). */
+  console?: boolean;
+  /** Start the department simulators. Default true. */
+  simulators?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  apiUrl: string;
+  /** Principal → bearer token. */
+  tokens: Credentials;
+  credentialsFile?: string;
+  provisioned: Provisioned;
+  endpoints: { dynamodb: string; sqs: string };
+  simulators?: RunningSimulators;
+  pollers: Partial<Record<DepartmentCode, SqsPoller>>;
+  /** Each department's HMAC signing secret (local only). */
+  secrets: Record<string, string>;
+  /** Runs a sweep now (tests, and the timers). */
+  redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;
+  flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
+  /** Opens recurring institution duties that are due at `now`. */
+  openRecurring(now?: Date): Promise<{ taskId: string; type: string }[]>;
+  stop(): Promise<void>;
+}
+
