@@ -4,7 +4,7 @@ Why: moto's DynamoDB evaluates a ConditionExpression and applies the write witho
 serves requests on many threads. Two concurrent conditional writes on one item can then both succeed: 8 parallel
 `UpdateItem ... ConditionExpression: rev = :rev` calls let more than one through in about 3 rounds in 20 against
 moto 5.2.1, never against DynamoDB Local or DynamoDB. The hub relies on exactly that guarantee (a transition is
-conditional on the item's version, ARCHITECTURE.md decision 4), and its integration tests race a person against a
+conditional on the item's version, docs/architecture.md decision 4), and its integration tests race a person against a
 department simulator on purpose, so on plain moto they fail now and then (a task acknowledged twice, a completion
 lost). Serialising DynamoDB requests restores the guarantee; SQS stays concurrent, so long polls do not block.
 

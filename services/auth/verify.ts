@@ -1,4 +1,4 @@
-// Bearer token verification behind one interface (ARCHITECTURE.md decision 9):
+// Bearer token verification behind one interface (docs/architecture.md decision 9):
 //  - local mode (default, `AUTH_MODE` unset or `local`): opaque tokens from the local credentials file
 //    (`LOCAL_CREDENTIALS_FILE`) and/or the `LOCAL_TOKENS` env var (JSON, principal → token);
 //  - jwt mode (`AUTH_MODE=jwt`): a JWT from the deployment's identity provider, checked against its JWKS

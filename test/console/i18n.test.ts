@@ -9,6 +9,7 @@ import { fieldZh, valueZh } from '../../services/console/src/i18n/labels.ts';
 import { knownZh, messageZh } from '../../services/console/src/i18n/messages.ts';
 import { reasonZh } from '../../services/console/src/i18n/reasons.ts';
 import { taskTypes } from '../../services/topology.ts';
+import { foundlingReportV1 } from '../../contracts/public-security/index.ts';
 
 type Def = { type: string; [k: string]: unknown };
 const def = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
@@ -57,7 +58,7 @@ describe('console: Chinese for every contract name', () => {
   });
 
   it('says which task needs a missing admission fact, and never shows an unknown English message', () => {
-    expect(messageZh('Invalid input: expected string, received undefined (needed for public-security.foundling-report, policy 三(一))', () => '捡拾报案证明')).toBe(
+    expect(messageZh(`Invalid input: expected string, received undefined (needed for ${foundlingReportV1.type}, policy 三(一))`, () => '捡拾报案证明')).toBe(
       '填写的内容不符合要求（办理“捡拾报案证明”需要，政策三(一)）',
     );
     expect(messageZh('the birth date cannot be after the admission date')).toBe('出生日期不能晚于入院日期');
@@ -67,7 +68,7 @@ describe('console: Chinese for every contract name', () => {
   it('turns the hub\'s own history reasons into Chinese and keeps what people wrote', () => {
     expect(reasonZh('information needed: idNumber, hukouAddress')).toBe('部门要求补充：公民身份号码、户籍地址');
     expect(reasonZh('supplied foundlingCertificateNumber: 已取得证明')).toBe('已补充捡拾报案证明编号：已取得证明');
-    expect(reasonZh('prerequisite public-security.foundling-report completed')).toBe('前置事项“捡拾报案证明”已办结');
+    expect(reasonZh(`prerequisite ${foundlingReportV1.type} completed`)).toBe('前置事项“捡拾报案证明”已办结');
     expect(reasonZh('placed in the department inbox (pull)')).toBe('已送达部门待办箱');
     expect(reasonZh('该儿童已由其他机构收养')).toBe('该儿童已由其他机构收养');
   });

@@ -7,6 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, NANNING, readChild, useHub } from '../helpers/hub.ts';
 import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulators: false });
 let browser: Browser;
@@ -103,7 +105,7 @@ describe('console: staff admit, departments act', () => {
     await policePage.getByLabel('需要补充的内容').fill('请补充捡拾报案证明编号，以便关联比对');
     await policePage.getByRole('button', { name: '发送补充要求' }).click();
     await policePage.getByText('已发送补充要求').waitFor();
-    const dna = (await readChild(hub(), childId)).tasks.find((t: { type: string }) => t.type === 'public-security.dna-comparison');
+    const dna = (await readChild(hub(), childId)).tasks.find((t: { type: string }) => t.type === dnaComparisonV1.type);
     expect(dna.status).toBe('information-needed');
 
     await staffPage.reload();
@@ -125,7 +127,7 @@ describe('console: staff admit, departments act', () => {
 
   it('[scenario 3] a department cannot open another department\'s task or inbox, even by typing its URL', async () => {
     const base = hub().apiUrl;
-    const insurance = (await readChild(hub(), childId)).tasks.find((t: { type: string }) => t.type === 'medical-insurance.pre-enrollment');
+    const insurance = (await readChild(hub(), childId)).tasks.find((t: { type: string }) => t.type === preEnrollmentV1.type);
     await policePage.goto(`${base}/tasks/${insurance.taskId}`);
     await policePage.getByText('未找到该任务，或该任务不属于本部门。').waitFor();
     expect(await policePage.getByText('医保预参保登记').count()).toBe(0);
@@ -143,7 +145,7 @@ describe('console: every page at both window sizes', () => {
   it.each(['desktop', 'phone'] as const)('[screens] sign-in, children, admission, a child, transfers, duties, institutions, inbox and task pass axe (%s)', async (size) => {
     const base = hub().apiUrl;
     const child = (await childrenOf())[0];
-    const dna = (await readChild(hub(), child.childId)).tasks.find((t: { type: string }) => t.type === 'public-security.dna-comparison');
+    const dna = (await readChild(hub(), child.childId)).tasks.find((t: { type: string }) => t.type === dnaComparisonV1.type);
     {
       const context = await newContext(browser, size);
       const p = await context.newPage();

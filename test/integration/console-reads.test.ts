@@ -4,6 +4,8 @@
 import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { admission, admitFoundling, eventually, LIUZHOU, NANNING, readChild, useHub } from '../helpers/hub.ts';
+import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
 const hub = useHub({ simulators: false });
 const staff = `staff:${NANNING}`;
@@ -29,7 +31,7 @@ describe('GET /v1/institutions/{id}/children', () => {
     const list = async (q = '') => (await hub().call('GET', `/v1/institutions/${NANNING}/children${q}`, { as: staff })).body;
     const all = await list();
     expect(all.items.map((c: { childId: string }) => c.childId)).toEqual([childId, plain.body.childId]);
-    expect(all.items[0].tasks.map((t: { type: string }) => t.type).sort()).toEqual(['medical-insurance.pre-enrollment', 'public-security.dna-comparison']);
+    expect(all.items[0].tasks.map((t: { type: string }) => t.type).sort()).toEqual([preEnrollmentV1.type, dnaComparisonV1.type]);
     expect(Object.keys(all.items[0].tasks[0]).sort()).toEqual(['deadline', 'department', 'overdue', 'status', 'taskId', 'type', 'updatedAt']);
     expect(all.examined).toBe(2);
     expect(all.nextToken).toBeUndefined();

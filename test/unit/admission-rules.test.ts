@@ -22,7 +22,7 @@ const types = (c: Partial<Child>, at?: 'city-welfare' | 'county-protection') =>
   planAdmission({ ...base, ...c }, { at }).map((p) => p.type).sort();
 const found = { foundPlace: '南宁市青秀区某路口', foundCountyCode: '450103', foundOn: '2026-11-18' };
 
-describe('admission rules (DOMAIN.md 接收)', () => {
+describe('admission rules (接收, docs/task-types.md)', () => {
   it('opens nothing for a child who needs nothing', () => {
     expect(types({})).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { adapterEntry, departments, functions, routes, taskTypes } from '../../s
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 describe('topology', () => {
-  it('lists the five departments of DOMAIN.md, each with its adapter', () => {
+  it('lists the five departments the hub links first (docs/domain.md), each with its adapter', () => {
     expect(departments.map((d) => d.code).sort()).toEqual(
       ['disability-federation', 'education', 'fire-rescue', 'medical-insurance', 'public-security'],
     );

@@ -1,5 +1,5 @@
 // Chinese names of the contracts' fields and values, as forms and detail pages show them. The shapes stay in
-// contracts/; only their names for people live here. test/console/labels.test.ts fails when a contract gains a field
+// contracts/; only their names for people live here. test/console/i18n.test.ts fails when a contract gains a field
 // or value without a name here.
 
 /** Field name → label. Where one name means different things in different contracts, the contract's own wins. */

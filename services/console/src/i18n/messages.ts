@@ -1,5 +1,5 @@
 // Chinese for the messages the contracts and the API write in English (zod custom messages, policy rules, the
-// admission's missing facts). zod's own messages come from its zh-CN locale (zod.ts). test/console/messages.test.ts
+// admission's missing facts). zod's own messages come from its zh-CN locale (zod.ts). test/console/i18n.test.ts
 // fails when a contract gains a message with no Chinese here.
 
 const exact: Record<string, string> = {
