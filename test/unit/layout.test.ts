@@ -1,4 +1,4 @@
-// Where things are, as docs/decisions/0010-layout.md says: every read and write of the state table, and every
+// Where things are, as docs/decisions/0011-layout.md says: every read and write of the state table, and every
 // DynamoDB expression, is in services/state/ (services/lib/aws.ts only builds the client).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

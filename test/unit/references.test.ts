@@ -23,9 +23,8 @@ describe('references', () => {
   });
 
   it('point at no document outside the repository', () => {
-    // infra/ is being recomposed in a concurrent change; its three comments citing the old design notes go with it.
     const outside = files
-      .filter((f) => !f.startsWith('infra/') && f !== 'test/unit/references.test.ts')
+      .filter((f) => f !== 'test/unit/references.test.ts')
       .filter((f) => /ARCHITECTURE\.md|DOMAIN\.md|STYLE\.md|\.\.\/shared\//.test(readFileSync(f, 'utf8')));
     expect(outside).toEqual([]);
   });
