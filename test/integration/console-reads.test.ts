@@ -4,6 +4,7 @@
 import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { admission, admitFoundling, eventually, LIUZHOU, NANNING, readChild, useHub } from '../helpers/hub.ts';
+import { needsEmbedded } from '../helpers/target.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
@@ -24,7 +25,9 @@ describe('GET /v1/me', () => {
 });
 
 describe('GET /v1/institutions/{id}/children', () => {
-  it('lists the children with their tasks, newest admission first, searched and filtered', async () => {
+  it('lists the children with their tasks, newest admission first, searched and filtered', async (ctx) => {
+    // It counts an institution's children: a deployed stack's one table holds every test file's.
+    needsEmbedded(ctx, 'a table of its own, as each embedded hub has');
     const plain = await hub().call('POST', '/v1/children', { as: staff, body: admission({ name: '覃小明', admittedOn: '2026-11-02' }) });
     expect(plain.status).toBe(201);
     const { childId } = await admitFoundling(hub());

@@ -16,7 +16,11 @@ import {
 } from '../helpers/hub.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
-const hub = useHub({ simulatorDelayMs: 100, maxReceiveCount: 3 });
+// The simulated departments wait this long before each move. "A person acts before the simulator" needs the
+// person's call to land in that window after the push: an admission sends the medical-insurance task first (its
+// department comes first in the topology), so that push precedes the admission's answer by a queue send, and a
+// loaded two-core machine can spend more than 100 ms on the person's call.
+const hub = useHub({ simulatorDelayMs: 300, maxReceiveCount: 3 });
 const MI = 'medical-insurance';
 
 const admitFoundling = () => admitHelper(hub(), 'NN-GA-2026-0002');
