@@ -1,5 +1,5 @@
 // Configuration of an adapter deployed as its own Lambda function, read from its environment once.
-import { getNumberFromEnv } from '../lib/env.ts';
+import { getNumberFromEnv, getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import { secretFromEnv } from '../lib/secret.ts';
 import { createAdapterHandler, type AdapterConfig, type DepartmentAdapter } from './adapter.ts';
 
@@ -11,11 +11,11 @@ let config: AdapterConfig | undefined;
 export function lambdaAdapter(adapter: DepartmentAdapter) {
   return createAdapterHandler(adapter, () => {
     config ??= {
-      endpointUrl: process.env.DEPARTMENT_ENDPOINT_URL || undefined,
+      endpointUrl: getStringFromEnv({ key: 'DEPARTMENT_ENDPOINT_URL', defaultValue: '' }) || undefined,
       secret,
-      maxReceiveCount: getNumberFromEnv('MAX_RECEIVE_COUNT', 5),
-      queueUrl: process.env.QUEUE_URL || undefined,
-      retryBaseSeconds: getNumberFromEnv('RETRY_BASE_SECONDS', 30),
+      maxReceiveCount: getNumberFromEnv({ key: 'MAX_RECEIVE_COUNT', defaultValue: 5 }),
+      queueUrl: getStringFromEnv({ key: 'QUEUE_URL', defaultValue: '' }) || undefined,
+      retryBaseSeconds: getNumberFromEnv({ key: 'RETRY_BASE_SECONDS', defaultValue: 30 }),
     };
     return config;
   });

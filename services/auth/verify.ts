@@ -7,7 +7,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { getJsonFromEnv, getStringFromEnv } from '../lib/env.ts';
+import { getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
+import { getJsonFromEnv } from '../lib/env.ts';
 import { parsePrincipal } from './principal.ts';
 import { parseCredentials, readCredentialsFile, type Credentials } from './local-credentials.ts';
 
@@ -134,7 +135,7 @@ export function jwtVerifier(options: JwtVerifierOptions): BearerVerifier {
 }
 
 function jwksUrlFromEnv(): URL {
-  const raw = getStringFromEnv('JWKS_URL');
+  const raw = getStringFromEnv({ key: 'JWKS_URL' });
   let url: URL;
   try {
     url = new URL(raw);
@@ -156,13 +157,13 @@ function jwksUrlFromEnv(): URL {
  *  - jwt: `JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`.
  */
 export function verifierFromEnv(): BearerVerifier {
-  const mode = getStringFromEnv('AUTH_MODE', 'local');
+  const mode = getStringFromEnv({ key: 'AUTH_MODE', defaultValue: 'local' });
   if (mode === 'jwt') {
     const url = jwksUrlFromEnv();
     return jwtVerifier({
       keys: createRemoteJWKSet(url, { timeoutDuration: 3000 }),
-      issuer: getStringFromEnv('JWT_ISSUER'),
-      audience: getStringFromEnv('JWT_AUDIENCE'),
+      issuer: getStringFromEnv({ key: 'JWT_ISSUER' }),
+      audience: getStringFromEnv({ key: 'JWT_AUDIENCE' }),
     });
   }
   if (mode !== 'local') throw new Error(`environment variable AUTH_MODE must be local or jwt, got ${mode}`);
@@ -171,7 +172,7 @@ export function verifierFromEnv(): BearerVerifier {
   if (!file && !hasTokens) {
     throw new Error('environment variable LOCAL_CREDENTIALS_FILE or LOCAL_TOKENS is required when AUTH_MODE is local');
   }
-  const fromEnv = hasTokens ? parseCredentials(getJsonFromEnv<unknown>('LOCAL_TOKENS'), 'LOCAL_TOKENS') : {};
+  const fromEnv = hasTokens ? parseCredentials(getJsonFromEnv('LOCAL_TOKENS'), 'LOCAL_TOKENS') : {};
   if (!file) return localVerifier(fromEnv);
   return localVerifier(fileCredentialsSource(file, fromEnv));
 }

@@ -1,15 +1,23 @@
 // Hands written tasks to their departments' queues, ten to a request. A failed send loses nothing: the task
 // is already written as dispatched and the re-dispatch sweep sends it again.
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import * as z from 'zod';
 import type { TaskView } from '../../contracts/api/views.ts';
 import { sqsClient } from '../lib/aws.ts';
 import { getJsonFromEnv } from '../lib/env.ts';
 import { logger } from '../lib/logger.ts';
 import { taskEnvelope } from './envelope.ts';
 
+/** QUEUE_URLS: department code → its queue's URL. */
+const QueueUrls = z.record(z.string(), z.url());
+
 let queueUrls: Record<string, string> | undefined;
 export const queueUrlOf = (department: string): string => {
-  queueUrls ??= getJsonFromEnv<Record<string, string>>('QUEUE_URLS');
+  if (!queueUrls) {
+    const parsed = QueueUrls.safeParse(getJsonFromEnv('QUEUE_URLS'));
+    if (!parsed.success) throw new Error(`Environment variable QUEUE_URLS must map department codes to queue URLs: ${z.prettifyError(parsed.error)}`);
+    queueUrls = parsed.data;
+  }
   const url = queueUrls[department];
   if (!url) throw new Error(`no queue URL for department ${department} in QUEUE_URLS`);
   return url;

@@ -1,28 +1,14 @@
-// One config reader. A missing variable fails at cold start with its name, not at the first request.
+// Environment variables are read with Powertools commons (`getStringFromEnv`, `getNumberFromEnv`,
+// `getBooleanFromEnv` from '@aws-lambda-powertools/commons/utils/env'): a missing one fails with its name. What
+// commons does not read, JSON, is here, on top of it; its shape is the caller's to check.
+import { getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 
-export function getStringFromEnv(name: string, fallback?: string): string {
-  const value = process.env[name];
-  if (value !== undefined && value !== '') return value;
-  if (fallback !== undefined) return fallback;
-  throw new Error(`environment variable ${name} is required but not set`);
-}
-
-export function getNumberFromEnv(name: string, fallback?: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    if (fallback !== undefined) return fallback;
-    throw new Error(`environment variable ${name} is required but not set`);
-  }
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new Error(`environment variable ${name} must be a number, got ${raw}`);
-  return value;
-}
-
-export function getJsonFromEnv<T>(name: string): T {
-  const raw = getStringFromEnv(name);
+/** The variable `key` parsed as JSON; throws naming it when it is missing or not JSON. */
+export function getJsonFromEnv(key: string): unknown {
+  const raw = getStringFromEnv({ key });
   try {
-    return JSON.parse(raw) as T;
+    return JSON.parse(raw);
   } catch {
-    throw new Error(`environment variable ${name} must be JSON`);
+    throw new Error(`Environment variable ${key} must be JSON`);
   }
 }

@@ -3,10 +3,10 @@
 // new item on its key being free, a change on the revision it was read at.
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
-import { getStringFromEnv } from '../lib/env.ts';
+import { getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import { ConflictError } from '../lib/errors.ts';
 
-export const tableName = () => getStringFromEnv('TABLE_NAME');
+export const tableName = () => getStringFromEnv({ key: 'TABLE_NAME' });
 
 /** One write of a transaction. */
 export type Write = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
