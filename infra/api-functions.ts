@@ -43,7 +43,7 @@ export function addApiFunctions(
     retain: config.retainData,
     noRotationReason:
       'Rotating the key only ends the page tokens outstanding (a department pages again from the first page); ' +
-      'the partner API reads it once per container, so a rotation is a manual change followed by a redeploy.',
+      'it is a manual change, which the partner API picks up within 5 minutes (it keeps a secret it read that long).',
   });
   partnerApi.bindSecret('PAGING_TOKEN_KEY_ARN', pagingTokenKey);
 

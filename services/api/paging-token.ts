@@ -20,9 +20,13 @@ if (onLambda && !process.env.PAGING_TOKEN_KEY_ARN && !process.env.PAGING_TOKEN_K
 const localKey = randomBytes(32).toString('base64url');
 const secret = secretFromEnv('PAGING_TOKEN_KEY', onLambda ? undefined : () => localKey);
 
-let derived: Promise<Buffer> | undefined;
-const key = () =>
-  (derived ??= secret().then((s) => Buffer.from(hkdfSync('sha256', s, 'child-welfare-hub', 'inbox page token v1', 32))));
+// Derived again only when the secret changes (rotated: tokens sealed with the old key no longer open).
+let derived: { from: string; key: Buffer } | undefined;
+const key = async () => {
+  const s = await secret();
+  if (derived?.from !== s) derived = { from: s, key: Buffer.from(hkdfSync('sha256', s, 'child-welfare-hub', 'inbox page token v1', 32)) };
+  return derived.key;
+};
 
 const IV = 12;
 const TAG = 16;
