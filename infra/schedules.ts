@@ -7,17 +7,22 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { delivery, functions } from '../services/topology.ts';
+import { delivery, functions, serviceName } from '../services/topology.ts';
 import type { AlarmTopic } from './alarms.ts';
 import type { Config } from './config.ts';
 import { HubFunction } from './hub-function.ts';
 import { pascalCase } from './outputs.ts';
 
 /**
- * What the overdue sweep emits (services/schedules/sweeps.ts writes it in CloudWatch embedded metric format, a log
- * line, so no cloudwatch:PutMetricData permission is involved) and the overdue alarm watches.
+ * What the overdue sweep publishes (services/schedules/overdue.ts, with Powertools Metrics in CloudWatch embedded
+ * metric format, a log line, so no cloudwatch:PutMetricData permission is involved) and the overdue alarm watches.
+ * Powertools gives every metric the `service` dimension.
  */
-export const OVERDUE_METRIC = { namespace: 'ChildWelfareHub', metricName: 'OverdueTasks' } as const;
+export const OVERDUE_METRIC = {
+  namespace: 'ChildWelfareHub',
+  metricName: functions.overdue.metric,
+  dimensionsMap: { service: serviceName },
+} as const;
 
 export interface SchedulesProps {
   config: Config;
@@ -34,7 +39,7 @@ export interface Schedules {
 
 export function addSchedules(scope: Construct, props: SchedulesProps): Schedules {
   const redispatch = scheduled(scope, 'redispatch', props);
-  // Powertools Metrics reads its namespace from here; the sweep's embedded metric uses the same one today.
+  // Powertools Metrics reads its namespace from here.
   const overdue = scheduled(scope, 'overdue', props, { POWERTOOLS_METRICS_NAMESPACE: OVERDUE_METRIC.namespace });
   const overdueAlarm = props.alarms.atLeastOne(scope, 'OverdueTasksAlarm', {
     alarmName: `${props.config.namePrefix}hub-overdue-tasks`,

@@ -95,6 +95,9 @@ export const inboxProjection = [
 export const queueName = (code: DepartmentCode) => `hub-${code}`;
 export const deadLetterQueueName = (code: DepartmentCode) => `hub-${code}-dlq`;
 
+/** The service every log line and metric names (Powertools' `service`); the overdue alarm selects its metric by it. */
+export const serviceName = 'child-welfare-hub';
+
 /** How often a delivery is tried before the message is parked in the dead-letter queue. */
 export const delivery = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60 } as const;
 
@@ -108,7 +111,13 @@ export const functions = {
     description: 'Re-send tasks stuck in dispatched',
     everyMinutes: 5,
   },
-  overdue: { entry: 'services/schedules/overdue.ts', description: 'Flag overdue tasks', everyMinutes: 15 },
+  overdue: {
+    entry: 'services/schedules/overdue.ts',
+    description: 'Flag overdue tasks',
+    everyMinutes: 15,
+    /** The metric it publishes, how many open tasks are past their deadline; the overdue alarm watches it. */
+    metric: 'OverdueTasks',
+  },
 } as const;
 export type FunctionName = keyof typeof functions;
 

@@ -1,14 +1,23 @@
 // Scheduled (daily duties): open recurring institution duties that are due, flag tasks past their deadline
-// and publish how many there are.
+// and publish how many there are, the metric the overdue alarm watches.
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { coverage } from '../calendar/holidays.ts';
 import { openRecurring } from '../cases/recurring.ts';
 import { logger } from '../lib/logger.ts';
+import { functions, serviceName } from '../topology.ts';
 import { flagOverdue } from './sweeps.ts';
+
+// Embedded metric format: a log line CloudWatch turns into the metric, so the function needs no PutMetricData. Its
+// namespace is POWERTOOLS_METRICS_NAMESPACE, which the stack sets (infra/schedules.ts).
+const metrics = new Metrics({ serviceName });
 
 export const handler = async () => {
   // Deadlines run into next year: an operator must add its holiday schedule before the package does.
   const next = coverage(new Date().getUTCFullYear() + 1);
   if (!next.official) logger.warn('holiday calendar incomplete', { year: next.year, warning: next.warning });
   const opened = await openRecurring();
-  return { ...(await flagOverdue()), recurringOpened: opened.length };
+  const swept = await flagOverdue();
+  metrics.addMetric(functions.overdue.metric, MetricUnit.Count, swept.overdue);
+  metrics.publishStoredMetrics();
+  return { ...swept, recurringOpened: opened.length };
 };

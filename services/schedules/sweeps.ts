@@ -60,12 +60,5 @@ export async function flagOverdue(now = new Date()): Promise<{ overdue: number; 
       for (const t of late) if (!t.overdue && (await markOverdue(t, now))) flagged++;
     }
   }
-  // CloudWatch embedded metric format: the overdue alarm reads this without a metrics client.
-  console.log(
-    JSON.stringify({
-      _aws: { Timestamp: now.getTime(), CloudWatchMetrics: [{ Namespace: 'ChildWelfareHub', Dimensions: [[]], Metrics: [{ Name: 'OverdueTasks', Unit: 'Count' }] }] },
-      OverdueTasks: overdue,
-    }),
-  );
   return { overdue, flagged };
 }

@@ -1,6 +1,7 @@
 // The REST API through real HTTP, the real authorizer and handlers, on the emulators. No simulators here:
 // the test acts as the department (pull delivery), so every move is the test's own.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { OVERDUE_METRIC } from '../../infra/schedules.ts';
 import {
   admission,
   admitFoundling as admitHelper,
@@ -404,5 +405,24 @@ describe('deadlines', () => {
     expect((await hub().flagOverdue(later)).flagged).toBe(0);
     await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
     expect((await readTask(childId, taskId)).overdue).toBe(true);
+  });
+
+  it('the overdue function publishes how many tasks are overdue, as the metric its alarm watches', async (ctx) => {
+    needsEmbedded(ctx, 'the function runs in process here, against the hub’s table');
+    vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', OVERDUE_METRIC.namespace);
+    const { handler } = await import('../../services/schedules/overdue.ts');
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    let swept: Awaited<ReturnType<typeof handler>>;
+    try {
+      swept = await handler();
+    } finally {
+      write.mockRestore();
+    }
+    const emf = lines.map((l) => JSON.parse(l)).find((l) => l._aws);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      { Namespace: OVERDUE_METRIC.namespace, Dimensions: [Object.keys(OVERDUE_METRIC.dimensionsMap)], Metrics: [{ Name: OVERDUE_METRIC.metricName, Unit: 'Count' }] },
+    ]);
+    expect(emf).toMatchObject({ ...OVERDUE_METRIC.dimensionsMap, [OVERDUE_METRIC.metricName]: swept.overdue });
   });
 });

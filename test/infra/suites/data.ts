@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ADAPTER_BATCHING_WINDOW_SECONDS, ADAPTER_BATCH_SIZE } from '../../../infra/department-pipeline.ts';
 import { OVERDUE_METRIC } from '../../../infra/schedules.ts';
-import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, table as tableTopology } from '../../../services/topology.ts';
+import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, serviceName, table as tableTopology } from '../../../services/topology.ts';
 import { logicalIdOf, onlyResource, resourcesOf, statementsOfRole, SYNTH_TIMEOUT, type Synthesised, type Templates } from '../synth.ts';
 
 export function dataSuite(all: Templates): void {
@@ -204,6 +204,8 @@ export function dataSuite(all: Templates): void {
       test.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: OVERDUE_METRIC.namespace,
         MetricName: OVERDUE_METRIC.metricName,
+        // Powertools Metrics puts the service on every metric; an alarm without it would watch no data.
+        Dimensions: [{ Name: 'service', Value: serviceName }],
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       });
