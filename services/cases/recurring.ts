@@ -5,7 +5,7 @@ import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
 import { isTerminal } from '../state/lifecycle.ts';
 import { queryOwner } from '../state/queries.ts';
-import { claimSchedule, newScheduleItem, putSchedule, type ScheduleItem } from '../state/schedules.ts';
+import { claimSchedule, newScheduleItem, putSchedule } from '../state/schedules.ts';
 import { putAllNew, type TaskItem } from '../state/tasks.ts';
 import { seededInstitutions } from '../seed/institutions.ts';
 import { buildTaskItems } from './open-tasks.ts';
@@ -32,14 +32,14 @@ export async function openRecurring(now = new Date(), institutions = seededInsti
   const opened: TaskItem[] = [];
   for (const institutionId of institutions) {
     const items = await queryOwner(institutionId);
-    const due = items.filter((i) => i.entity === 'schedule' && (i as unknown as ScheduleItem).nextDueOn <= today) as unknown as ScheduleItem[];
+    const due = items.filter((i) => i.entity === 'schedule').filter((s) => s.nextDueOn <= today);
     for (const s of due) {
       const claimed = await claimSchedule(s, addMonths(today, s.everyMonths));
       if (!claimed) continue; // another sweep took it
-      const stillOpen = items.some((i) => i.entity === 'task' && (i as unknown as TaskItem).type === s.type && !isTerminal((i as unknown as TaskItem).status));
+      const stillOpen = items.some((i) => i.entity === 'task' && i.type === s.type && !isTerminal(i.status));
       if (stillOpen) continue;
       const [task] = buildTaskItems({ institution: getInstitution(institutionId) }, [{ type: s.type, input: s.input }], 'system:schedule', now);
-      await putAllNew([task as unknown as Record<string, unknown>]);
+      await putAllNew([task!]);
       opened.push(task!);
     }
   }

@@ -37,9 +37,9 @@ export function newChildItem(child: Child, institution: Institution, now: string
 /** The child and all its tasks, from one Query; undefined when there is no such child. */
 export async function getChildCase(childId: string): Promise<{ child: ChildItem; tasks: TaskItem[] } | undefined> {
   const items = await queryOwner(childId);
-  const child = items.find((i) => i.entity === 'child') as ChildItem | undefined;
+  const child = items.find((i) => i.entity === 'child');
   if (!child) return undefined;
-  return { child, tasks: items.filter((i) => i.entity === 'task') as unknown as TaskItem[] };
+  return { child, tasks: items.filter((i) => i.entity === 'task') };
 }
 
 /** The child item alone (who it is in the care of now), without its tasks. */

@@ -1,31 +1,39 @@
 // The table's reads by query: a partition (a child or an institution with everything it holds), a department's
-// inbox, an institution's children. One Query each (docs/decisions/0001-state-table.md).
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+// inbox, an institution's children. One Query each, every page through lib-dynamodb's paginator where all are
+// wanted (docs/decisions/0001-state-table.md).
+import { paginateQuery, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
+import type { ChildItem } from './children.ts';
 import { childKey, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk } from './keys.ts';
 import type { TaskStatus } from './lifecycle.ts';
+import type { ScheduleItem } from './schedules.ts';
 import { tableName } from './table.ts';
 import type { TaskItem } from './tasks.ts';
 
-/** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
-export async function queryOwner(ownerId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': ownerPk(ownerId) },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+/** The items of a query's answer, as the document client unmarshalls them. */
+export type Items = NonNullable<QueryCommandOutput['Items']>;
+
+/** Every item a query matches, all pages. */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Items> {
+  const items: Items = [];
+  for await (const page of paginateQuery({ client: documentClient() }, { TableName: tableName(), ...input })) {
+    items.push(...(page.Items ?? []));
+  }
   return items;
+}
+
+/** What an owner's partition holds: a child and its tasks, or an institution's tasks and its duties' schedules. */
+export type OwnerItem = ChildItem | TaskItem | ScheduleItem;
+
+/** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
+export async function queryOwner(ownerId: string): Promise<OwnerItem[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': ownerPk(ownerId) },
+    ConsistentRead: true,
+  });
+  return items as OwnerItem[];
 }
 
 export interface InboxQuery {
@@ -37,8 +45,7 @@ export interface InboxQuery {
   deadlineBefore?: string;
 }
 
-/** A department's tasks from the inbox index, by status then deadline. */
-export async function queryInbox(q: InboxQuery) {
+const inboxInput = (q: Omit<InboxQuery, 'limit' | 'startKey'>): Omit<QueryCommandInput, 'TableName'> => {
   const values: Record<string, unknown> = { ':pk': inboxPk(q.department) };
   let condition = 'gsi1pk = :pk';
   if (q.status && q.deadlineBefore) {
@@ -49,52 +56,33 @@ export async function queryInbox(q: InboxQuery) {
     condition += ' AND begins_with(gsi1sk, :prefix)';
     values[':prefix'] = `${q.status}#`;
   }
+  return { IndexName: table.indexes.inbox.name, KeyConditionExpression: condition, ExpressionAttributeValues: values };
+};
+
+/** One page of a department's tasks from the inbox index, by status then deadline. */
+export async function queryInbox(q: InboxQuery) {
   const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: table.indexes.inbox.name,
-      KeyConditionExpression: condition,
-      ExpressionAttributeValues: values,
-      Limit: q.limit,
-      ExclusiveStartKey: q.startKey,
-    }),
+    new QueryCommand({ TableName: tableName(), ...inboxInput(q), Limit: q.limit, ExclusiveStartKey: q.startKey }),
   );
   return { items: (out.Items ?? []) as TaskItem[], lastKey: out.LastEvaluatedKey };
 }
 
 /** Every task of a department in one status (all pages), for the sweeps. */
 export async function allInbox(department: string, status: TaskStatus, deadlineBefore?: string): Promise<TaskItem[]> {
-  const items: TaskItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await queryInbox({ department, status, startKey, deadlineBefore });
-    items.push(...page.items);
-    startKey = page.lastKey;
-  } while (startKey);
-  return items;
+  return (await queryAll(inboxInput({ department, status, deadlineBefore }))) as TaskItem[];
 }
 
 /** The children in an institution's care, from the institution index (ids and admission dates). */
 export async function childrenOfInstitution(institutionId: string): Promise<{ childId: string; admittedOn: string }[]> {
-  const out: { childId: string; admittedOn: string }[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: table.indexes.institution.name,
-        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :child)',
-        ExpressionAttributeValues: { ':pk': institutionChildrenPk(institutionId), ':child': 'CHILD#' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      const [, admittedOn, childId] = String(i.gsi2sk).split('#');
-      out.push({ childId: childId!, admittedOn: admittedOn! });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  const items = await queryAll({
+    IndexName: table.indexes.institution.name,
+    KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :child)',
+    ExpressionAttributeValues: { ':pk': institutionChildrenPk(institutionId), ':child': 'CHILD#' },
+  });
+  return items.map((i) => {
+    const [, admittedOn, childId] = String(i.gsi2sk).split('#');
+    return { childId: childId!, admittedOn: admittedOn! };
+  });
 }
 
 /** Where a child stands in its institution's list: its admission date and id. */

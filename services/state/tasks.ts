@@ -18,6 +18,8 @@ export interface TaskItem extends TaskView {
   gsi1sk: string;
   /** When the task was last handed to its queue (for the re-dispatch sweep). */
   dispatchedAt?: string;
+  /** While information-needed: the time the department had left, given back when staff supply the information. */
+  heldRemainingMs?: number;
 }
 
 /**

@@ -3,11 +3,12 @@
 //   transfer  pk TRANSFER#<id>  sk TRANSFER
 //             gsi1: XFER#<toInstitutionId> / <status>#<createdAt>#<id>      (incoming, the city)
 //             gsi2: INST#<fromInstitutionId> / TRANSFER#<status>#<createdAt>#<id>  (outgoing, the county)
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
+import { queryAll } from './queries.ts';
 import { putAtRevision, tableName, writeOne } from './table.ts';
 
 export interface TransferItem extends Omit<TransferView, 'outstanding'> {
@@ -42,22 +43,12 @@ export async function getTransfer(transferId: string): Promise<TransferItem | un
 export async function transferIdsOf(institutionId: string): Promise<{ incoming: string[]; outgoing: string[] }> {
   const ids = async (index: 'inbox' | 'institution', pk: string, prefix?: string) => {
     const i = table.indexes[index];
-    const out: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: i.name,
-          KeyConditionExpression: prefix ? `${i.partitionKey} = :pk AND begins_with(${i.sortKey}, :p)` : `${i.partitionKey} = :pk`,
-          ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':p': prefix } : {}) },
-          ExclusiveStartKey,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((x) => String(x.pk).slice('TRANSFER#'.length)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return out;
+    const items = await queryAll({
+      IndexName: i.name,
+      KeyConditionExpression: prefix ? `${i.partitionKey} = :pk AND begins_with(${i.sortKey}, :p)` : `${i.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':p': prefix } : {}) },
+    });
+    return items.map((x) => String(x.pk).slice('TRANSFER#'.length));
   };
   const [incoming, outgoing] = await Promise.all([
     ids('inbox', `XFER#${institutionId}`),

@@ -32,8 +32,11 @@ export interface TransitionRequest {
   deadline?: string;
   /** Further attributes to set, and to remove, in the same write. */
   extra?: Record<string, unknown>;
-  remove?: string[];
+  remove?: OptionalKey<TaskItem>[];
 }
+
+/** The attributes an item may lack, the only ones a write may remove. */
+type OptionalKey<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 
 const MAX_ATTEMPTS = 4;
 
@@ -124,7 +127,7 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
         ...extra,
         ...(req.reason !== undefined ? { statusReason: req.reason } : {}),
       } as TaskItem;
-      for (const k of remove) delete (updated as unknown as Record<string, unknown>)[k];
+      for (const k of remove) delete updated[k];
       return updated;
     } catch (err) {
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;

@@ -34,7 +34,7 @@ export const childRoutes = {
     const child = { ...facts, childId: newChildId() };
     const by = formatPrincipal(principal);
     const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), by, now);
-    await putAllNew([newChildItem(child, institution, now.toISOString()), ...tasks] as unknown as Record<string, unknown>[]);
+    await putAllNew([newChildItem(child, institution, now.toISOString()), ...tasks]);
     await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
     logger.info('child admitted', { childId: child.childId, institutionId: institution.institutionId, tasks: tasks.length });
     return { status: 201, body: { childId: child.childId, tasks: tasks.map(taskView) } };
@@ -57,7 +57,7 @@ export const childRoutes = {
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this child`);
     const now = new Date();
     const [task] = buildTaskItems({ institution: getInstitution(child.institutionId), child }, [body], formatPrincipal(principal), now);
-    await putAllNew([task as unknown as Record<string, unknown>]);
+    await putAllNew([task!]);
     await sendTasks([task!], now);
     logger.info('task opened', { taskId: task!.taskId, type: task!.type });
     return { status: 201, body: taskView(task!) };

@@ -5,12 +5,11 @@ import { assertCanRead, assertStaffOf, notFound, requireReader } from '../../aut
 import { findInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
 import { scheduleDuty } from '../../cases/recurring.ts';
-import type { ScheduleItem } from '../../state/schedules.ts';
 import { sendTasks } from '../../dispatch/send.ts';
 import { ConflictError } from '../../lib/errors.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { childrenOfInstitution, queryOwner } from '../../state/queries.ts';
-import { putAllNew, type TaskItem } from '../../state/tasks.ts';
+import { putAllNew } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
 import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
 
@@ -27,8 +26,8 @@ export const institutionRoutes = {
     const institution = institutionOf(req);
     assertCanRead(principal, institution);
     const items = await queryOwner(institution.institutionId);
-    const tasks = items.filter((i) => i.entity === 'task') as unknown as TaskItem[];
-    const schedules = (items.filter((i) => i.entity === 'schedule') as unknown as ScheduleItem[]).map(
+    const tasks = items.filter((i) => i.entity === 'task');
+    const schedules = items.filter((i) => i.entity === 'schedule').map(
       ({ type, everyMonths, nextDueOn, input }) => ({ type, everyMonths, nextDueOn, input }),
     );
     return {
@@ -42,12 +41,12 @@ export const institutionRoutes = {
     const body = parseBody(OpenInstitutionTaskRequest, req.body);
     const institution = institutionOf(req);
     assertStaffOf(principal, institution.institutionId);
-    const existing = (await queryOwner(institution.institutionId)).filter((i) => i.entity === 'task') as unknown as TaskItem[];
+    const existing = (await queryOwner(institution.institutionId)).filter((i) => i.entity === 'task');
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this institution`);
     const now = new Date();
     const [task] = buildTaskItems({ institution }, [body], formatPrincipal(principal), now);
-    await putAllNew([task as unknown as Record<string, unknown>]);
+    await putAllNew([task!]);
     const schedule = body.recurEveryMonths
       ? await scheduleDuty(institution.institutionId, body.type, body.input ?? {}, body.recurEveryMonths, now)
       : undefined;

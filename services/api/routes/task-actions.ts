@@ -58,7 +58,7 @@ export const taskActionRoutes = {
       guard: (t) => {
         // The department gets back the time it had left; the wait counts against nobody but the staff.
         const since = Date.parse(t.heldSince ?? now.toISOString());
-        const left = Number((t as unknown as { heldRemainingMs?: number }).heldRemainingMs ?? 0);
+        const left = t.heldRemainingMs ?? 0;
         return {
           deadline: chinaIso(new Date(now.getTime() + left)),
           extra: { input: { ...task.input, ...body.input }, requestVersion: (t.requestVersion ?? 1) + 1, heldSeconds: (t.heldSeconds ?? 0) + Math.round((now.getTime() - since) / 1000) },

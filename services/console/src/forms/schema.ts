@@ -14,7 +14,7 @@ export type Kind =
   | { kind: 'variants'; key: string; options: { value: string; shape: Record<string, z.ZodType> }[] };
 
 type Def = { type: string; [k: string]: unknown };
-const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+const def = (s: z.ZodType) => s._zod.def as Def;
 
 /** The schema under optional, default, nullable and transforms, and whether a value may be left out. */
 export function unwrap(schema: z.ZodType): { base: z.ZodType; optional: boolean } {
@@ -30,8 +30,7 @@ export function unwrap(schema: z.ZodType): { base: z.ZodType; optional: boolean 
   }
 }
 
-const maxLength = (s: z.ZodType) =>
-  ((s as unknown as { maxLength?: number | null }).maxLength ?? Infinity) as number;
+const maxLength = (s: z.ZodType) => (s as z.ZodString).maxLength ?? Infinity;
 
 export function kindOf(schema: z.ZodType): Kind {
   const { base } = unwrap(schema);
