@@ -2,7 +2,7 @@
 // (data/holidays/overrides.json), and which years it covers (docs/decisions/0002-holiday-calendar.md).
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import overridesFile from '../../data/holidays/overrides.json' with { type: 'json' };
-import { dayNumber } from './days.ts';
+import * as z from 'zod';
 
 /** The schedule as the chinese-days package ships it (dist/chinese-days.json): date → "English,中文,n". */
 export interface PackageHolidayData {
@@ -10,21 +10,35 @@ export interface PackageHolidayData {
   workdays: Record<string, string>;
 }
 
+const NOT_A_DATE = 'not a date YYYY-MM-DD';
+const NOT_A_YEAR = { error: 'not a year' };
 /** An override entry: a date, or a date with a note (for example the notice it comes from). */
-export type OverrideEntry = string | { date: string; name?: string };
+const Day = z.iso.date({ error: NOT_A_DATE });
+const OverrideEntry = z.union([Day, z.object({ date: Day, name: z.string().optional() })], { error: NOT_A_DATE });
 
 /** The operator file data/holidays/overrides.json. */
-export interface HolidayOverrides {
-  $comment?: string;
-  /** Where the entries come from (for example the State Council notice). Informational. */
-  source?: string;
-  /** Years whose complete official schedule the file carries (the package does not have them yet). */
-  years?: number[];
-  /** Days off. Win over the package. */
-  holidays?: OverrideEntry[];
-  /** Working days (typically weekend make-up days). Win over the package. */
-  workdays?: OverrideEntry[];
-}
+const HolidayOverrides = z.strictObject(
+  {
+    $comment: z.string().optional(),
+    /** Where the entries come from (for example the State Council notice). Informational. */
+    source: z.string().optional(),
+    /** Years whose complete official schedule the file carries (the package does not have them yet). */
+    years: z.array(z.int(NOT_A_YEAR).min(1970, NOT_A_YEAR).max(9999, NOT_A_YEAR), { error: 'must be an array' }).optional(),
+    /** Days off. Win over the package. */
+    holidays: z.array(OverrideEntry, { error: 'must be an array' }).optional(),
+    /** Working days (typically weekend make-up days). Win over the package. */
+    workdays: z.array(OverrideEntry, { error: 'must be an array' }).optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown key ${iss.keys.map((k) => JSON.stringify(k)).join(', ')} (expected years, holidays, workdays)`
+        : iss.code === 'invalid_type'
+          ? 'expected a JSON object'
+          : undefined,
+  },
+);
+export type HolidayOverrides = z.input<typeof HolidayOverrides>;
 
 export interface Calendar {
   /** Days off beyond ordinary weekends (a listed weekend day is harmless). */
@@ -47,45 +61,28 @@ export interface Coverage {
   warning?: string;
 }
 
-function entryDate(entry: OverrideEntry, where: string): string {
-  const date = typeof entry === 'string' ? entry : entry?.date;
-  try {
-    dayNumber(date);
-  } catch {
-    throw new Error(`${where}: ${JSON.stringify(entry)} is not a date YYYY-MM-DD`);
-  }
-  return date;
-}
+const dateOf = (entry: z.infer<typeof OverrideEntry>) => (typeof entry === 'string' ? entry : entry.date);
 
 /**
  * Checks an overrides object (the file's content) and returns its dates. Throws with a clear message on an unknown
- * key, a malformed date or a day listed both as a holiday and as a working day.
+ * key, a malformed date or year, or a day listed both as a holiday and as a working day.
  */
 export function parseOverrides(
   raw: unknown,
   source = 'data/holidays/overrides.json',
 ): { years: number[]; holidays: string[]; workdays: string[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${source}: expected a JSON object`);
-  const known = new Set(['$comment', 'source', 'years', 'holidays', 'workdays']);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new Error(`${source}: unknown key ${JSON.stringify(key)} (expected years, holidays, workdays)`);
+  const parsed = HolidayOverrides.safeParse(raw);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const at = issue!.path.length ? `${issue!.path.map(String).join('.')}: ` : '';
+    throw new Error(`${source}: ${at}${issue!.message}`);
   }
-  const o = raw as HolidayOverrides;
-  const list = <T>(value: T[] | undefined, key: string): T[] => {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) throw new Error(`${source}: ${key} must be an array`);
-    return value;
-  };
-  const years = list(o.years, 'years');
-  for (const y of years) {
-    if (!Number.isInteger(y) || y < 1970 || y > 9999) throw new Error(`${source}: years: ${JSON.stringify(y)} is not a year`);
-  }
-  const holidays = list(o.holidays, 'holidays').map((e) => entryDate(e, `${source}: holidays`));
-  const workdays = list(o.workdays, 'workdays').map((e) => entryDate(e, `${source}: workdays`));
+  const holidays = (parsed.data.holidays ?? []).map(dateOf);
+  const workdays = (parsed.data.workdays ?? []).map(dateOf);
   const off = new Set(holidays);
   const both = workdays.filter((d) => off.has(d));
   if (both.length) throw new Error(`${source}: ${both.join(', ')} listed both as holiday and as workday`);
-  return { years, holidays, workdays };
+  return { years: parsed.data.years ?? [], holidays, workdays };
 }
 
 /**
