@@ -154,8 +154,11 @@ describe('overrides', () => {
     expect(() => parseOverrides({ years: ['2027'] })).toThrow(/not a year/);
   });
 
-  it('the shipped overrides file is valid', () => {
-    expect(() => parseOverrides(shippedOverrides)).not.toThrow();
+  it('the shipped overrides file is valid, and the default calendar follows it', () => {
+    const { years, holidays, workdays } = parseOverrides(shippedOverrides);
+    for (const year of years) expect(coverage(year).official, String(year)).toBe(true);
+    for (const day of holidays) expect(isWorkingDay(day), day).toBe(false);
+    for (const day of workdays) expect(isWorkingDay(day), day).toBe(true);
   });
 });
 

@@ -35,7 +35,7 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   type Axe = { run(ctx: unknown, o: object): Promise<{ violations: AxeViolation[] }> };
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const g = globalThis as unknown as { axe: Axe; document: unknown };
+    const g = globalThis as typeof globalThis & { axe: Axe; document: unknown };
     const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
   });

@@ -195,7 +195,7 @@ describe('console: keyboard alone', () => {
     await p.getByRole('heading', { name: '在院儿童' }).waitFor();
     // A new page puts the focus on its heading; the next stop is the page's own action.
     await p.keyboard.press('Tab');
-    expect(await p.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('接收儿童');
+    expect(await p.evaluate(() => (globalThis as typeof globalThis & { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('接收儿童');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: '接收儿童' }).waitFor();
     await p.keyboard.press('Tab');

@@ -11,7 +11,7 @@ import { fromWire, toWire } from '../../docs/examples/housing/mapping.ts';
 import { simulator } from '../../docs/examples/housing/simulator.ts';
 import { ExampleFile, exampleResults } from '../../scripts/contracts/examples.ts';
 import { taskEnvelope } from '../../services/dispatch/envelope.ts';
-import type { TaskView } from '../../contracts/api/views.ts';
+import { taskView } from '../departments/helpers.ts';
 import { departments } from '../../services/topology.ts';
 
 const child = {
@@ -31,7 +31,7 @@ const institution = { institutionId: 'CWI-450100', kind: 'city-welfare' as const
 describe('a sixth department, housing (worked example)', () => {
   it('builds, maps and simulates a task that satisfies its own contract', () => {
     const request = contract.request.parse(contract.buildRequest({ institution, child }, {}));
-    const task = { taskId: `${child.childId}.T01JDABCDEFGHJKMNPQRSTVWXYZ`, type: contract.type, contractVersion: 1, department: 'housing', subjectId: child.childId, deadline: '2026-12-01T23:59:59+08:00', request } as unknown as TaskView;
+    const task = taskView({ type: contract.type, contractVersion: 1, department: 'housing', subjectId: child.childId, request });
     const wire = toWire(taskEnvelope(task, '2026-11-28T00:00:00.000Z'));
     expect(wire.sqr.sfzh).toBe(child.idNumber);
     const back = fromWire(wire);

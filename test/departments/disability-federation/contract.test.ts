@@ -96,8 +96,7 @@ describe('disability-federation.rehab-point-certification v1 (康复救助定点
     ]);
   });
 
-  it('exports request and result to JSON Schema', () => {
-    expect(() => z.toJSONSchema(c.request)).not.toThrow();
+  it('requires only the outcome in its result JSON Schema', () => {
     expect(z.toJSONSchema(c.result).required).toEqual(['certified']);
   });
 });
@@ -177,8 +176,6 @@ describe('disability-federation.rehab-assistance v1 (康复救助, 二(四))', (
     ]);
   });
 
-  it('exports request and result to JSON Schema', () => {
-    expect(() => z.toJSONSchema(c.request)).not.toThrow();
-    expect(() => z.toJSONSchema(c.result)).not.toThrow();
-  });
+  // Every contract's request, result and input export to JSON Schema: test/contracts-generated/ validates the
+  // examples against the generated schemas and checks they do not drift.
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskEnvelope } from '../../../services/dispatch/envelope.ts';
 import { fromWire, toWire } from '../../../services/departments/medical-insurance/mapping.ts';
-import type { TaskView } from '../../../contracts/api/views.ts';
+import { taskView } from '../helpers.ts';
 
 const request = {
   childId: 'CH01JDABCDEFGHJKMNPQRSTVWXYZ',
@@ -13,15 +13,14 @@ const request = {
   admittedOn: '2026-11-20',
   subsidyCategory: 'orphan' as const,
 };
-const task = {
-  taskId: `${request.childId}.T01JDABCDEFGHJKMNPQRSTVWXYZ`,
+const task = taskView({
   type: 'medical-insurance.pre-enrollment',
   contractVersion: 1,
   department: 'medical-insurance',
   subjectId: request.childId,
   deadline: '2026-11-27T23:59:59+08:00',
   request,
-} as unknown as TaskView;
+});
 
 describe('medical insurance wire mapping', () => {
   it('maps the contract to the bureau codes', () => {
