@@ -1,6 +1,7 @@
 // One POST to the department's endpoint, recorded as it happened: status, answer, time taken, or why there was no
 // answer. Sent the way the hub's push sends (services/delivery/push.ts): plain fetch, same headers, a time limit.
 import { SIGNATURE_HEADER, signedHeaders } from '../../services/delivery/signature.ts';
+import { postWithTimeout } from '../../services/lib/post.ts';
 
 export interface Exchange {
   /** Absent when there was no answer. */
@@ -57,25 +58,8 @@ export function httpSender(secret: string, timeoutMs: number, clock: () => numbe
     const sentAt = clock();
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: headersFor(out, secret, sentAt),
-        body: out.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const raw = await res.text();
-      let body: unknown = raw;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        // plain text answer
-      }
-      return { status: res.status, body, date: res.headers.get('date') ?? undefined, elapsedMs: elapsed(), sentAt };
-    } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      const error = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : (e.cause?.code ?? e.name);
-      return { error, elapsedMs: elapsed(), sentAt };
-    }
+    const res = await postWithTimeout(url, headersFor(out, secret, sentAt), out.body, timeoutMs);
+    if ('reason' in res) return { error: res.timedOut ? 'timeout' : res.reason, elapsedMs: elapsed(), sentAt };
+    return { status: res.status, body: res.body, date: res.date, elapsedMs: elapsed(), sentAt };
   };
 }

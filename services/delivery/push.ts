@@ -1,5 +1,6 @@
 // One signed HTTPS POST to a department. The outcome says whether to retry: a 4xx is the department's
 // final word (the task fails at once), a 5xx, a timeout or a refused connection is worth another try.
+import { postWithTimeout } from '../lib/post.ts';
 import { signedHeaders } from './signature.ts';
 
 export type PushOutcome =
@@ -15,25 +16,9 @@ export async function push(
   timeoutMs = 10_000,
 ): Promise<PushOutcome> {
   const text = JSON.stringify(body);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: signedHeaders(secret, text, idempotencyKey),
-      body: text,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    return { kind: 'unavailable', reason: e.cause?.code ?? e.name };
-  }
-  const raw = await res.text().catch(() => '');
-  let parsed: unknown = raw;
-  try {
-    parsed = raw ? JSON.parse(raw) : undefined;
-  } catch {
-    // a department may answer plain text
-  }
+  const res = await postWithTimeout(url, signedHeaders(secret, text, idempotencyKey), text, timeoutMs);
+  if ('reason' in res) return { kind: 'unavailable', reason: res.reason };
+  const parsed = res.body;
   if (res.ok) return { kind: 'delivered', status: res.status, body: parsed };
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
     const reason =
