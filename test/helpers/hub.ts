@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Hub, HubOptions } from '../../scripts/local/hub-options.ts';
 import { startHub } from '../../scripts/local/hub.ts';
 import { emulatorConfig, uniquePrefix } from './emulators.ts';
+import { checkResponse } from './responses.ts';
 import { deployedTarget, embeddedOnlyReason, isDeployed, type DeployedTarget } from './target.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
@@ -47,6 +48,7 @@ function caller(apiUrl: string, tokens: Record<string, string>): TestHub['call']
       // A gateway's own error page (a deployed API Gateway, LocalStack) need not be JSON.
       body = text;
     }
+    checkResponse(method, path, res.status, body);
     return { status: res.status, body };
   };
 }

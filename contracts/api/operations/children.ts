@@ -24,7 +24,7 @@ export const childOperations = {
     summary: 'A child\'s facts and all its tasks with their history',
     description: 'Staff of the child\'s institution, or a supervisor of its city.',
     success: { status: 200, schema: ChildView, description: 'The child and its tasks' },
-    errors: [...AUTH, 404],
+    errors: [400, ...AUTH, 404],
   },
   'POST /v1/children/{childId}/tasks': {
     operationId: 'openTask',
@@ -59,6 +59,6 @@ export const childOperations = {
       'Staff of the child\'s institution as it is now (or of the institution the task is for); only a `failed` task ' +
       '(409 otherwise). The task goes back to `dispatched`.',
     success: { status: 200, schema: TaskView, description: 'The task, dispatched again' },
-    errors: [...AUTH, 404, 409],
+    errors: [400, ...AUTH, 404, 409],
   },
 } satisfies Record<string, OperationSpec>;

@@ -12,7 +12,7 @@ export const institutionOperations = {
     summary: 'An institution, its own tasks and schedules, and the children in its care',
     description: 'Staff of the institution, or a supervisor of its city.',
     success: { status: 200, schema: InstitutionView, description: 'The institution' },
-    errors: [...AUTH, 404],
+    errors: [400, ...AUTH, 404],
   },
   'POST /v1/institutions/{institutionId}/tasks': {
     operationId: 'openInstitutionTask',

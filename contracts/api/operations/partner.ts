@@ -11,7 +11,7 @@ export const partnerOperations = {
     summary: 'One task, as its department sees it',
     description: 'The owning department only; another department\'s task is answered as an unknown one (404).',
     success: { status: 200, schema: DepartmentTaskView, description: 'The task, as the department sees it' },
-    errors: [...AUTH, 404],
+    errors: [400, ...AUTH, 404],
   },
   'GET /v1/departments/{department}/tasks': {
     operationId: 'listDepartmentTasks',

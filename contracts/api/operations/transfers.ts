@@ -9,7 +9,7 @@ export const transferOperations = {
     tag: 'staff',
     summary: 'Transfers into and out of an institution, with what is outstanding',
     success: { status: 200, schema: InstitutionTransfers, description: 'Incoming and outgoing transfers' },
-    errors: [...AUTH, 404],
+    errors: [400, ...AUTH, 404],
   },
   'POST /v1/transfers': {
     operationId: 'openTransfer',
@@ -27,7 +27,7 @@ export const transferOperations = {
     tag: 'staff',
     summary: 'A transfer, as both institutions and their city supervisor see it',
     success: { status: 200, schema: TransferView, description: 'The transfer' },
-    errors: [...AUTH, 404],
+    errors: [400, ...AUTH, 404],
   },
   'POST /v1/transfers/{transferId}/send': {
     operationId: 'sendTransferChildren',
