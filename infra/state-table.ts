@@ -1,5 +1,5 @@
 // The state table (docs/decisions/0001-state-table.md): on demand, encrypted with the hub's key, point-in-time
-// recovery, and the two indexes of services/topology.ts with the projections the local runtime creates too.
+// recovery, and the three indexes of services/topology.ts with the projections the local runtime creates too.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -22,11 +22,19 @@ export function stateTable(scope: Construct, props: { config: Config; key: kms.I
     deletionProtection: config.retainData,
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
-  const { inbox, institution } = tableTopology.indexes;
+  const { inbox, bureau, institution } = tableTopology.indexes;
   table.addGlobalSecondaryIndex({
     indexName: inbox.name,
     partitionKey: key(inbox.partitionKey),
     sortKey: key(inbox.sortKey),
+    projectionType: dynamodb.ProjectionType.INCLUDE,
+    nonKeyAttributes: [...inboxProjection],
+  });
+  // A city bureau's inbox: the same projection, the inbox's sort key (docs/decisions/0013-jurisdictions.md).
+  table.addGlobalSecondaryIndex({
+    indexName: bureau.name,
+    partitionKey: key(bureau.partitionKey),
+    sortKey: key(bureau.sortKey),
     projectionType: dynamodb.ProjectionType.INCLUDE,
     nonKeyAttributes: [...inboxProjection],
   });

@@ -82,6 +82,11 @@ export const table = {
   indexes: {
     /** A department's inbox: pk DEPT#<code>, sk <status>#<deadline>#<taskId>. */
     inbox: { name: 'inbox', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /**
+     * A city bureau's inbox: pk DEPT#<code>@<city>, the inbox's own sort key (a transition's one SET of gsi1sk moves
+     * the task in both indexes). docs/decisions/0013-jurisdictions.md.
+     */
+    bureau: { name: 'bureau', partitionKey: 'gsi3pk', sortKey: 'gsi1sk' },
     /** An institution's children: pk INST#<institutionId>, sk CHILD#<admittedOn>#<childId>. */
     institution: { name: 'institution', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },

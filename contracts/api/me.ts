@@ -3,20 +3,23 @@
 import * as z from 'zod';
 import { DepartmentCode, DivisionCode } from '../common.ts';
 import { Institution } from '../case.ts';
+import { Person } from './views.ts';
 
 export const PrincipalKind = z.enum(['staff', 'department', 'supervisor']);
 
 export const Me = z.object({
   principal: z.string().describe('The principal string the token stands for, e.g. staff:CWI-450100'),
   kind: PrincipalKind,
-  name: z.string().describe('Who that is, for a person: 南宁市儿童福利院, 公安局, 南宁市民政局'),
+  name: z.string().describe('The organisation, for a person: 南宁市儿童福利院, 南宁市公安局, 公安局（全区）, 南宁市民政局, 自治区民政厅'),
+  person: Person.optional().describe('The person the token names, acting for the organisation; absent for a system'),
   institution: Institution.optional().describe('Staff: the institution they act for'),
   department: DepartmentCode.optional().describe('A department: its code'),
-  cityCode: DivisionCode.optional().describe('Staff and supervisors: the city'),
+  cityCode: DivisionCode.optional().describe('Staff and supervisors: the city (450000: the region); a city bureau: its city'),
 });
 export type Me = z.infer<typeof Me>;
 
 /** The local runtime's sign-in list (not part of the REST API, and absent on AWS: docs/security.md). */
+/** Each entry's `principal` is the identity to sign in as: an organisation's own, or one of its people's (`…#u1`). */
 export const LocalPrincipals = z.object({ principals: z.array(Me) });
 export const LocalSignInRequest = z.strictObject({ principal: z.string().min(1).max(200) });
 export const LocalSignInResponse = z.object({ token: z.string() });

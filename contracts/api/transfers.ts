@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { ChildId, InstitutionId, IsoDate, IsoDateTime, Reason, ShortText, TaskId } from '../common.ts';
 import { HukouAddress, isSubstantiveReason } from '../public-security/fields.ts';
-import { TaskStatus } from './views.ts';
+import { Person, TaskStatus } from './views.ts';
 
 export const HukouDecision = z.discriminatedUnion('decision', [
   z.strictObject({
@@ -80,7 +80,7 @@ export const TransferView = z.object({
       agreementNumber: z.string(),
       signedOn: IsoDate,
       visitEveryDays: z.number(),
-      visits: z.array(z.object({ childId: ChildId, visitedOn: IsoDate, by: z.string(), note: z.string() })),
+      visits: z.array(z.object({ childId: ChildId, visitedOn: IsoDate, by: z.string(), person: Person.optional(), note: z.string() })),
     })
     .optional(),
   /** Both sides see what is outstanding (应移送未移送、应接收未接收). */
@@ -89,7 +89,7 @@ export const TransferView = z.object({
     sentNotReceived: z.array(ChildId),
     visitsDue: z.array(z.object({ childId: ChildId, dueOn: IsoDate, overdue: z.boolean() })),
   }),
-  history: z.array(z.object({ at: IsoDateTime, by: z.string(), what: z.string() })),
+  history: z.array(z.object({ at: IsoDateTime, by: z.string(), person: Person.optional(), what: z.string() })),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

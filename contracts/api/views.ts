@@ -18,13 +18,24 @@ export const taskStatuses = [
 export const TaskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
+/** A person who acted, as the token named them: the identity provider's subject and, when it gave one, a name. */
+export const Person = z.object({
+  id: z.string().min(1).max(128).describe('The token subject (sub) of the person who acted'),
+  name: z.string().min(1).max(64).optional().describe('Their display name, from the token, e.g. 张三'),
+});
+export type Person = z.infer<typeof Person>;
+
 export const HistoryEntry = z.object({
   at: IsoDateTime,
   from: TaskStatus.nullable(),
   to: TaskStatus,
-  /** A principal: staff:<institutionId>, department:<code>, system:<component>. */
+  /** The organisation acted for, a principal: staff:<institutionId>, department:<code>[@<city>], system:<component>. */
   by: z.string(),
+  /** The person who acted for it; absent when a machine did (the hub, a department's system). */
+  person: Person.optional(),
   reason: z.string().optional(),
+  /** The chain link: SHA-256 over the previous entry's link and this entry (docs/security.md, tamper-evident history). */
+  h: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -36,6 +47,12 @@ export const TaskView = z.object({
   subjectId: z.union([ChildId, InstitutionId]),
   institutionId: InstitutionId,
   cityCode: z.string(),
+  /**
+   * The division the task belongs to: the city of the child's institution, or for a task about where a child was
+   * found, that county. A city bureau acts on the tasks whose jurisdiction lies in its city. Absent on older tasks
+   * (their city, then).
+   */
+  jurisdiction: z.string().optional(),
   status: TaskStatus,
   /** Why the task is in its status: a rejection reason, a delivery failure. */
   statusReason: z.string().optional(),
@@ -63,8 +80,11 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
+/** Who recorded something: the organisation (a principal) and the person acting for it, if a person did. */
+export const RecordedBy = z.object({ by: z.string(), person: Person.optional() });
+
 export const ChildView = z.object({
-  child: Child.extend({ cityCode: z.string(), createdAt: IsoDateTime }),
+  child: Child.extend({ cityCode: z.string(), createdAt: IsoDateTime, admittedBy: RecordedBy.optional() }),
   tasks: z.array(TaskView),
 });
 export type ChildView = z.infer<typeof ChildView>;

@@ -7,7 +7,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LocalSignInRequest } from '../../contracts/api/me.ts';
 import { describePrincipal } from '../../services/auth/describe.ts';
-import type { Credentials } from '../../services/auth/local-credentials.ts';
+import { personOf } from '../../services/auth/actor.ts';
+import { splitIdentity, type Credentials, type PeopleNames } from '../../services/auth/local-credentials.ts';
 import { parsePrincipal } from '../../services/auth/principal.ts';
 import { CONFIG_PATH, type ConsoleConfig } from '../../services/console/config.ts';
 
@@ -15,8 +16,8 @@ export interface ConsoleServerOptions {
   /** The console's build (dist/console). */
   dir: string;
   config: ConsoleConfig;
-  /** The local credentials, read on each sign-in request (local sign-in only). */
-  credentials?: () => Credentials;
+  /** The local credentials (identity → token, and the people's names), read on each request (local sign-in only). */
+  credentials?: () => { tokens: Credentials; names: PeopleNames };
 }
 
 const types: Record<string, string> = {
@@ -72,7 +73,7 @@ export function consoleServer(options: ConsoleServerOptions) {
     send(res, status, JSON.stringify(body), { 'content-type': types['.json']!, 'cache-control': 'no-store' });
   const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
 
-  function localOnly(req: IncomingMessage, res: ServerResponse): Credentials | undefined {
+  function localOnly(req: IncomingMessage, res: ServerResponse): { tokens: Credentials; names: PeopleNames } | undefined {
     const creds = options.config.signIn === 'local' ? options.credentials?.() : undefined;
     if (!creds || !loopbackAddress(req.socket.remoteAddress) || !loopbackHost(req.headers.host)) {
       sendJson(res, 404, { error: 'not_found', message: 'no local sign-in here' });
@@ -81,10 +82,15 @@ export function consoleServer(options: ConsoleServerOptions) {
     return creds;
   }
 
-  function principals(creds: Credentials) {
-    return Object.keys(creds).flatMap((principal) => {
+  // Each identity as the console lists it: `principal` is the identity to sign in as (an organisation's own token,
+  // or one of its people: `staff:CWI-450100#u1`), named for a person.
+  function principals(creds: { tokens: Credentials; names: PeopleNames }) {
+    return Object.keys(creds.tokens).flatMap((identity) => {
+      const { principal, personId } = splitIdentity(identity);
       const p = parsePrincipal(principal);
-      return p && p.kind !== 'system' ? [describePrincipal(p, principal)] : [];
+      const person = personId === undefined ? undefined : personOf(personId, creds.names[identity]);
+      if (!p || (personId !== undefined && !person)) return [];
+      return [describePrincipal(p, identity, person)];
     });
   }
 
@@ -120,7 +126,7 @@ export function consoleServer(options: ConsoleServerOptions) {
         return true;
       }
       const body = LocalSignInRequest.safeParse(await readJson(req));
-      const token = body.success ? creds[body.data.principal] : undefined;
+      const token = body.success && Object.hasOwn(creds.tokens, body.data.principal) ? creds.tokens[body.data.principal] : undefined;
       if (!token) sendJson(res, 400, { error: 'invalid_request', message: 'no such local principal', issues: [{ path: 'principal', message: 'not in the local credentials' }] });
       else sendJson(res, 200, { token });
       return true;

@@ -52,7 +52,11 @@ export function gatewayAuthorizer(options: HttpGatewayOptions, identityHeaders: 
       onError(new Error('Authorizer context holds an object or array'), { phase: 'authorizer', ...where });
       throw new GatewayError(500, 'authorizer_error', 'The authorizer returned an invalid context');
     }
-    if (cacheKey !== undefined && !fresh) authorizerCache?.set(cacheKey, result, started + options.authorizerCache!.ttlSeconds * 1000);
+    if (cacheKey !== undefined && !fresh) {
+      const ttlEnd = started + options.authorizerCache!.ttlSeconds * 1000;
+      const tokenEnd = options.authorizerCache!.expiresAt?.(result);
+      authorizerCache?.set(cacheKey, result, tokenEnd !== undefined && Number.isFinite(tokenEnd) ? Math.min(ttlEnd, tokenEnd) : ttlEnd);
+    }
     const decision = evaluatePolicy(result.policyDocument, event.methodArn);
     if (decision !== 'allow') {
       const message =

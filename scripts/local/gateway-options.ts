@@ -68,6 +68,11 @@ export interface AuthorizerCacheOptions {
   ttlSeconds: number;
   maxEntries?: number;
   key: (event: APIGatewayRequestAuthorizerEvent) => string | undefined;
+  /**
+   * When the answer's token stops being valid (epoch ms), if the answer says: its entry lives no longer than that,
+   * whatever `ttlSeconds` (API Gateway's own cache keeps the TTL; the handlers refuse an expired token there).
+   */
+  expiresAt?: (result: APIGatewayAuthorizerResult) => number | undefined;
 }
 
 export interface HttpGateway {

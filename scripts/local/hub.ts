@@ -6,12 +6,12 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { readCredentialsFile, type Credentials } from '../../services/auth/local-credentials.ts';
+import { readLocalCredentials, type Credentials } from '../../services/auth/local-credentials.ts';
 import type { ConsoleConfig } from '../../services/console/config.ts';
 import { departments } from '../../services/topology.ts';
 import { consoleDir } from './console-build.ts';
 import { consoleServer } from './console-server.ts';
-import { buildLocalCredentials, ensureLocalCredentials } from './credentials.ts';
+import { buildLocalCredentials, ensureLocalCredentials, tokensOf } from './credentials.ts';
 import { startAdapters, startDepartmentSimulators } from './departments.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import type { HttpGateway, ProxyHandler } from './gateway-options.ts';
@@ -68,6 +68,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     // Tokens: a file a person can read (npm start), or only in memory (tests with inMemory).
     let tokens: Credentials;
     let credentialsFile: string | undefined;
+    let inMemoryCredentials: { tokens: Credentials; names: Record<string, string> } | undefined;
     process.env.AUTH_MODE = options.jwt ? 'jwt' : 'local';
     if (options.jwt) {
       process.env.JWKS_URL = options.jwt.jwksUrl;
@@ -75,18 +76,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       process.env.JWT_AUDIENCE = options.jwt.audience;
     }
     if (options.inMemory) {
-      tokens = buildLocalCredentials();
-      process.env.LOCAL_TOKENS = JSON.stringify(tokens);
+      const file = buildLocalCredentials();
+      tokens = tokensOf(file);
+      inMemoryCredentials = { tokens, names: Object.fromEntries(Object.entries(file).flatMap(([k, v]) => (typeof v === 'string' ? [] : [[k, v.name]]))) };
+      process.env.LOCAL_TOKENS = JSON.stringify(file);
       delete process.env.LOCAL_CREDENTIALS_FILE;
     } else {
       credentialsFile = join(dataDir, 'credentials.json');
-      tokens = ensureLocalCredentials(credentialsFile);
+      tokens = tokensOf(ensureLocalCredentials(credentialsFile));
       process.env.LOCAL_CREDENTIALS_FILE = credentialsFile;
       delete process.env.LOCAL_TOKENS;
     }
 
     // The handlers read the environment set above, so they are loaded only now.
-    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer, identityOf }, sweeps] = await Promise.all([
+    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer, identityOf, tokenExpiryMs }, sweeps] = await Promise.all([
       import('../../services/api/staff-api.ts'),
       import('../../services/api/partner-api.ts'),
       import('../../services/api/docs-api.ts'),
@@ -105,7 +108,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           : consoleServer({
               dir: consoleDir,
               config: consoleConfig,
-              credentials: () => (credentialsFile ? (readCredentialsFile(credentialsFile) ?? {}) : tokens),
+              credentials: () => (credentialsFile ? (readLocalCredentials(credentialsFile) ?? { tokens: {}, names: {} }) : inMemoryCredentials!),
             }),
       handlers: {
         api: api as unknown as ProxyHandler,
@@ -115,7 +118,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       authorizer: authorizer as never,
       // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too (and a
       // revoked token works that long: docs/security.md). Keyed on the token the authorizer reads, and bounded.
-      authorizerCache: { ttlSeconds: 300, maxEntries: 256, key: identityOf },
+      // An entry lives no longer than its token: a JWT's `exp` ends it (local tokens do not expire).
+      authorizerCache: { ttlSeconds: 300, maxEntries: 256, key: identityOf, expiresAt: tokenExpiryMs },
     });
     stops.push(() => gateway.close());
 

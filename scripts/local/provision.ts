@@ -97,7 +97,7 @@ async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [partitionKey, sortKey, ...Object.values(indexes).flatMap((i) => [i.partitionKey, i.sortKey])].map(
+        AttributeDefinitions: [...new Set([partitionKey, sortKey, ...Object.values(indexes).flatMap((i) => [i.partitionKey, i.sortKey])])].map(
           (name) => ({ AttributeName: name, AttributeType: 'S' as const }),
         ),
         KeySchema: [
@@ -110,6 +110,14 @@ async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise
             KeySchema: [
               { AttributeName: indexes.inbox.partitionKey, KeyType: 'HASH' },
               { AttributeName: indexes.inbox.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...inboxProjection] },
+          },
+          {
+            IndexName: indexes.bureau.name,
+            KeySchema: [
+              { AttributeName: indexes.bureau.partitionKey, KeyType: 'HASH' },
+              { AttributeName: indexes.bureau.sortKey, KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...inboxProjection] },
           },

@@ -7,4 +7,4 @@ import { ensureLocalCredentials } from '../local/credentials.ts';
 
 const file = resolve(process.argv[2] ?? '.local/localstack/credentials.json');
 const tokens = ensureLocalCredentials(file);
-console.log(`${Object.keys(tokens).length} principals, tokens in ${file}`);
+console.log(`${Object.keys(tokens).length} identities (organisations and their people), tokens in ${file}`);

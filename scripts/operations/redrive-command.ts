@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { CommandIo } from '../partner-check/command.ts';
+import { hubMachine } from '../../services/auth/actor.ts';
 import { sqsClient } from '../../services/lib/aws.ts';
 import { deadLetterQueueName, departments, findDepartment, queueName, table } from '../../services/topology.ts';
 import { redriveDeadLetters } from './redrive.ts';
@@ -37,7 +38,7 @@ export const redriveCommand = {
     process.env.TABLE_NAME = values.table ?? io.env.TABLE_NAME ?? `${prefix}${table.name}`;
     const url = async (name: string) => (await sqsClient().send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
     process.env.QUEUE_URLS = JSON.stringify(Object.fromEntries(await Promise.all(departments.map(async (d) => [d.code, await url(`${prefix}${queueName(d.code)}`)]))));
-    const report = await redriveDeadLetters(await url(`${prefix}${deadLetterQueueName(dept.code)}`), 'system:redrive-cli');
+    const report = await redriveDeadLetters(await url(`${prefix}${deadLetterQueueName(dept.code)}`), hubMachine('redrive-cli'));
     io.stdout(`resumed ${report.resumed.length}, dropped ${report.dropped.length} (task had moved on), left ${report.unreadable} unreadable\n`);
     for (const id of report.resumed) io.stdout(`  resumed ${id}\n`);
     return 0;

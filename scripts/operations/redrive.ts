@@ -2,6 +2,7 @@
 // message from its current state, services/dispatch/resume.ts) and the parked message is
 // deleted: fauxqs has no StartMessageMoveTask, and a plain move would resend a stale request.
 import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { hubMachine, type Who } from '../../services/auth/actor.ts';
 import { resumeTask } from '../../services/dispatch/resume.ts';
 import { sqsClient } from '../../services/lib/aws.ts';
 import { ConflictError, NotFoundError } from '../../services/lib/errors.ts';
@@ -16,7 +17,7 @@ export interface RedriveReport {
   unreadable: number;
 }
 
-export async function redriveDeadLetters(dlqUrl: string, by = 'system:redrive', maxMessages = 1000): Promise<RedriveReport> {
+export async function redriveDeadLetters(dlqUrl: string, by: Who = hubMachine('redrive'), maxMessages = 1000): Promise<RedriveReport> {
   const report: RedriveReport = { resumed: [], dropped: [], unreadable: 0 };
   let seen = 0;
   while (seen < maxMessages) {

@@ -6,6 +6,7 @@ import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
+import { hubMachine } from '../auth/actor.ts';
 import { push } from '../delivery/push.ts';
 import { taskEnvelope } from '../dispatch/envelope.ts';
 import { sqsClient } from '../lib/aws.ts';
@@ -15,7 +16,7 @@ import { getTask } from '../state/tasks.ts';
 import { transitionTask } from '../state/transition.ts';
 import { findTaskType } from '../topology.ts';
 
-const BY = 'system:adapter';
+const BY = hubMachine('adapter');
 
 export interface DepartmentAdapter {
   department: DepartmentCode;
@@ -76,9 +77,10 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
       await transitionTask(taskId, {
         action,
         actor: 'system',
-        by: BY,
+        who: BY,
         reason,
-        ...(acknowledged ? { then: { action: 'acknowledge', actor: 'department', by: `department:${adapter.department}` } } : {}),
+        // The department's system acknowledged in its answer to the push: recorded as a machine of that department.
+        ...(acknowledged ? { then: { action: 'acknowledge', actor: 'department', who: { by: `department:${adapter.department}` } } } : {}),
       });
     } catch (err) {
       // The department answered through the API before we recorded the push: it has the task.

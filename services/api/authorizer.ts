@@ -10,6 +10,7 @@
 // Handlers then enforce what the principal may do (decision 9).
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { logger } from '../lib/logger.ts';
+import { identityContext, type Identity } from '../auth/actor.ts';
 import { verifierFromEnv, type BearerVerifier } from '../auth/verify.ts';
 
 /** RFC 6750 b64token, after a case-insensitive `Bearer` scheme. */
@@ -56,18 +57,28 @@ export function stageWildcardArn(methodArn: string): string {
   return `${parts.slice(0, 5).join(':')}:${apiId}/${stage}/*/*`;
 }
 
-export function allowPolicy(principal: string, methodArn: string): APIGatewayAuthorizerResult {
+/**
+ * The Allow answer. The context carries the principal, the person acting (id and name) and the token's expiry, which
+ * the handlers check (services/auth/actor.ts): a cached answer outliving its token is refused there.
+ */
+export function allowPolicy(identity: Identity, methodArn: string): APIGatewayAuthorizerResult {
   return {
-    principalId: principal,
+    principalId: identity.principal,
     policyDocument: {
       Version: '2012-10-17',
       Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: stageWildcardArn(methodArn) }],
     },
-    context: { principal },
+    context: identityContext(identity),
   };
 }
 
 const kindOf = (principal: string) => principal.split(':', 1)[0];
+
+/** When an Allow stops being good (epoch ms): its token's expiry, undefined for a token that does not expire. */
+export function tokenExpiryMs(result: APIGatewayAuthorizerResult): number | undefined {
+  const exp = Number(result.context?.expiresAt);
+  return result.context?.expiresAt === undefined || !Number.isFinite(exp) ? undefined : exp * 1000;
+}
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
 
@@ -81,20 +92,20 @@ export function createAuthorizer(verifier: BearerVerifier | (() => BearerVerifie
       logger.info('authorizer: denied', { reason: 'missing-or-malformed-header', mode: resolved.mode });
       throw new Error('Unauthorized');
     }
-    let principal: string | undefined;
+    let identity: Identity | undefined;
     try {
-      principal = await resolved.verifyBearer(token);
+      identity = await resolved.verifyBearer(token);
     } catch (error) {
       // Never the token, never the error message verbatim (it could quote the request): only its class.
       logger.error('authorizer: verifier failed', { errorName: (error as Error)?.name, mode: resolved.mode });
       throw new Error('authorizer unavailable');
     }
-    if (principal === undefined) {
+    if (identity === undefined) {
       logger.info('authorizer: denied', { reason: 'invalid-token', mode: resolved.mode });
       throw new Error('Unauthorized');
     }
-    logger.debug('authorizer: allowed', { principalKind: kindOf(principal), mode: resolved.mode });
-    return allowPolicy(principal, event.methodArn);
+    logger.debug('authorizer: allowed', { principalKind: kindOf(identity.principal), person: identity.person !== undefined, mode: resolved.mode });
+    return allowPolicy(identity, event.methodArn);
   };
 }
 

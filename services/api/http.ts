@@ -7,7 +7,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type * as z from 'zod';
 import type { OperationKey, Success } from '../../contracts/api/operations/index.ts';
 import { pathParameters, type PathParameter } from '../../contracts/api/paths.ts';
-import { parsePrincipal, type Principal } from '../auth/principal.ts';
+import type { Person } from '../../contracts/api/views.ts';
+import { callerOf, whoOf, type Who } from '../auth/actor.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
 import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
@@ -17,8 +19,10 @@ export interface Request {
   params: Record<string, string>;
   query: Record<string, string>;
   body: unknown;
-  /** Undefined only on routes without the authorizer. */
+  /** Undefined only on routes without the authorizer (and for a token past its expiry: a 401). */
   principal: Principal | undefined;
+  /** The person acting for the principal, when the token names one (services/auth/actor.ts). */
+  person?: Person;
 }
 
 /**
@@ -86,6 +90,10 @@ export function requirePrincipal(req: Request): Principal {
   return req.principal;
 }
 
+/** What a write by this request's caller records: the principal (as checked) and the person acting for it. */
+export const recordedBy = (req: Request, principal: Principal = requirePrincipal(req)): Who =>
+  whoOf({ principal, ...(req.person ? { person: req.person } : {}) });
+
 export function httpApi(routes: Routes) {
   const byKey: Partial<Record<string, (req: Request) => Promise<{ status: number; body: unknown }>>> = routes;
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
@@ -95,12 +103,14 @@ export function httpApi(routes: Routes) {
       const route = byKey[`${event.httpMethod} ${event.resource}`];
       try {
         if (!route) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`);
+        const caller = callerOf(event.requestContext?.authorizer);
         const reply = await route({
           event,
           params: checkPathParameters(event.pathParameters ?? {}),
           query: (event.queryStringParameters ?? {}) as Record<string, string>,
           body: event.body,
-          principal: parsePrincipal(event.requestContext?.authorizer?.principal),
+          principal: caller?.principal,
+          ...(caller?.person ? { person: caller.person } : {}),
         });
         return json(reply.status, reply.body);
       } catch (err) {

@@ -10,7 +10,7 @@ import {
 } from '../../contracts/api/requests.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { formatPrincipal } from '../auth/principal.ts';
-import { notFound, requireDepartment, type Department } from '../auth/scope.ts';
+import { isDepartmentsTask, notFound, requireDepartment, type Department } from '../auth/scope.ts';
 import { ForbiddenError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
@@ -20,7 +20,7 @@ import type { TaskItem } from '../state/tasks.ts';
 import { transitionTask, type TransitionRequest } from '../state/transition.ts';
 import { departmentView } from '../state/views.ts';
 import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
-import { httpApi, parseBody, requirePrincipal, type Request } from './http.ts';
+import { httpApi, parseBody, recordedBy, requirePrincipal, type Request } from './http.ts';
 import { openPageToken, sealPageToken } from './paging-token.ts';
 import { departmentTaskRoutes } from './routes/department-task.ts';
 
@@ -29,7 +29,7 @@ const badToken = () =>
 
 /** The department's own task: another department's is answered as an unknown one, before anything is written. */
 function ownTask(principal: Department, t: TaskItem): void {
-  if (t.department !== principal.department) throw notFound('task', t.taskId);
+  if (!isDepartmentsTask(principal, t)) throw notFound('task', t.taskId);
 }
 
 /** The result is checked against the task's own contract version: shape (400), then policy rules (422). */
@@ -49,7 +49,7 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
   const task = await transitionTask(taskId, {
     action,
     actor: 'department',
-    by: formatPrincipal(principal),
+    who: recordedBy(req, principal),
     reason,
     guard: (t) => {
       ownTask(principal, t);
@@ -78,7 +78,7 @@ export const handler = httpApi({
     const binding = { principal: formatPrincipal(principal), department, status: q.status };
     const startKey = q.nextToken ? await openPageToken(q.nextToken, binding) : undefined;
     if (q.nextToken && !startKey) throw badToken();
-    const page = await queryInbox({ department, status: q.status, limit: q.limit ?? 50, startKey });
+    const page = await queryInbox({ department, cityCode: principal.cityCode, status: q.status, limit: q.limit ?? 50, startKey });
     return {
       status: 200,
       body: {
@@ -111,7 +111,7 @@ export const handler = httpApi({
     const task = await transitionTask(req.params.taskId!, {
       action: 'request-information',
       actor: 'department',
-      by: formatPrincipal(principal),
+      who: recordedBy(req, principal),
       reason: `information needed: ${missing.map((m) => m.field).join(', ')}`,
       guard: (t) => {
         ownTask(principal, t);

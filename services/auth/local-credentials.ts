@@ -1,39 +1,63 @@
-// Local-mode credentials: a JSON file mapping each principal to an opaque random bearer token.
+// Local-mode credentials: a JSON file mapping each identity to an opaque random bearer token.
 //
-//   { "staff:CWI-450100": "<43 base64url chars>", "department:education": "…", "supervisor:450100": "…" }
+//   { "staff:CWI-450100": "<43 base64url chars>",                            the organisation's own (system) token
+//     "staff:CWI-450100#u1": { "token": "<43 chars>", "name": "张三" }, …     a named person acting for it
+//     "department:education@450100": "…", "supervisor:450000": "…" }
 //
-// What the authorizer reads in local mode (LocalStack, npm start); the embedded runtime writes the file
-// (scripts/local/credentials.ts). On AWS the hub uses JWTs instead (services/auth/verify.ts).
+// An identity is a principal (principal.ts), optionally `#<person id>`: a token without a person is a machine's (a
+// department's system, an organisation's shared account), recorded as such. Files of the older form (principal →
+// token only) load unchanged. What the authorizer reads in local mode (LocalStack, npm start); the embedded runtime
+// writes the file (scripts/local/credentials.ts). On AWS the hub uses JWTs instead (services/auth/verify.ts).
 import { readFileSync } from 'node:fs';
 
-/** principal string (see principal.ts) → bearer token. */
+/** identity → bearer token. */
 export type Credentials = Record<string, string>;
+/** identity → the person's name, for identities that name a person. */
+export type PeopleNames = Record<string, string>;
+/** What the file holds per identity: a token, or a person's token and name. */
+export type CredentialsFile = Record<string, string | { token: string; name: string }>;
 
 /** A stored token shorter than this is refused (generated tokens are 43 characters). */
 export const MIN_TOKEN_LENGTH = 32;
 
+/** `principal#person` → its two parts. */
+export function splitIdentity(identity: string): { principal: string; personId?: string } {
+  const at = identity.indexOf('#');
+  return at < 0 ? { principal: identity } : { principal: identity.slice(0, at), personId: identity.slice(at + 1) };
+}
+
 /** Parses and checks a credentials object (from the file or from `LOCAL_TOKENS`). Throws with a clear message. */
-export function parseCredentials(raw: unknown, source: string): Credentials {
+export function parseLocalCredentials(raw: unknown, source: string): { tokens: Credentials; names: PeopleNames } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error(`${source}: expected a JSON object mapping principal to token`);
   }
-  const creds: Credentials = {};
+  const tokens: Credentials = {};
+  const names: PeopleNames = {};
   const seen = new Map<string, string>();
-  for (const [principal, token] of Object.entries(raw)) {
+  for (const [identity, value] of Object.entries(raw)) {
+    const entry: { token?: unknown; name?: unknown } = typeof value === 'object' && value !== null ? value : { token: value };
+    const token = entry.token;
     if (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH) {
-      // The principal is an id, never personal data; the token is never echoed.
-      throw new Error(`${source}: the token for ${principal} must be a string of at least ${MIN_TOKEN_LENGTH} characters`);
+      // The identity is an id, never a child's data; the token is never echoed.
+      throw new Error(`${source}: the token for ${identity} must be a string of at least ${MIN_TOKEN_LENGTH} characters`);
+    }
+    if (entry.name !== undefined && (typeof entry.name !== 'string' || !entry.name.trim() || entry.name.length > 64)) {
+      throw new Error(`${source}: the name for ${identity} must be a string of 1 to 64 characters`);
     }
     const other = seen.get(token);
-    if (other !== undefined) throw new Error(`${source}: ${principal} and ${other} share the same token`);
-    seen.set(token, principal);
-    creds[principal] = token;
+    if (other !== undefined) throw new Error(`${source}: ${identity} and ${other} share the same token`);
+    seen.set(token, identity);
+    tokens[identity] = token;
+    if (typeof entry.name === 'string') names[identity] = entry.name.trim();
   }
-  return creds;
+  return { tokens, names };
 }
 
+/** The tokens of a credentials object, checked as parseLocalCredentials does. */
+export const parseCredentials = (raw: unknown, source: string): Credentials => parseLocalCredentials(raw, source).tokens;
+
 /** Reads a credentials file. Returns undefined when the file does not exist; throws when it is malformed. */
-export function readCredentialsFile(path: string): Credentials | undefined {
+export function readLocalCredentials(path: string): { tokens: Credentials; names: PeopleNames } | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -47,10 +71,13 @@ export function readCredentialsFile(path: string): Credentials | undefined {
   } catch {
     throw new Error(`${path}: not valid JSON`);
   }
-  return parseCredentials(raw, path);
+  return parseLocalCredentials(raw, path);
 }
 
-/** token → principal. Throws when two principals share a token (the lookup would be ambiguous). */
+/** The tokens of a credentials file (identity → token), or undefined when there is no file. */
+export const readCredentialsFile = (path: string): Credentials | undefined => readLocalCredentials(path)?.tokens;
+
+/** token → identity. Throws when two identities share a token (the lookup would be ambiguous). */
 export function reverseCredentials(creds: Credentials): Map<string, string> {
   const byToken = new Map<string, string>();
   for (const [principal, token] of Object.entries(creds)) {
@@ -62,7 +89,7 @@ export function reverseCredentials(creds: Credentials): Map<string, string> {
 }
 
 /**
- * The principal a token belongs to, or undefined. A plain lookup, for tooling (for example the CLI showing who a
+ * The identity a token belongs to, or undefined. A plain lookup, for tooling (for example the CLI showing who a
  * token is); the authorizer uses the constant-time comparison in verify.ts instead.
  */
 export function principalForToken(creds: Credentials, token: string): string | undefined {

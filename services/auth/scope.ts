@@ -7,7 +7,7 @@
 // Institutions and departments are public (the seed list, the topology): outside them is a 403. A 403 says what
 // the caller is not, never who the owner is.
 import { echo, ForbiddenError, NotFoundError } from '../lib/errors.ts';
-import type { Principal } from './principal.ts';
+import { cityOfDivision, REGION_CODE, type Principal } from './principal.ts';
 
 export type Staff = Extract<Principal, { kind: 'staff' }>;
 export type Department = Extract<Principal, { kind: 'department' }>;
@@ -32,15 +32,23 @@ export function requireDepartment(p: Principal): Department {
   throw new ForbiddenError('only a partner department may do this');
 }
 
+/**
+ * A department's task, for this department principal: its department's, and for a city bureau in its city
+ * (`jurisdictionCity`: the city of the task's jurisdiction). docs/decisions/0013-jurisdictions.md.
+ */
+export function isDepartmentsTask(p: Department, task: { department: string; cityCode: string; jurisdiction?: string }): boolean {
+  return task.department === p.department && (p.cityCode === undefined || cityOfDivision(task.jurisdiction ?? task.cityCode) === p.cityCode);
+}
+
 /** Staff and supervisors read cases; departments read their tasks through their inbox. */
 export function requireReader(p: Principal): Reader {
   if (p.kind === 'staff' || p.kind === 'supervisor') return p;
   throw new ForbiddenError('departments read their tasks through their inbox, not cases');
 }
 
-/** Staff read their institution's cases; supervisors read their city's. */
+/** Staff read their institution's cases; supervisors read their city's, the region's supervisor every city's. */
 export function canRead(p: Principal, c: Scoped): boolean {
-  return (p.kind === 'staff' && p.institutionId === c.institutionId) || (p.kind === 'supervisor' && p.cityCode === c.cityCode);
+  return (p.kind === 'staff' && p.institutionId === c.institutionId) || (p.kind === 'supervisor' && (p.cityCode === c.cityCode || p.cityCode === REGION_CODE));
 }
 
 /** For a public resource (an institution): 403 when outside the caller's scope. */

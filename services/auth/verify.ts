@@ -2,24 +2,26 @@
 //  - local mode (default, `AUTH_MODE` unset or `local`): opaque tokens from the local credentials file
 //    (`LOCAL_CREDENTIALS_FILE`) and/or the `LOCAL_TOKENS` env var (JSON, principal → token);
 //  - jwt mode (`AUTH_MODE=jwt`): a JWT from the deployment's identity provider, checked against its JWKS
-//    (`JWKS_URL`), issuer (`JWT_ISSUER`) and audience (`JWT_AUDIENCE`); the principal is the `hub:principal` claim.
+//    (`JWKS_URL`), issuer (`JWT_ISSUER`) and audience (`JWT_AUDIENCE`); the principal is the `hub:principal` claim,
+//    the person the `sub` and `name` claims (none for a client's own token: `sub` equal to `client_id`, RFC 9068).
 // Either way the principal string must pass parsePrincipal, or the token is refused.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { getStringFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import { getJsonFromEnv } from '../lib/env.ts';
+import { personOf, type Identity } from './actor.ts';
 import { parsePrincipal } from './principal.ts';
-import { parseCredentials, readCredentialsFile, type Credentials } from './local-credentials.ts';
+import { parseLocalCredentials, readLocalCredentials, splitIdentity, type Credentials, type PeopleNames } from './local-credentials.ts';
 
 export interface BearerVerifier {
   readonly mode: 'local' | 'jwt';
   /**
-   * The principal string (`staff:CWI-450100`, …) the token stands for, or undefined when the token is not valid.
-   * Rejects (throws) only when the verifier itself cannot work (for example the JWKS endpoint is unreachable),
-   * which the authorizer turns into a 500 rather than a misleading 401.
+   * Whom the token stands for (the principal `staff:CWI-450100`, …, and the person acting, if any), or undefined
+   * when the token is not valid. Rejects (throws) only when the verifier itself cannot work (for example the JWKS
+   * endpoint is unreachable), which the authorizer turns into a 500 rather than a misleading 401.
    */
-  verifyBearer(token: string): Promise<string | undefined>;
+  verifyBearer(token: string): Promise<Identity | undefined>;
 }
 
 /** The JWT claim that carries the principal string. */
@@ -30,12 +32,24 @@ export const JWT_ALGORITHMS = ['RS256', 'ES256'];
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 interface HashedEntry {
-  principal: string;
+  identity: Identity;
   hash: Buffer;
 }
 
-function hashEntries(creds: Credentials): HashedEntry[] {
-  return Object.entries(creds).map(([principal, token]) => ({ principal, hash: sha256(token) }));
+/** Local credentials: identity → token, and the names of the people among them. */
+export interface LocalCredentials {
+  tokens: Credentials;
+  names?: PeopleNames;
+}
+
+function hashEntries({ tokens, names = {} }: LocalCredentials): HashedEntry[] {
+  return Object.entries(tokens).flatMap(([key, token]) => {
+    const { principal, personId } = splitIdentity(key);
+    const person = personId === undefined ? undefined : personOf(personId, names[key]);
+    // An identity that names a malformed person is refused, never taken for the organisation's own token.
+    if (personId !== undefined && !person) return [];
+    return [{ identity: { principal, ...(person ? { person } : {}) }, hash: sha256(token) }];
+  });
 }
 
 /**
@@ -43,8 +57,8 @@ function hashEntries(creds: Credentials): HashedEntry[] {
  * `fileCredentialsSource` caches by modification time). Every stored token is compared, in constant time on
  * SHA-256 digests, so neither the position nor the length of a match leaks through timing.
  */
-export function localVerifier(source: Credentials | (() => Credentials)): BearerVerifier {
-  let lastCreds: Credentials | undefined;
+export function localVerifier(source: LocalCredentials | (() => LocalCredentials)): BearerVerifier {
+  let lastCreds: LocalCredentials | undefined;
   let entries: HashedEntry[] = [];
   const current = (): HashedEntry[] => {
     const creds = typeof source === 'function' ? source() : source;
@@ -60,11 +74,11 @@ export function localVerifier(source: Credentials | (() => Credentials)): Bearer
     async verifyBearer(token: string) {
       if (typeof token !== 'string' || token.length === 0) return undefined;
       const presented = sha256(token);
-      let match: string | undefined;
+      let match: Identity | undefined;
       for (const entry of current()) {
-        if (timingSafeEqual(presented, entry.hash) && match === undefined) match = entry.principal;
+        if (timingSafeEqual(presented, entry.hash) && match === undefined) match = entry.identity;
       }
-      return match !== undefined && parsePrincipal(match) ? match : undefined;
+      return match !== undefined && parsePrincipal(match.principal) ? match : undefined;
     },
   };
 }
@@ -74,12 +88,13 @@ export function localVerifier(source: Credentials | (() => Credentials)): Bearer
  * may add principals while running). Throws at creation when the file is missing or malformed. A file that
  * disappears later yields no credentials (every token refused); one that becomes malformed throws.
  */
-export function fileCredentialsSource(path: string, extra: Credentials = {}): () => Credentials {
-  const load = (): Credentials => {
-    const creds = readCredentialsFile(path);
+export function fileCredentialsSource(path: string, extra: LocalCredentials = { tokens: {} }): () => LocalCredentials {
+  const load = (): LocalCredentials => {
+    const creds = readLocalCredentials(path);
     if (creds === undefined) throw new Error(`LOCAL_CREDENTIALS_FILE ${path} does not exist`);
     // Re-checked merged, so a token shared between the file and LOCAL_TOKENS is refused too.
-    return parseCredentials({ ...creds, ...extra }, `${path} + LOCAL_TOKENS`);
+    const { tokens } = parseLocalCredentials({ ...creds.tokens, ...extra.tokens }, `${path} + LOCAL_TOKENS`);
+    return { tokens, names: { ...creds.names, ...extra.names } };
   };
   let mtime = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
   let creds = load();
@@ -109,7 +124,11 @@ function isTokenError(error: unknown): boolean {
   return !(error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid);
 }
 
-/** JWT mode. Requires a signature by a key of the JWKS (RS256/ES256), the issuer, the audience and an unexpired `exp`. */
+/**
+ * JWT mode. Requires a signature by a key of the JWKS (RS256/ES256), the issuer, the audience and an unexpired `exp`.
+ * The person is the `sub` (with `name` when present), unless the token is a client's own: no `sub`, or a `sub` equal
+ * to its `client_id` (RFC 9068 §2.2, a client-credentials token), which is a machine's and records no person.
+ */
 export function jwtVerifier(options: JwtVerifierOptions): BearerVerifier {
   const { keys, issuer, audience, clockToleranceSeconds = 30 } = options;
   return {
@@ -125,7 +144,12 @@ export function jwtVerifier(options: JwtVerifierOptions): BearerVerifier {
           clockTolerance: clockToleranceSeconds,
         });
         const principal = payload[PRINCIPAL_CLAIM];
-        return typeof principal === 'string' && parsePrincipal(principal) ? principal : undefined;
+        if (typeof principal !== 'string' || !parsePrincipal(principal)) return undefined;
+        const machine = payload.sub === undefined || payload.sub === payload.client_id;
+        const person = machine ? undefined : personOf(payload.sub, payload.name);
+        // A subject too long or empty is not a person the history can name: refused rather than recorded as a machine.
+        if (!machine && !person) return undefined;
+        return { principal, ...(person ? { person } : {}), expiresAt: payload.exp };
       } catch (error) {
         if (isTokenError(error)) return undefined;
         throw error;
@@ -172,7 +196,7 @@ export function verifierFromEnv(): BearerVerifier {
   if (!file && !hasTokens) {
     throw new Error('environment variable LOCAL_CREDENTIALS_FILE or LOCAL_TOKENS is required when AUTH_MODE is local');
   }
-  const fromEnv = hasTokens ? parseCredentials(getJsonFromEnv('LOCAL_TOKENS'), 'LOCAL_TOKENS') : {};
+  const fromEnv = hasTokens ? parseLocalCredentials(getJsonFromEnv('LOCAL_TOKENS'), 'LOCAL_TOKENS') : { tokens: {} };
   if (!file) return localVerifier(fromEnv);
   return localVerifier(fileCredentialsSource(file, fromEnv));
 }
@@ -180,7 +204,7 @@ export function verifierFromEnv(): BearerVerifier {
 let defaultVerifier: BearerVerifier | undefined;
 
 /** Verifies with the verifier the environment configures (built once, on first use). */
-export function verifyBearer(token: string): Promise<string | undefined> {
+export function verifyBearer(token: string): Promise<Identity | undefined> {
   defaultVerifier ??= verifierFromEnv();
   return defaultVerifier.verifyBearer(token);
 }

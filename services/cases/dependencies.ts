@@ -1,6 +1,7 @@
 // Tasks that wait for others (hukou registration after the foundling report): released when every
 // prerequisite completes, with a request rebuilt from the facts the prerequisites established; cancelled,
 // with the reason, when a prerequisite is rejected or cancelled.
+import { hubMachine } from '../auth/actor.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { ConflictError } from '../lib/errors.ts';
@@ -13,7 +14,7 @@ import { taskInput } from './open-tasks.ts';
 import { effectiveChild } from './facts.ts';
 import { getInstitution } from './institutions.ts';
 
-const BY = 'system:dependencies';
+const BY = hubMachine('dependencies');
 
 export async function releaseDependents(prerequisite: TaskItem, now = new Date()): Promise<TaskItem[]> {
   if (!['completed', 'rejected', 'cancelled'].includes(prerequisite.status)) return [];
@@ -29,7 +30,7 @@ export async function releaseDependents(prerequisite: TaskItem, now = new Date()
         moved.push(await transitionTask(task.taskId, {
           action: 'cancel',
           actor: 'system',
-          by: BY,
+          who: BY,
           reason: `prerequisite ${prerequisite.type} (${prerequisite.taskId}) was ${prerequisite.status}${why}`,
         }, now));
         continue;
@@ -51,7 +52,7 @@ export async function releaseDependents(prerequisite: TaskItem, now = new Date()
         moved.push(await transitionTask(task.taskId, {
           action: 'hold',
           actor: 'system',
-          by: BY,
+          who: BY,
           reason: `prerequisite ${prerequisite.type} completed; information needed: ${missing.map((m) => m.field).join(', ')}`,
           deadline: deadlineFor(now, informationDeadlineWorkingDays),
           extra: { missing, heldSince: now.toISOString(), heldRemainingMs: Date.parse(deadline) - now.getTime() },
@@ -62,7 +63,7 @@ export async function releaseDependents(prerequisite: TaskItem, now = new Date()
       moved.push(await transitionTask(task.taskId, {
         action: 'dispatch',
         actor: 'system',
-        by: BY,
+        who: BY,
         reason: `prerequisite ${prerequisite.type} completed`,
         request,
         // The department's time starts when it receives the task.

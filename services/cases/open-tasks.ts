@@ -4,6 +4,7 @@ import type { CaseFacts, Child } from '../../contracts/case.ts';
 import type { WorkflowName } from '../../contracts/task-roles.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import type { FieldIssue } from '../../contracts/api/errors.ts';
+import type { Who } from '../auth/actor.ts';
 import { echo, ValidationError, zodIssues } from '../lib/errors.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { newTaskId } from '../state/keys.ts';
@@ -59,7 +60,17 @@ function storedInput(parsed: Record<string, unknown>, own: Record<string, unknow
   return Object.fromEntries(Object.entries(parsed).filter(([k]) => !readFromFacts.has(k)));
 }
 
-export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: string, now: Date): TaskItem[] {
+/**
+ * The division a task belongs to (docs/decisions/0013-jurisdictions.md): where the child was found, for a task whose
+ * input names the county (the foundling report: the police of that county's city investigate), else the city of
+ * the child's institution.
+ */
+function jurisdictionOf(facts: CaseFacts, input: unknown): string {
+  const county = (input as { foundCountyCode?: unknown } | null)?.foundCountyCode;
+  return typeof county === 'string' && /^\d{6}$/.test(county) ? county : facts.institution.cityCode;
+}
+
+export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], who: Who, now: Date): TaskItem[] {
   const issues: FieldIssue[] = [];
   const items: TaskItem[] = [];
   const subjectId = facts.child?.childId ?? facts.institution.institutionId;
@@ -114,13 +125,14 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], by: stri
           subjectId,
           institutionId: facts.institution.institutionId,
           cityCode: facts.institution.cityCode,
+          jurisdiction: jurisdictionOf(facts, input.success ? input.data : own),
           deadline: deadlineFor(now, entry.deadlineWorkingDays),
           input: storedInput(input.success ? (input.data as Record<string, unknown>) : own, own, spec.inputFacts),
           ...(spec.inputFacts ? { inputFacts: spec.inputFacts } : {}),
           request: request?.success ? request.data : null,
           ...(waitingFor.length ? { waitingFor } : {}),
         },
-        by,
+        who,
         now.toISOString(),
       ),
     );

@@ -4,6 +4,7 @@
 import type * as z from 'zod';
 import type { Checklist, HandOverRequest } from '../../contracts/api/transfers.ts';
 import type { Child, Institution } from '../../contracts/case.ts';
+import type { Who } from '../auth/actor.ts';
 import { getChildCase, moveChildWrite, type ChildItem } from '../state/children.ts';
 import { isTerminal } from '../state/lifecycle.ts';
 import { putAtRevision, putNew, transact } from '../state/table.ts';
@@ -20,7 +21,7 @@ interface Receipt {
   city: Institution;
   on: string;
   checklist: z.infer<typeof Checklist>;
-  by: string;
+  who: Who;
   now: Date;
 }
 
@@ -36,12 +37,12 @@ function receiptOf(t: TransferItem, found: { child: ChildItem; tasks: TaskItem[]
     const prior = p.after === undefined && p.afterType ? openOfType(found.tasks, p.afterType) : undefined;
     return prior && prior.status !== 'completed' ? { ...p, waitingFor: [prior.taskId] } : p;
   });
-  const opened = buildTaskItems({ institution: city, child }, plan, r.by, now);
+  const opened = buildTaskItems({ institution: city, child }, plan, r.who, now);
   const children = t.children.map((c) =>
     c.childId === id ? { ...c, state: 'received' as const, receivedOn: r.on, checklist: { ...c.checklist, received: r.checklist } } : c,
   );
   const done = children.every((c) => c.state === 'received');
-  const transfer = nextTransfer(t, { children, ...(done ? { status: 'completed' as const } : {}) }, `child ${id} received on ${r.on}; ${opened.length} admission task(s) opened`, r.by, now);
+  const transfer = nextTransfer(t, { children, ...(done ? { status: 'completed' as const } : {}) }, `child ${id} received on ${r.on}; ${opened.length} admission task(s) opened`, r.who, now);
   const writes = [
     putAtRevision(t, transfer),
     moveChildWrite(found.child, city, r.on),
@@ -52,13 +53,13 @@ function receiptOf(t: TransferItem, found: { child: ChildItem; tasks: TaskItem[]
 }
 
 /** The city institution receives children (接收): one transaction per child, each its admission there. */
-export async function receiveChildren(t: TransferItem, body: z.infer<typeof HandOverRequest>, by: string, now: Date) {
+export async function receiveChildren(t: TransferItem, body: z.infer<typeof HandOverRequest>, who: Who, now: Date) {
   const ids = handOverIds(t, body.childIds, 'sent');
   const city = getInstitution(t.toInstitutionId);
   const opened: TaskItem[] = [];
   let transfer = t;
   for (const id of ids) {
-    const receipt = receiptOf(transfer, (await getChildCase(id))!, { city, on: body.on, checklist: body.checklist, by, now });
+    const receipt = receiptOf(transfer, (await getChildCase(id))!, { city, on: body.on, checklist: body.checklist, who, now });
     await transact(receipt.writes, 'the transfer or the child changed meanwhile; try again');
     transfer = receipt.transfer;
     opened.push(...receipt.opened);

@@ -1,5 +1,6 @@
 // Recurring institution duties (periodic fire-safety inspections): a schedule item in the institution's
 // partition says what to open and when; the daily sweep opens what is due.
+import { hubMachine } from '../auth/actor.ts';
 import { chinaDate } from '../calendar/china-time.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
@@ -38,7 +39,7 @@ export async function openRecurring(now = new Date(), institutions = seededInsti
       if (!claimed) continue; // another sweep took it
       const stillOpen = items.some((i) => i.entity === 'task' && i.type === s.type && !isTerminal(i.status));
       if (stillOpen) continue;
-      const [task] = buildTaskItems({ institution: getInstitution(institutionId) }, [{ type: s.type, input: s.input }], 'system:schedule', now);
+      const [task] = buildTaskItems({ institution: getInstitution(institutionId) }, [{ type: s.type, input: s.input }], hubMachine('schedule'), now);
       await putAllNew([task!]);
       opened.push(task!);
     }

@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import type { HandOverRequest, TransferRequest, VisitRequest } from '../../contracts/api/transfers.ts';
 import type { Institution } from '../../contracts/case.ts';
 import type { FieldIssue } from '../../contracts/api/errors.ts';
+import type { Who } from '../auth/actor.ts';
 import { ConflictError, ValidationError } from '../lib/errors.ts';
 import { getChildCase, markInTransferWrite, type ChildItem } from '../state/children.ts';
 import { putNew, transact } from '../state/table.ts';
@@ -21,7 +22,7 @@ type Found = { child: ChildItem; tasks: TaskItem[] };
  * One child's part in opening a transfer: the checks (its foundling report first, 三(一); no other transfer), the
  * tasks the transfer opens for it, and its entry in the transfer.
  */
-function openingOf(entry: TransferRequest['children'][number], found: Found, from: Institution, to: string, by: string, now: Date) {
+function openingOf(entry: TransferRequest['children'][number], found: Found, from: Institution, to: string, who: Who, now: Date) {
   if (found.child.openTransferId) throw new ConflictError(`child ${entry.childId} is already in transfer ${found.child.openTransferId}`);
   // A foundling is handed over with its police certificate (三(一)): the task that establishes it must be done.
   const report = typesFeeding('foundlingCertificateNumber').map((type) => openOfType(found.tasks, type)).find(Boolean);
@@ -32,7 +33,7 @@ function openingOf(entry: TransferRequest['children'][number], found: Found, fro
         ? `child ${entry.childId}: the foundling report (${report.taskId}) is ${report.status}; it must complete before the transfer`
         : `child ${entry.childId}: a foundling report certificate is needed before the transfer`,
     );
-  const tasks = buildTaskItems({ institution: from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, to), by, now);
+  const tasks = buildTaskItems({ institution: from, child: facts }, transferTasks(facts, found.tasks, entry.hukou, to), who, now);
   const taskOf = (step: Parameters<typeof transferStep>[0]) => tasks.find((t) => t.type === transferStep(step)?.type)?.taskId;
   const migration = taskOf('hukou-migration');
   const record = taskOf('school-record-transfer');
@@ -53,7 +54,7 @@ function openingOf(entry: TransferRequest['children'][number], found: Found, fro
 }
 
 /** Opens a transfer from a county centre to its city institution: the transfer, its children marked, their tasks. */
-export async function openTransfer(transferId: string, body: TransferRequest, by: string, now: Date) {
+export async function openTransfer(transferId: string, body: TransferRequest, who: Who, now: Date) {
   const from = getInstitution(body.fromInstitutionId);
   const to = findInstitution(body.toInstitutionId);
   const issues: FieldIssue[] = [];
@@ -69,7 +70,7 @@ export async function openTransfer(transferId: string, body: TransferRequest, by
     const found = await getChildCase(entry.childId);
     if (!found || found.child.institutionId !== from.institutionId)
       throw new ValidationError([{ path: `children.${n}.childId`, message: `not a child in the care of ${from.institutionId}` }]);
-    const opening = openingOf(entry, found, from, body.toInstitutionId, by, now);
+    const opening = openingOf(entry, found, from, body.toInstitutionId, who, now);
     writes.push(markInTransferWrite(found.child, transferId, from.institutionId), ...opening.tasks.map(putNew));
     tasks.push(...opening.tasks);
     children.push(opening.child);
@@ -87,7 +88,7 @@ export async function openTransfer(transferId: string, body: TransferRequest, by
     status: 'open',
     children,
     ...(body.entrustedCare ? { entrustedCare: { ...body.entrustedCare, visits: [] } } : {}),
-    history: [{ at, by, what: `transfer of ${children.length} child(ren) opened${exempt ? `; hukou migration exempt for ${exempt}` : ''}` }],
+    history: [{ at, ...who, what: `transfer of ${children.length} child(ren) opened${exempt ? `; hukou migration exempt for ${exempt}` : ''}` }],
     createdAt: at,
     updatedAt: at,
     ...indexKeys({ transferId, fromInstitutionId: from.institutionId, toInstitutionId: body.toInstitutionId, status: 'open', createdAt: at }),
@@ -109,25 +110,25 @@ export function handOverIds(t: TransferItem, named: string[] | undefined, from: 
   return ids;
 }
 
-async function change(t: TransferItem, what: Partial<TransferItem>, note: string, by: string, now: Date) {
-  const next = nextTransfer(t, what, note, by, now);
+async function change(t: TransferItem, what: Partial<TransferItem>, note: string, who: Who, now: Date) {
+  const next = nextTransfer(t, what, note, who, now);
   await saveTransfer(t, next);
   return next;
 }
 
 /** The county centre hands children over (移送). */
-export function sendChildren(t: TransferItem, body: z.infer<typeof HandOverRequest>, by: string, now: Date) {
+export function sendChildren(t: TransferItem, body: z.infer<typeof HandOverRequest>, who: Who, now: Date) {
   const ids = handOverIds(t, body.childIds, 'pending');
   const children = t.children.map((c) => (ids.includes(c.childId) ? { ...c, state: 'sent' as const, sentOn: body.on, checklist: { ...c.checklist, sent: body.checklist } } : c));
-  return change(t, { children }, `${ids.length} child(ren) sent on ${body.on}${body.note ? `: ${body.note}` : ''}`, by, now);
+  return change(t, { children }, `${ids.length} child(ren) sent on ${body.on}${body.note ? `: ${body.note}` : ''}`, who, now);
 }
 
 /** A visit under the entrusted-care agreement (委托代养), to a child not yet received. */
-export function recordVisit(t: TransferItem, body: z.infer<typeof VisitRequest>, by: string, now: Date) {
+export function recordVisit(t: TransferItem, body: z.infer<typeof VisitRequest>, who: Who, now: Date) {
   if (!t.entrustedCare) throw new ConflictError('this transfer has no entrusted-care agreement');
   const c = t.children.find((x) => x.childId === body.childId);
   if (!c) throw new ValidationError([{ path: 'childId', message: 'not in this transfer' }]);
   if (c.state === 'received') throw new ConflictError(`child ${body.childId} was already received`);
-  const entrustedCare = { ...t.entrustedCare, visits: [...t.entrustedCare.visits, { childId: body.childId, visitedOn: body.visitedOn, by, note: body.note }] };
-  return change(t, { entrustedCare }, `visit to ${body.childId} on ${body.visitedOn}`, by, now);
+  const entrustedCare = { ...t.entrustedCare, visits: [...t.entrustedCare.visits, { childId: body.childId, visitedOn: body.visitedOn, ...who, note: body.note }] };
+  return change(t, { entrustedCare }, `visit to ${body.childId} on ${body.visitedOn}`, who, now);
 }

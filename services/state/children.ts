@@ -1,5 +1,6 @@
 // Child items: the case's facts, keyed so one Query returns the child with all its tasks.
 import type { Child, Institution } from '../../contracts/case.ts';
+import type { Who } from '../auth/actor.ts';
 import { childKey, institutionChildrenPk, institutionChildrenSk } from './keys.ts';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
@@ -15,13 +16,15 @@ export interface ChildItem extends Child {
   rev: number;
   cityCode: string;
   createdAt: string;
+  /** Who admitted the child (the tasks' histories record every later step). */
+  admittedBy?: Who;
   gsi2pk: string;
   gsi2sk: string;
   /** The transfer the child is in, from its opening until its receipt. */
   openTransferId?: string;
 }
 
-export function newChildItem(child: Child, institution: Institution, now: string): ChildItem {
+export function newChildItem(child: Child, institution: Institution, admittedBy: Who, now: string): ChildItem {
   return {
     ...child,
     ...childKey(child.childId),
@@ -29,6 +32,7 @@ export function newChildItem(child: Child, institution: Institution, now: string
     rev: 1,
     cityCode: institution.cityCode,
     createdAt: now,
+    admittedBy,
     gsi2pk: institutionChildrenPk(child.institutionId),
     gsi2sk: institutionChildrenSk(child.admittedOn, child.childId),
   };
@@ -49,29 +53,29 @@ export async function getChild(childId: string): Promise<ChildItem | undefined> 
 }
 
 /** Staff corrections to recorded facts; conditional on the revision read, like every write. */
-export async function correctChildFacts(child: ChildItem, patch: Partial<Child>, now: string): Promise<void> {
+/**
+ * Corrected facts of a child, as a transaction's write at the revision read (undefined when nothing changes): the
+ * caller writes it with the step it belongs to (supply-information: with the task's transition), so a refused
+ * step leaves the child as it was.
+ */
+export function correctChildFactsWrite(child: ChildItem, patch: Partial<Child>, now: string): Write | undefined {
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
-  if (!entries.length) return;
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: childKey(child.childId),
-        UpdateExpression: `SET rev = :next, updatedAt = :now, ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-        ConditionExpression: 'rev = :rev',
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
-        ExpressionAttributeValues: {
-          ':rev': child.rev,
-          ':next': child.rev + 1,
-          ':now': now,
-          ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-        },
-      }),
-    );
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConflictError('the child record changed meanwhile; read it and try again');
-    throw err;
-  }
+  if (!entries.length) return undefined;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: childKey(child.childId),
+      UpdateExpression: `SET rev = :next, updatedAt = :now, ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'rev = :rev',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+      ExpressionAttributeValues: {
+        ':rev': child.rev,
+        ':next': child.rev + 1,
+        ':now': now,
+        ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      },
+    },
+  };
 }
 
 /** Marks a child as in a transfer, as a transaction's write: only from its institution, and in one transfer at a time. */

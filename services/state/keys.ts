@@ -2,6 +2,7 @@
 //   child        pk CHILD#<childId>   sk CHILD                    gsi2: INST#<institutionId> / CHILD#<admittedOn>#<childId>
 //   child task   pk CHILD#<childId>   sk TASK#<taskId>            gsi1: DEPT#<department>   / <status>#<deadline>#<taskId>
 //   inst. task   pk INST#<instId>     sk TASK#<taskId>            gsi1: as above
+//   either task  gsi3: DEPT#<department>@<city> / gsi1sk (a city bureau's inbox: docs/decisions/0013-jurisdictions.md)
 //   institution  pk INST#<instId>     sk INST
 // One Query on pk returns a child (or an institution) with all its tasks and their histories.
 import { monotonicFactory } from 'ulid';
@@ -28,6 +29,8 @@ export const taskKey = (taskId: string) => {
 };
 
 export const inboxPk = (department: string) => `DEPT#${department}`;
+/** A city bureau's inbox: the department's tasks whose jurisdiction lies in that city. */
+export const bureauPk = (department: string, cityCode: string) => `DEPT#${department}@${cityCode}`;
 export const inboxSk = (status: string, deadline: string, taskId: string) => `${status}#${deadline}#${taskId}`;
 export const institutionChildrenPk = (institutionId: string) => `INST#${institutionId}`;
 export const institutionChildrenSk = (admittedOn: string, childId: string) => `CHILD#${admittedOn}#${childId}`;

@@ -5,7 +5,7 @@ import { paginateQuery, QueryCommand, type QueryCommandInput, type QueryCommandO
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
 import type { ChildItem } from './children.ts';
-import { childKey, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk } from './keys.ts';
+import { bureauPk, childKey, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk } from './keys.ts';
 import type { TaskStatus } from './lifecycle.ts';
 import type { ScheduleItem } from './schedules.ts';
 import { tableName } from './table.ts';
@@ -38,6 +38,8 @@ export async function queryOwner(ownerId: string): Promise<OwnerItem[]> {
 
 export interface InboxQuery {
   department: string;
+  /** A city bureau's inbox: only the tasks whose jurisdiction lies in this city (the bureau index). */
+  cityCode?: string;
   status?: TaskStatus;
   limit?: number;
   startKey?: Record<string, unknown>;
@@ -45,9 +47,11 @@ export interface InboxQuery {
   deadlineBefore?: string;
 }
 
+/** A department's inbox (or a city bureau's: the bureau index), by status then deadline. One Query. */
 const inboxInput = (q: Omit<InboxQuery, 'limit' | 'startKey'>): Omit<QueryCommandInput, 'TableName'> => {
-  const values: Record<string, unknown> = { ':pk': inboxPk(q.department) };
-  let condition = 'gsi1pk = :pk';
+  const index = q.cityCode ? table.indexes.bureau : table.indexes.inbox;
+  const values: Record<string, unknown> = { ':pk': q.cityCode ? bureauPk(q.department, q.cityCode) : inboxPk(q.department) };
+  let condition = `${index.partitionKey} = :pk`;
   if (q.status && q.deadlineBefore) {
     condition += ' AND gsi1sk BETWEEN :from AND :to';
     values[':from'] = `${q.status}#`;
@@ -56,7 +60,7 @@ const inboxInput = (q: Omit<InboxQuery, 'limit' | 'startKey'>): Omit<QueryComman
     condition += ' AND begins_with(gsi1sk, :prefix)';
     values[':prefix'] = `${q.status}#`;
   }
-  return { IndexName: table.indexes.inbox.name, KeyConditionExpression: condition, ExpressionAttributeValues: values };
+  return { IndexName: index.name, KeyConditionExpression: condition, ExpressionAttributeValues: values };
 };
 
 /** One page of a department's tasks from the inbox index, by status then deadline. */

@@ -4,8 +4,11 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TaskView } from '../../contracts/api/views.ts';
 import type { Institution } from '../../contracts/case.ts';
+import { chained } from '../audit/chain.ts';
+import { hubMachine, type Who } from '../auth/actor.ts';
 import { documentClient } from '../lib/aws.ts';
-import { inboxPk, inboxSk, ownerOfTask, ownerPk, taskKey } from './keys.ts';
+import { cityOfDivision } from '../auth/principal.ts';
+import { bureauPk, inboxPk, inboxSk, ownerOfTask, ownerPk, taskKey } from './keys.ts';
 import { wroteAtRevision } from './revision.ts';
 import { putNew, tableName, type Write } from './table.ts';
 
@@ -16,11 +19,16 @@ export interface TaskItem extends TaskView {
   rev: number;
   gsi1pk: string;
   gsi1sk: string;
+  /** The city bureau's inbox (absent on tasks written before jurisdictions: the region-wide inbox still has them). */
+  gsi3pk?: string;
   /** When the task was last handed to its queue (for the re-dispatch sweep). */
   dispatchedAt?: string;
   /** While information-needed: the time the department had left, given back when staff supply the information. */
   heldRemainingMs?: number;
 }
+
+/** The city whose bureau acts on a task: the city its jurisdiction lies in (a county's city for a county). */
+export const jurisdictionCity = (t: Pick<TaskView, 'cityCode' | 'jurisdiction'>) => cityOfDivision(t.jurisdiction ?? t.cityCode);
 
 /**
  * A new task item with its opening history: `dispatched` when nothing holds it back, `requested` while it
@@ -28,7 +36,7 @@ export interface TaskItem extends TaskView {
  */
 export function newTaskItem(
   t: Omit<TaskView, 'status' | 'history' | 'overdue' | 'createdAt' | 'updatedAt'>,
-  by: string,
+  who: Who,
   now: string,
 ): TaskItem {
   const owner = ownerOfTask(t.taskId)!;
@@ -44,15 +52,16 @@ export function newTaskItem(
     overdue: false,
     // Written as dispatched: the send follows the write, and the re-dispatch sweep re-sends any task whose
     // message was lost between the two (docs/decisions/0004-dispatch.md).
-    history: [
-      { at: now, from: null, to: 'requested', by, ...(waiting ? { reason: `waits for ${t.waitingFor!.join(', ')}` } : {}) },
-      ...(waiting ? [] : [{ at: now, from: 'requested' as const, to: 'dispatched' as const, by: 'system:hub' }]),
-    ],
+    history: chained(undefined, [
+      { at: now, from: null, to: 'requested', ...who, ...(waiting ? { reason: `waits for ${t.waitingFor!.join(', ')}` } : {}) },
+      ...(waiting ? [] : [{ at: now, from: 'requested' as const, to: 'dispatched' as const, ...hubMachine('hub') }]),
+    ]),
     ...(waiting ? {} : { dispatchedAt: now }),
     createdAt: now,
     updatedAt: now,
     gsi1pk: inboxPk(t.department),
     gsi1sk: inboxSk(status, t.deadline, t.taskId),
+    gsi3pk: bureauPk(t.department, jurisdictionCity(t)),
   };
 }
 
@@ -88,8 +97,14 @@ export async function markOverdue(task: TaskItem, now: Date): Promise<boolean> {
   );
 }
 
-/** Records a re-send on a task still dispatched, so the next sweep waits again and the history shows it. */
-export async function recordRedispatch(task: TaskItem, now: string, reason: string): Promise<boolean> {
+/**
+ * Records a re-send on a task still dispatched, so the next sweep waits again and the history shows it. The sweep
+ * finds tasks in the inbox index, which does not project the history: the chain's last link is read from the item
+ * (a read, off the hot path: only tasks stuck in dispatched), and the write stays conditional on that revision.
+ */
+export async function recordRedispatch(found: TaskItem, now: string, reason: string): Promise<boolean> {
+  const task = found.history ? found : await getTask(found.taskId);
+  if (!task || task.rev !== found.rev) return false;
   return wroteAtRevision(
     documentClient().send(
       new UpdateCommand({
@@ -103,7 +118,7 @@ export async function recordRedispatch(task: TaskItem, now: string, reason: stri
           ':rev': task.rev,
           ':next': task.rev + 1,
           ':dispatched': 'dispatched',
-          ':h': [{ at: now, from: 'dispatched', to: 'dispatched', by: 'system:redispatch', reason }],
+          ':h': chained(task.history.at(-1)?.h, [{ at: now, from: 'dispatched' as const, to: 'dispatched' as const, ...hubMachine('redispatch'), reason }]),
         },
       }),
     ),

@@ -6,6 +6,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
+import type { Who } from '../auth/actor.ts';
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
 import { queryAll } from './queries.ts';
@@ -58,9 +59,9 @@ export async function transferIdsOf(institutionId: string): Promise<{ incoming: 
 }
 
 /** The transfer after a change: revision up, the change recorded in its history, its index keys kept in step. */
-export function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, by: string, now: Date): TransferItem {
+export function nextTransfer(t: TransferItem, change: Partial<TransferItem>, what: string, who: Who, now: Date): TransferItem {
   const at = now.toISOString();
-  const next = { ...t, ...change, rev: t.rev + 1, updatedAt: at, history: [...t.history, { at, by, what }] };
+  const next = { ...t, ...change, rev: t.rev + 1, updatedAt: at, history: [...t.history, { at, ...who, what }] };
   return { ...next, ...indexKeys(next) };
 }
 

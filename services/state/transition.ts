@@ -1,13 +1,15 @@
 // Moving a task along its lifecycle. A status change and its history entry land in the same single-item write,
 // conditional on the revision read, so they are atomic without a transaction (docs/decisions/0001-state-table.md
 // explains the cost reasoning).
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEntry } from '../../contracts/api/views.ts';
+import { chained } from '../audit/chain.ts';
+import type { Who } from '../auth/actor.ts';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError, NotFoundError } from '../lib/errors.ts';
 import { checkTransition, type Action, type Actor, type TaskStatus } from './lifecycle.ts';
 import { inboxSk } from './keys.ts';
-import { tableName } from './table.ts';
+import { tableName, type Write } from './table.ts';
 import { getTask, type TaskItem } from './tasks.ts';
 
 type Patch = Partial<Pick<TransitionRequest, 'result' | 'request' | 'deadline' | 'extra' | 'remove'>>;
@@ -15,8 +17,8 @@ type Patch = Partial<Pick<TransitionRequest, 'result' | 'request' | 'deadline' |
 export interface TransitionRequest {
   action: Action;
   actor: Actor;
-  /** The principal recorded in the history. */
-  by: string;
+  /** Who the history records: the principal, and the person acting for it (none for a machine). */
+  who: Who;
   reason?: string;
   result?: unknown;
   /**
@@ -26,19 +28,40 @@ export interface TransitionRequest {
    */
   guard?: (task: TaskItem) => Patch | void;
   /** A second step recorded in the same write (delivered and acknowledged by the push response). */
-  then?: { action: Action; actor: Actor; by: string };
+  then?: { action: Action; actor: Actor; who: Who };
   /** A new request and deadline, when a waiting task is released or a correction rebuilds its request. */
   request?: unknown;
   deadline?: string;
   /** Further attributes to set, and to remove, in the same write. */
   extra?: Record<string, unknown>;
   remove?: OptionalKey<TaskItem>[];
+  /**
+   * Another item's write that stands or falls with this transition (supply-information's corrected child facts):
+   * both go in one transaction, so a refused transition leaves that item unchanged too.
+   */
+  with?: Write;
 }
 
 /** The attributes an item may lack, the only ones a write may remove. */
 type OptionalKey<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 
 const MAX_ATTEMPTS = 4;
+
+/**
+ * The task's update and another item's write in one transaction. The task's failed condition surfaces as the plain
+ * update's would (a retry from a fresh read); the other item's, as a conflict to read again.
+ */
+async function transactWithTask(update: NonNullable<Write['Update']>, other: Write): Promise<void> {
+  try {
+    await documentClient().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, other] }));
+  } catch (err) {
+    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if ((err as Error).name !== 'TransactionCanceledException' || !reasons) throw err;
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') throw Object.assign(new Error('task changed'), { name: 'ConditionalCheckFailedException' });
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError('the child record changed meanwhile; read it and try again');
+    throw err;
+  }
+}
 
 /**
  * Moves a task along the lifecycle. Reads, checks the transition table, writes conditionally on the
@@ -54,16 +77,18 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
     const request = patch.request ?? req.request;
     const extra = { ...req.extra, ...patch.extra };
     const remove = [...(req.remove ?? []), ...(patch.remove ?? [])];
-    const steps = [{ action: req.action, actor: req.actor, by: req.by }, ...(req.then ? [req.then] : [])];
+    const steps = [{ action: req.action, actor: req.actor, who: req.who }, ...(req.then ? [req.then] : [])];
     const at = now.toISOString();
     let status: TaskStatus = task.status;
     const entries: HistoryEntry[] = [];
     for (const step of steps) {
       const check = checkTransition(status, step.action, step.actor);
       if (!check.ok) throw new ConflictError(`task ${taskId}: ${check.message}`);
-      entries.push({ at, from: status, to: check.to, by: step.by, ...(req.reason ? { reason: req.reason } : {}) });
+      entries.push({ at, from: status, to: check.to, ...step.who, ...(req.reason ? { reason: req.reason } : {}) });
       status = check.to;
     }
+    // Linked to the last entry read: the write is conditional on that revision, so the chain cannot fork.
+    const linked = chained(task.history.at(-1)?.h, entries);
     const names: Record<string, string> = { '#status': 'status' };
     const newDeadline = patch.deadline ?? req.deadline;
     const deadline = newDeadline ?? task.deadline;
@@ -72,7 +97,7 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
       ':rev': task.rev,
       ':next': task.rev + 1,
       ':at': at,
-      ':h': entries,
+      ':h': linked,
       ':sk': inboxSk(status, deadline, task.taskId),
     };
     const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'gsi1sk = :sk', 'history = list_append(history, :h)'];
@@ -105,22 +130,22 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
       sets.push('dispatchedAt = :at');
     }
     try {
-      await documentClient().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: { pk: task.pk, sk: task.sk },
-          UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((_, i) => `#rm${i}`).join(', ')}` : ''}`,
-          ConditionExpression: 'rev = :rev',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      const update = {
+        TableName: tableName(),
+        Key: { pk: task.pk, sk: task.sk },
+        UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((_, i) => `#rm${i}`).join(', ')}` : ''}`,
+        ConditionExpression: 'rev = :rev',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+      if (req.with) await transactWithTask(update, req.with);
+      else await documentClient().send(new UpdateCommand(update));
       const updated = {
         ...task,
         status,
         rev: task.rev + 1,
         updatedAt: at,
-        history: [...task.history, ...entries],
+        history: [...task.history, ...linked],
         ...(result !== undefined ? { result } : {}),
         ...(request !== undefined ? { request } : {}),
         ...(newDeadline !== undefined ? { deadline: newDeadline, overdue: false } : {}),

@@ -6,7 +6,7 @@ import type { ChildItem } from './children.ts';
 import type { TaskItem } from './tasks.ts';
 import type { TransferItem } from './transfers.ts';
 
-const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'dispatchedAt', 'heldRemainingMs']);
+const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'dispatchedAt', 'heldRemainingMs']);
 
 export function strip(item: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));

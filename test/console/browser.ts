@@ -56,7 +56,7 @@ export async function checkPage(page: Page, name: string): Promise<AxeViolation[
 /** Signs in through the local principal list, as a person would: filter, pick, 登录. */
 export async function signInLocally(page: Page, base: string, name: string) {
   await page.goto(`${base}/sign-in`);
-  await page.getByLabel('按单位名称筛选').fill(name);
+  await page.getByLabel('按姓名或单位名称筛选').fill(name);
   await page.getByLabel('登录身份').selectOption({ label: name });
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('button', { name: '退出登录' }).waitFor();

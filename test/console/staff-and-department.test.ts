@@ -36,7 +36,9 @@ describe('console: staff admit, departments act', () => {
 
   it('[scenario 1] staff admit a child; an invalid identity number is shown beside the field and nothing is created', async () => {
     const base = hub().apiUrl;
-    await signInLocally(staffPage, base, '南宁市儿童福利院');
+    // A named person of the institution: the header and every history entry say who acted, for whom.
+    await signInLocally(staffPage, base, '张三（南宁市儿童福利院）');
+    await staffPage.locator('header .who').getByText('张三（南宁市儿童福利院）').waitFor();
     await checkPage(staffPage, 'children-empty');
     await staffPage.getByRole('link', { name: '接收儿童' }).first().click();
     await staffPage.getByLabel('姓名').fill('韦小宁');
@@ -74,7 +76,8 @@ describe('console: staff admit, departments act', () => {
 
   it('[scenario 2] the department acknowledges and completes one task and asks for information on another; staff answer it', async () => {
     const base = hub().apiUrl;
-    await signInLocally(policePage, base, '公安局');
+    // Nanning's police bureau: the child was found in 青秀区, a district of Nanning.
+    await signInLocally(policePage, base, '南宁市公安局');
     await eventually(async () => ((await policePage.reload(), await policePage.getByRole('link', { name: '捡拾报案证明' }).count()) ? true : undefined));
     await checkPage(policePage, 'inbox');
     await policePage.getByRole('link', { name: '捡拾报案证明' }).click();
@@ -96,6 +99,9 @@ describe('console: staff admit, departments act', () => {
     await staffPage.goto(`${base}/children/${childId}`);
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('已办结').first().waitFor();
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('NN-GA-2026-0101').first().waitFor();
+    // Who opened it and who completed it, by name and office.
+    await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('由张三（南宁市儿童福利院）发起').first().waitFor();
+    await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText(/南宁市公安局：.*已办结/).first().waitFor({ state: 'attached' });
 
     // The police ask for information on the DNA comparison.
     await policePage.goto(`${base}/departments/public-security/tasks`);
@@ -168,8 +174,8 @@ describe('console: every page at both window sizes', () => {
       await signInLocally(p, base, '南宁市民政局');
       await checkPage(p, 'institutions');
       await p.getByRole('button', { name: '退出登录' }).click();
-      await signInLocally(p, base, '公安局');
-      await p.getByRole('heading', { name: '公安局待办任务' }).waitFor();
+      await signInLocally(p, base, '公安局（全区）');
+      await p.getByRole('heading', { name: '公安局（全区）待办任务' }).waitFor();
       await checkPage(p, 'inbox');
       await p.goto(`${base}/tasks/${dna.taskId}`);
       await p.getByRole('heading', { name: '采血比对' }).waitFor();

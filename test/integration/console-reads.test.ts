@@ -17,9 +17,15 @@ describe('GET /v1/me', () => {
     expect(s.status).toBe(200);
     expect(s.body).toMatchObject({ principal: staff, kind: 'staff', name: '南宁市儿童福利院', cityCode: '450100', institution: { kind: 'city-welfare' } });
     expect((await hub().call('GET', '/v1/me', { as: 'department:education' })).body).toEqual({
-      principal: 'department:education', kind: 'department', name: '教育局', department: 'education',
+      principal: 'department:education', kind: 'department', name: '教育局（全区）', department: 'education',
+    });
+    expect((await hub().call('GET', '/v1/me', { as: 'department:education@450200' })).body).toEqual({
+      principal: 'department:education@450200', kind: 'department', name: '柳州市教育局', department: 'education', cityCode: '450200',
     });
     expect((await hub().call('GET', '/v1/me', { as: 'supervisor:450200' })).body).toMatchObject({ kind: 'supervisor', name: '柳州市民政局' });
+    expect((await hub().call('GET', '/v1/me', { as: 'supervisor:450000' })).body).toMatchObject({ kind: 'supervisor', name: '自治区民政厅', cityCode: '450000' });
+    // A person of the institution: the principal is the organisation, the person beside it.
+    expect((await hub().call('GET', '/v1/me', { as: `${staff}#u1` })).body).toMatchObject({ principal: staff, name: '南宁市儿童福利院', person: { id: 'u1', name: '张三' } });
     expect((await hub().call('GET', '/v1/me')).status).toBe(401);
   });
 });

@@ -289,13 +289,15 @@ describe('[matrix] the authorizer cache', () => {
     if (!token || !valid.has(token)) throw new Error('Unauthorized');
     return allow(event.methodArn.replace(/\/POST\/.*$/, '/*/*'), { principal: `staff:CWI-${token}` });
   }
+  /** Token `e<seconds>`: valid, and expiring that many seconds from now (as a JWT's `exp`). */
+  const expiries = new Map<string, number>();
   async function withCache(ttlSeconds: number, run: (post: (auth: string) => Promise<number>) => Promise<void>) {
     seen = [];
     const g = await startHttpGateway({
       port: 0,
       routes,
       authorizer: tokenAuthorizer,
-      authorizerCache: { ttlSeconds, maxEntries: 2, key: tokenOf },
+      authorizerCache: { ttlSeconds, maxEntries: 2, key: tokenOf, expiresAt: (r) => expiries.get(String(r.context?.principal)) },
       handlers: { api: recording('api') },
       onError: () => {},
     });
@@ -337,6 +339,21 @@ describe('[matrix] the authorizer cache', () => {
       await new Promise((r) => setTimeout(r, 1100));
       expect(await post('Bearer c')).toBe(401);
       valid.add('c');
+    });
+  });
+
+  it('lets no entry outlive its token: an expiring token is asked about again at its expiry, not after the TTL', async () => {
+    await withCache(300, async (post) => {
+      expiries.set('staff:CWI-a', Date.now() + 800);
+      expect(await post('Bearer a')).toBe(201);
+      expect(await post('Bearer a')).toBe(201);
+      expect(seen).toEqual(['a']);
+      await new Promise((r) => setTimeout(r, 900));
+      valid.delete('a'); // the token has expired: the authorizer refuses it now
+      expect(await post('Bearer a')).toBe(401);
+      expect(seen).toEqual(['a', 'a']);
+      valid.add('a');
+      expiries.clear();
     });
   });
 });

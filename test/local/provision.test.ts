@@ -18,7 +18,13 @@ async function expectTopologyShape(clients: ProvisionClients, prefix: string, vi
   ]);
   expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
   const indexes = Object.fromEntries((Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, i]));
-  expect(Object.keys(indexes).sort()).toEqual(['inbox', 'institution']);
+  expect(Object.keys(indexes).sort()).toEqual(['bureau', 'inbox', 'institution']);
+  // A city bureau's inbox: its own partition key, the inbox's sort key and projection (decision 0013).
+  expect(indexes.bureau!.KeySchema).toEqual([
+    { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+    { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+  ]);
+  expect([...(indexes.bureau!.Projection?.NonKeyAttributes ?? [])].sort()).toEqual([...inboxProjection].sort());
   expect(indexes.inbox!.KeySchema).toEqual([
     { AttributeName: 'gsi1pk', KeyType: 'HASH' },
     { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
@@ -52,7 +58,7 @@ async function expectTopologyShape(clients: ProvisionClients, prefix: string, vi
 }
 
 describe.runIf(hasEmulators())('provision against the emulators of the global setup', () => {
-  it('creates the topology table with both indexes and one queue + DLQ per department', async () => {
+  it('creates the topology table with its three indexes and one queue + DLQ per department', async () => {
     await expectTopologyShape(sdkClients(), uniquePrefix('prov'), '3', '4');
   });
 

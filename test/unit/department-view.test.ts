@@ -22,7 +22,7 @@ const task = {
       inputFacts: { idNumber: 'idNumber' },
       request: { childId: `CH01JD${'0'.repeat(22)}`, name: '测试儿童' },
     },
-    'staff:CWI-450100',
+    { by: 'staff:CWI-450100' },
     '2026-11-20T02:00:00.000Z',
   ),
   statusReason: 'supplied idNumber: 补充',

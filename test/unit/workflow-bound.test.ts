@@ -61,14 +61,14 @@ describe('[matrix] workflow-bound task types', () => {
 
   it('are refused without their workflow, and refuse the fields it owns in free input', () => {
     const byHand = (input: Record<string, unknown>) => () =>
-      buildTaskItems({ institution: county, child }, [{ type: hukouMigrationV1.type, input }], 'staff:MPC-450123', now);
+      buildTaskItems({ institution: county, child }, [{ type: hukouMigrationV1.type, input }], { by: 'staff:MPC-450123' }, now);
     expect(issuesOf(byHand({ fromHukouAddress: '某地', toInstitutionId: 'CWI-451400' }))).toEqual(['type']);
     const workflow = { name: 'transfer' as const, input: { toInstitutionId: 'CWI-450100' } };
     const overridden = () =>
       buildTaskItems(
         { institution: county, child },
         [{ type: hukouMigrationV1.type, input: { toInstitutionId: 'CWI-451400', toHukouAddress: '崇左市某地' }, workflow }],
-        'staff:MPC-450123',
+        { by: 'staff:MPC-450123' },
         now,
       );
     expect(issuesOf(overridden)).toEqual(['input.toInstitutionId', 'input.toHukouAddress']);
@@ -77,7 +77,7 @@ describe('[matrix] workflow-bound task types', () => {
 
   it('take the destination from the transfer, and read the child’s facts again rather than keep them', () => {
     const specs = transferTasks(child, [], { decision: 'migrate' }, 'CWI-450100');
-    const tasks = buildTaskItems({ institution: county, child }, specs, 'staff:MPC-450123', now);
+    const tasks = buildTaskItems({ institution: county, child }, specs, { by: 'staff:MPC-450123' }, now);
     expect(tasks.map((t) => [t.type, (t.request as { toInstitutionId: string }).toInstitutionId])).toEqual([
       [hukouMigrationV1.type, 'CWI-450100'],
       [schoolRecordTransferV1.type, 'CWI-450100'],

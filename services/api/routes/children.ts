@@ -1,20 +1,30 @@
 // Children: admission, a child's timeline, opening a task by hand.
 import { AdmissionRequest, OpenTaskRequest } from '../../../contracts/api/requests.ts';
-import { formatPrincipal, type Principal } from '../../auth/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
 import { planAdmission } from '../../cases/admission.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
 import { sendTasks } from '../../dispatch/send.ts';
-import { ConflictError } from '../../lib/errors.ts';
+import { chinaDate } from '../../calendar/china-time.ts';
+import { ConflictError, ValidationError } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
 import { getChildCase, newChildItem } from '../../state/children.ts';
 import { newChildId } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { putAllNew } from '../../state/tasks.ts';
 import { childView, taskView } from '../../state/views.ts';
-import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
+import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
+
+/** Dates of an admission that cannot lie after today in China (the contract checks their order). */
+const pastDates = ['birthDate', 'admittedOn', 'foundOn'] as const;
+
+function assertNotFuture(facts: AdmissionRequest, now: Date): void {
+  const today = chinaDate(now);
+  const issues = pastDates.filter((f) => (facts[f] ?? '') > today).map((f) => ({ path: f, message: `cannot be after today (${today})` }));
+  if (issues.length) throw new ValidationError(issues);
+}
 
 /** The child and its tasks, as `principal` may see them: a child outside its scope is answered as an unknown one. */
 async function loadChild(req: Request, principal: Principal) {
@@ -31,10 +41,11 @@ export const childRoutes = {
     assertStaffOf(principal, facts.institutionId);
     const institution = getInstitution(facts.institutionId);
     const now = new Date();
+    assertNotFuture(facts, now);
     const child = { ...facts, childId: newChildId() };
-    const by = formatPrincipal(principal);
-    const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), by, now);
-    await putAllNew([newChildItem(child, institution, now.toISOString()), ...tasks]);
+    const who = recordedBy(req, principal);
+    const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), who, now);
+    await putAllNew([newChildItem(child, institution, who, now.toISOString()), ...tasks]);
     await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
     logger.info('child admitted', { childId: child.childId, institutionId: institution.institutionId, tasks: tasks.length });
     return { status: 201, body: { childId: child.childId, tasks: tasks.map(taskView) } };
@@ -56,7 +67,7 @@ export const childRoutes = {
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this child`);
     const now = new Date();
-    const [task] = buildTaskItems({ institution: getInstitution(child.institutionId), child }, [body], formatPrincipal(principal), now);
+    const [task] = buildTaskItems({ institution: getInstitution(child.institutionId), child }, [body], recordedBy(req, principal), now);
     await putAllNew([task!]);
     await sendTasks([task!], now);
     logger.info('task opened', { taskId: task!.taskId, type: task!.type });

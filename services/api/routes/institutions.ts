@@ -1,6 +1,5 @@
 // Institutions: their duties (rehab-point certification, fire-safety inspections) and who is in their care.
 import { OpenInstitutionTaskRequest } from '../../../contracts/api/requests.ts';
-import { formatPrincipal } from '../../auth/principal.ts';
 import { assertCanRead, assertStaffOf, notFound, requireReader } from '../../auth/scope.ts';
 import { findInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
@@ -11,7 +10,7 @@ import { isTerminal } from '../../state/lifecycle.ts';
 import { childrenOfInstitution, queryOwner } from '../../state/queries.ts';
 import { putAllNew } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
-import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
+import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 /** Institutions are public (the seed list): an unknown one is a 404, another's a 403. */
 export function institutionOf(req: Request) {
@@ -45,7 +44,7 @@ export const institutionRoutes = {
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this institution`);
     const now = new Date();
-    const [task] = buildTaskItems({ institution }, [body], formatPrincipal(principal), now);
+    const [task] = buildTaskItems({ institution }, [body], recordedBy(req, principal), now);
     await putAllNew([task!]);
     const schedule = body.recurEveryMonths
       ? await scheduleDuty(institution.institutionId, body.type, body.input ?? {}, body.recurEveryMonths, now)

@@ -8,6 +8,6 @@ export const meRoutes = {
   'GET /v1/me': async (req) => {
     const principal = requirePrincipal(req);
     if (principal.kind === 'system') throw new UnauthorizedError();
-    return { status: 200, body: describePrincipal(principal, formatPrincipal(principal)) };
+    return { status: 200, body: describePrincipal(principal, formatPrincipal(principal), req.person) };
   },
 } satisfies Routes;

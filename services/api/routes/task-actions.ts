@@ -2,7 +2,6 @@
 // child's institution as it is now (after a transfer is received, the receiving one), never the institution that
 // opened the task; a task outside the caller's institution is answered as an unknown one (docs/security.md).
 import { SupplyInformationRequest } from '../../../contracts/api/requests.ts';
-import { formatPrincipal } from '../../auth/principal.ts';
 import { notFound, requireStaff } from '../../auth/scope.ts';
 import { chinaIso } from '../../calendar/china-time.ts';
 import { effectiveChild } from '../../cases/facts.ts';
@@ -11,12 +10,12 @@ import { boundInputIssues, taskInput } from '../../cases/open-tasks.ts';
 import { resumeTask } from '../../dispatch/resume.ts';
 import { sendTasks } from '../../dispatch/send.ts';
 import { ConflictError, ValidationError, zodIssues } from '../../lib/errors.ts';
-import { correctChildFacts, getChild, getChildCase } from '../../state/children.ts';
+import { correctChildFactsWrite, getChild, getChildCase } from '../../state/children.ts';
 import { ownerOfTask } from '../../state/keys.ts';
 import { transitionTask } from '../../state/transition.ts';
 import { taskView } from '../../state/views.ts';
 import { findTaskType } from '../../topology.ts';
-import { parseBody, requirePrincipal, type Routes } from '../http.ts';
+import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
 
 /** The institution whose staff act on a task now: the child's current one, or the institution the task is for. */
 async function actingInstitution(taskId: string): Promise<string | undefined> {
@@ -46,15 +45,17 @@ export const taskActionRoutes = {
     );
     if (!request.success) throw new ValidationError(zodIssues(request.error, 'facts'));
     const now = new Date();
-    // Corrections are facts of the child, not of this task: every later task sees them too.
-    if (body.facts) await correctChildFacts(found.child, body.facts, now.toISOString());
+    // Corrections are facts of the child, not of this task: every later task sees them too. Written with the
+    // transition, in one transaction: a refused transition (409) leaves the child's facts as they were.
+    const corrections = body.facts ? correctChildFactsWrite(found.child, body.facts, now.toISOString()) : undefined;
     const fields = [...Object.keys(body.facts ?? {}), ...Object.keys(body.input ?? {}).map((k) => `input.${k}`)];
     const updated = await transitionTask(taskId, {
       action: 'supply-information',
       actor: 'staff',
-      by: formatPrincipal(staff),
+      who: recordedBy(req, staff),
       reason: `supplied ${fields.join(', ')}: ${body.note}`,
       request: request.data,
+      ...(corrections ? { with: corrections } : {}),
       guard: (t) => {
         // The department gets back the time it had left; the wait counts against nobody but the staff.
         const since = Date.parse(t.heldSince ?? now.toISOString());
@@ -74,7 +75,7 @@ export const taskActionRoutes = {
     const staff = requireStaff(requirePrincipal(req));
     const taskId = req.params.taskId!;
     if ((await actingInstitution(taskId)) !== staff.institutionId) throw notFound('task', taskId);
-    const task = await resumeTask(taskId, formatPrincipal(staff), 'staff');
+    const task = await resumeTask(taskId, recordedBy(req, staff), 'staff');
     return { status: 200, body: taskView(task) };
   },
 } satisfies Routes;

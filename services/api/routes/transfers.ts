@@ -4,8 +4,8 @@
 // see and act is decided here; the rules are services/cases/transfers.ts.
 import { monotonicFactory } from 'ulid';
 import { HandOverRequest, TransferRequest, VisitRequest } from '../../../contracts/api/transfers.ts';
-import { formatPrincipal, type Principal } from '../../auth/principal.ts';
-import { assertCanRead, assertStaffOf, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { assertCanRead, assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
 import { receiveChildren } from '../../cases/receipt.ts';
 import { openTransfer, recordVisit, sendChildren } from '../../cases/transfers.ts';
 import { sendTasks } from '../../dispatch/send.ts';
@@ -15,18 +15,18 @@ import type { TaskItem } from '../../state/tasks.ts';
 import { getTransfer, transferIdsOf } from '../../state/transfers.ts';
 import { transferView } from '../../state/views.ts';
 import { institutionOf } from './institutions.ts';
-import { parseBody, requirePrincipal, type Request, type Routes } from '../http.ts';
+import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 const ulid = monotonicFactory();
 
-/** The transfer, for its two institutions and their city's supervisor; to anyone else it is an unknown id. */
+/** The transfer, for its two institutions and the supervisors of their city; to anyone else it is an unknown id. */
 async function loadTransfer(req: Request, principal: Principal) {
   const transferId = req.params.transferId!;
   const t = await getTransfer(transferId);
   const visible =
     t &&
-    ((principal.kind === 'staff' && [t.fromInstitutionId, t.toInstitutionId].includes(principal.institutionId)) ||
-      (principal.kind === 'supervisor' && principal.cityCode === t.cityCode));
+    (canRead(principal, { institutionId: t.toInstitutionId, cityCode: t.cityCode }) ||
+      (principal.kind === 'staff' && principal.institutionId === t.fromInstitutionId));
   if (!visible) throw notFound('transfer', transferId);
   return t;
 }
@@ -44,7 +44,7 @@ export const transferRoutes = {
     const body = parseBody(TransferRequest, req.body);
     assertStaffOf(principal, body.fromInstitutionId);
     const now = new Date();
-    const { transfer, tasks } = await openTransfer(`TR${ulid()}`, body, formatPrincipal(principal), now);
+    const { transfer, tasks } = await openTransfer(`TR${ulid()}`, body, recordedBy(req, principal), now);
     await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
     logger.info('transfer opened', { transferId: transfer.transferId, children: transfer.children.length, tasks: tasks.length });
     return { status: 201, body: { ...transferView(transfer, now), tasks: refs(tasks) } };
@@ -84,7 +84,7 @@ export const transferRoutes = {
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.fromInstitutionId, 'sending institution sends children');
     const now = new Date();
-    return { status: 200, body: transferView(await sendChildren(t, body, formatPrincipal(principal), now), now) };
+    return { status: 200, body: transferView(await sendChildren(t, body, recordedBy(req, principal), now), now) };
   },
 
   'POST /v1/transfers/{transferId}/receive': async (req) => {
@@ -93,7 +93,7 @@ export const transferRoutes = {
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution receives children');
     const now = new Date();
-    const { transfer, opened } = await receiveChildren(t, body, formatPrincipal(principal), now);
+    const { transfer, opened } = await receiveChildren(t, body, recordedBy(req, principal), now);
     await sendTasks(opened.filter((x) => x.status === 'dispatched'), now);
     return { status: 200, body: { ...transferView(transfer, now), opened: refs(opened) } };
   },
@@ -104,6 +104,6 @@ export const transferRoutes = {
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution records visits');
     const now = new Date();
-    return { status: 201, body: transferView(await recordVisit(t, body, formatPrincipal(principal), now), now) };
+    return { status: 201, body: transferView(await recordVisit(t, body, recordedBy(req, principal), now), now) };
   },
 } satisfies Routes;

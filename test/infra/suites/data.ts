@@ -34,10 +34,16 @@ export function dataSuite(all: Templates): void {
       test.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     });
 
-    it('has the inbox index (INCLUDE of the inbox projection) and the institution index (KEYS_ONLY)', () => {
+    it('has the inbox and city-bureau indexes (INCLUDE of the inbox projection) and the institution index (KEYS_ONLY)', () => {
       const [, table] = onlyResource(test, 'AWS::DynamoDB::Table');
       const indexes = table.Properties.GlobalSecondaryIndexes as any[];
-      expect(indexes.map((i) => i.IndexName).sort()).toEqual(['inbox', 'institution']);
+      expect(indexes.map((i) => i.IndexName).sort()).toEqual(['bureau', 'inbox', 'institution']);
+      const bureau = indexes.find((i) => i.IndexName === tableTopology.indexes.bureau.name);
+      expect(bureau.KeySchema).toEqual([
+        { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+      ]);
+      expect([...bureau.Projection.NonKeyAttributes].sort()).toEqual([...inboxProjection].sort());
       const inbox = indexes.find((i) => i.IndexName === tableTopology.indexes.inbox.name);
       expect(inbox.KeySchema).toEqual([
         { AttributeName: 'gsi1pk', KeyType: 'HASH' },
@@ -51,7 +57,7 @@ export function dataSuite(all: Templates): void {
         { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
       ]);
       expect(institution.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
-      for (const attr of ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']) {
+      for (const attr of ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk']) {
         expect(table.Properties.AttributeDefinitions).toContainEqual({ AttributeName: attr, AttributeType: 'S' });
       }
     });

@@ -1,6 +1,7 @@
 // The frame of every signed-in page: the platform's name, who is signed in, what they may open, and 退出登录.
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
+import { withPerson } from '../../../auth/describe.ts';
 import { clearSession, currentSession } from '../session.ts';
 
 export const APP_NAME = '儿童福利跨部门协同平台';
@@ -43,7 +44,7 @@ export function Shell(props: { children: ComponentChildren }) {
           ))}
         </nav>
         <div class="who">
-          <span>{me.name}</span>
+          <span>{withPerson(me.name, me.person)}</span>
           <button type="button" class="link light" onClick={signOut}>
             退出登录
           </button>

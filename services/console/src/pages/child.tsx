@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { ChildFacts } from '../../../../contracts/case.ts';
 import type { ChildView, TaskView } from '../../../../contracts/api/views.ts';
 import { findTaskType } from '../../../topology.ts';
-import { principalName } from '../../../auth/describe.ts';
+import { actorName } from '../../../auth/describe.ts';
 import { api, refusalText } from '../api.ts';
 import { Deadline, Page, StatusBadge, useLoad } from '../components/bits.tsx';
 import { OpenTask } from '../components/open-task.tsx';
@@ -45,7 +45,7 @@ function TaskCard(p: { task: TaskView; staff: boolean; reload: () => void }) {
         </div>
       </div>
       <p class="muted">
-        {opened && `${dateTimeZh(opened.at)} 由${principalName(opened.by)}发起；`}
+        {opened && `${dateTimeZh(opened.at)} 由${actorName(opened)}发起；`}
         办理期限 {dateZh(t.deadline)}（<Deadline deadline={t.deadline} status={t.status} overdue={t.overdue} />）
         {t.heldSeconds ? `；累计等待补充信息${durationZh(t.heldSeconds)}` : ''}
       </p>
@@ -84,7 +84,7 @@ function TaskCard(p: { task: TaskView; staff: boolean; reload: () => void }) {
         <ol class="history">
           {t.history.map((h) => (
             <li>
-              {dateTimeZh(h.at)} {principalName(h.by)}：{h.from ? `${statusZh[h.from]} → ` : ''}
+              {dateTimeZh(h.at)} {actorName(h)}：{h.from ? `${statusZh[h.from]} → ` : ''}
               {statusZh[h.to]}
               {h.reason && `（${reasonZh(h.reason)}）`}
             </li>

@@ -8,6 +8,7 @@ import { Deadline, Page, StatusBadge, useLoad } from '../components/bits.tsx';
 import { dateZh } from '../format.ts';
 import { statusZh } from '../i18n/status.ts';
 import { departmentName, titleOf } from '../i18n/titles.ts';
+import { currentSession } from '../session.ts';
 
 const tabs: TaskStatus[] = ['delivered', 'acknowledged', 'in-progress', 'information-needed', 'completed', 'rejected'];
 const PAGE = 20;
@@ -29,8 +30,11 @@ export default function Inbox() {
     [params.department, status, token],
   );
   const refused = error instanceof ApiError && (error.status === 403 || error.status === 404);
+  // A city's bureau sees its city's tasks only: its own name says so (南宁市公安局待办任务).
+  const me = currentSession()?.me;
+  const office = me?.kind === 'department' && me.department === params.department ? me.name : departmentName(params.department ?? '');
   return (
-    <Page title={`${departmentName(params.department ?? '')}待办任务`} error={refused ? undefined : error} loading={!data && !refused}>
+    <Page title={`${office}待办任务`} error={refused ? undefined : error} loading={!data && !refused}>
       {refused ? (
         <p class="error" role="alert">
           您无权查看其他部门的待办任务。

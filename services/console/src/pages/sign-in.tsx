@@ -2,6 +2,7 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../../contracts/api/me.ts';
+import { withPerson } from '../../../auth/describe.ts';
 import type { ConsoleConfig } from '../../config.ts';
 import { api, refusalText } from '../api.ts';
 import { APP_NAME } from '../components/shell.tsx';
@@ -44,7 +45,7 @@ export default function SignIn() {
       .catch(() => setError('无法读取登录配置，请确认平台已启动。'));
   }, []);
 
-  const shown = useMemo(() => groups(principals.filter((p) => p.name.includes(filter.trim()))), [principals, filter]);
+  const shown = useMemo(() => groups(principals.filter((p) => withPerson(p.name, p.person).includes(filter.trim()))), [principals, filter]);
 
   const signInLocally = async (e: Event) => {
     e.preventDefault();
@@ -89,9 +90,9 @@ export default function SignIn() {
         )}
         {config?.signIn === 'local' && (
           <form onSubmit={signInLocally}>
-            <p class="hint">本机演示环境：请选择以哪个单位的身份登录。</p>
+            <p class="hint">本机演示环境：请选择以哪位工作人员（或哪个单位的系统账号）的身份登录。</p>
             <div class="field">
-              <label for="filter">按单位名称筛选</label>
+              <label for="filter">按姓名或单位名称筛选</label>
               <input id="filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="如：南宁、公安" />
             </div>
             <div class="field">
@@ -101,7 +102,7 @@ export default function SignIn() {
                 {shown.map((g) => (
                   <optgroup label={g.label}>
                     {g.items.map((m) => (
-                      <option value={m.principal}>{m.name}</option>
+                      <option value={m.principal}>{withPerson(m.name, m.person)}</option>
                     ))}
                   </optgroup>
                 ))}
