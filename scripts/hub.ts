@@ -6,6 +6,7 @@ import './require-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { partnerCheckCommand, type CommandIo } from './partner-check/command.ts';
+import { auditCommand } from './operations/audit-command.ts';
 import { redriveCommand } from './operations/redrive-command.ts';
 
 export type { CommandIo };
@@ -19,7 +20,7 @@ export interface HubCommand {
   run(argv: string[], io: CommandIo): Promise<number>;
 }
 
-export const commands: HubCommand[] = [partnerCheckCommand, redriveCommand];
+export const commands: HubCommand[] = [partnerCheckCommand, redriveCommand, auditCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -20,7 +20,7 @@ describe('hub command line: arguments', () => {
     expect(await run(['--help'])).toMatchObject({ exit: 0, out: expect.stringMatching(/partner-check {2}check a department/) });
     expect(await run([])).toMatchObject({ exit: 2, out: '', err: expect.stringMatching(/^usage: hub <command>/) });
     expect(await run(['help', 'partner-check'])).toMatchObject({ exit: 0, out: expect.stringMatching(/^usage: hub partner-check/) });
-    expect(await run(['partner-chek'])).toMatchObject({ exit: 2, err: "hub: unknown command 'partner-chek'; commands: partner-check, redrive\n" });
+    expect(await run(['partner-chek'])).toMatchObject({ exit: 2, err: "hub: unknown command 'partner-chek'; commands: partner-check, redrive, audit\n" });
   });
 
   it('prints the partner check’s usage with --help', async () => {
