@@ -1,6 +1,7 @@
 // The one list of what the hub is made of. The CDK stack, the local runtime and the tests all read it:
 // adding a department is a contract file, an adapter, a simulator and one entry in `departments`.
 import type { DepartmentCode } from '../contracts/common.ts';
+import { defaultSignatureScheme, type SignatureScheme } from '../contracts/push.ts';
 import type { TaskTypeContract } from '../contracts/task-type.ts';
 import { preEnrollmentV1 } from '../contracts/medical-insurance/index.ts';
 import { schoolPlacementV1, schoolRecordTransferV1 } from '../contracts/education/index.ts';
@@ -20,6 +21,8 @@ export interface DepartmentEntry {
   nameEn: string;
   /** push: the adapter POSTs each task to the department's endpoint; pull: the department reads its inbox. */
   delivery: 'push' | 'pull';
+  /** The MAC its pushes are signed with (contracts/push.ts); absent: HMAC-SHA256. */
+  signature?: SignatureScheme;
   taskTypes: TaskTypeEntry[];
 }
 
@@ -31,6 +34,8 @@ export const departments: DepartmentEntry[] = [
     nameZh: '医疗保障局',
     nameEn: 'Healthcare Security Bureau',
     delivery: 'push',
+    // The national medical-insurance platform asks for 国密 (SM2/SM3) cryptography: docs/decisions/0012-sm3-signatures.md.
+    signature: 'hmac-sm3',
     taskTypes: [{ contract: preEnrollmentV1, deadlineWorkingDays: 5 }],
   },
   {
@@ -180,3 +185,6 @@ export function findTaskType(type: string, version?: number): TaskTypeEntry | un
 export function findDepartment(code: string): DepartmentEntry | undefined {
   return departments.find((d) => d.code === code);
 }
+
+/** The signature scheme of a department's pushes. */
+export const signatureOf = (code: string): SignatureScheme => findDepartment(code)?.signature ?? defaultSignatureScheme;

@@ -13,6 +13,7 @@ export type CheckId =
   | 'duplicate'
   | 'missing-field'
   | 'signature-wrong-secret'
+  | 'signature-other-scheme'
   | 'signature-tampered-body'
   | 'signature-stale'
   | 'signature-missing'

@@ -1,7 +1,7 @@
 // `hub partner-check`: arguments, environment, output and exit code around runPartnerCheck.
 // Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the check could not run (bad arguments).
 import { parseArgs } from 'node:util';
-import { departments, findDepartment } from '../../services/topology.ts';
+import { departments, findDepartment, signatureOf } from '../../services/topology.ts';
 import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from './run.ts';
 import { checkLine, formatJson, header, summaryLine } from './report.ts';
 
@@ -112,7 +112,15 @@ export async function runPartnerCheckCommand(argv: string[], io: CommandIo): Pro
   }
   const { options, json } = parsed;
   const department = findDepartment(options.department)!;
-  if (!json) io.stdout(`${header(department.code, department.nameZh, options.url, department.taskTypes.length, options.timeoutMs!)}\n`);
+  const facts = {
+    department: department.code,
+    nameZh: department.nameZh,
+    url: options.url,
+    taskTypes: department.taskTypes.length,
+    timeoutMs: options.timeoutMs!,
+    signature: signatureOf(department.code),
+  };
+  if (!json) io.stdout(`${header(facts)}\n`);
   const report = await runPartnerCheck({ ...options, onCheck: json ? undefined : (c) => io.stdout(`${checkLine(c)}\n`) });
   io.stdout(json ? formatJson(report) : `\n${summaryLine(report.summary)}\n`);
   return report.ok ? 0 : 1;

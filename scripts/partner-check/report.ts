@@ -1,4 +1,5 @@
 // The partner check's report: one line per check for people, one JSON document for CI. Pure.
+import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
 import type { CheckResult } from './checks.ts';
 import type { PartnerCheckReport } from './run.ts';
 
@@ -15,10 +16,19 @@ export function scopeOf(check: CheckResult): string {
 /** `PASS  [school-placement] accepts a correctly signed sample task with 2xx: answered 202 in 4 ms` */
 export const checkLine = (c: CheckResult) => `${LABEL[c.status]}  [${scopeOf(c)}] ${c.title}: ${c.reason}`;
 
-export function header(department: string, nameZh: string | undefined, url: string, taskTypes: number, timeoutMs: number) {
+export interface HeaderFacts {
+  department: string;
+  nameZh?: string;
+  url: string;
+  taskTypes: number;
+  timeoutMs: number;
+  signature: SignatureScheme;
+}
+
+export function header({ department, nameZh, url, taskTypes, timeoutMs, signature }: HeaderFacts) {
   return (
     `partner check: ${department}${nameZh ? ` (${nameZh})` : ''} at ${url}\n` +
-    `${taskTypes} task type${taskTypes === 1 ? '' : 's'}, time limit ${timeoutMs / 1000} s\n`
+    `${taskTypes} task type${taskTypes === 1 ? '' : 's'}, signed with ${signatureSchemes[signature].title}, time limit ${timeoutMs / 1000} s\n`
   );
 }
 
@@ -29,7 +39,7 @@ export function summaryLine(summary: PartnerCheckReport['summary']): string {
 
 export function formatText(report: PartnerCheckReport, nameZh?: string): string {
   return [
-    header(report.department, nameZh, report.url, report.taskTypes.length, report.timeoutMs),
+    header({ ...report, nameZh, taskTypes: report.taskTypes.length }),
     ...report.checks.map(checkLine),
     '',
     summaryLine(report.summary),

@@ -3,7 +3,8 @@
 // endpoint's clock and transport. Every probe carries a fresh task id, so nothing is mistaken for a redelivery
 // except the redelivery itself. Requests go one at a time, in the order the checks are reported.
 import { ulid } from 'ulid';
-import { delivery, findDepartment, type DepartmentEntry } from '../../services/topology.ts';
+import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
+import { delivery, findDepartment, signatureOf, type DepartmentEntry } from '../../services/topology.ts';
 import type { CheckResult, Judging } from './checks.ts';
 import { judgeClock, judgeReachable, judgeTransport } from './judge-endpoint.ts';
 import {
@@ -15,7 +16,7 @@ import {
   judgeTimeLimit,
   missingFieldNotApplicable,
 } from './judge-tasks.ts';
-import { httpSender, type Exchange, type Outgoing, type Send } from './http.ts';
+import { httpSender, otherScheme, type Exchange, type Outgoing, type Send } from './http.ts';
 import { foreignFormatBody, notJsonBody, withoutRequiredField } from './probes.ts';
 import type { SampleSpec } from './sample-case.ts';
 import { buildSample, type Sample, type SampleIds } from './samples.ts';
@@ -30,6 +31,8 @@ export interface PartnerCheckOptions {
   department: string;
   url: string;
   secret: string;
+  /** The MAC the endpoint expects; default: the department's in the topology. */
+  signature?: SignatureScheme;
   timeoutMs?: number;
   /** Called as each check is decided (the text report prints progressively). */
   onCheck?: (check: CheckResult) => void;
@@ -45,6 +48,7 @@ export interface PartnerCheckReport {
   startedAt: string;
   durationMs: number;
   timeoutMs: number;
+  signature: SignatureScheme;
   taskTypes: string[];
   checks: CheckResult[];
   summary: { passed: number; failed: number; warnings: number };
@@ -66,7 +70,8 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
   const url = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const send = options.send ?? httpSender(options.secret, timeoutMs, now);
+  const scheme = options.signature ?? signatureOf(department.code);
+  const send = options.send ?? httpSender(options.secret, timeoutMs, now, scheme);
   const ids = options.ids ?? { ulid: () => ulid() };
   const mapping = await loadMapping(department.code);
   const samples = await loadSamples(department.code);
@@ -87,7 +92,7 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
   };
   const valid = (body: string, idempotencyKey: string): Outgoing => ({ body, idempotencyKey, signing: { kind: 'valid' } });
 
-  await probe(department, mapping, { ids, now, post, valid, record, judging, url: url.href, samples });
+  await probe(department, mapping, { ids, now, post, valid, record, judging, url: url.href, samples, scheme });
   if (!checks.some((c) => c.id === 'reachable')) record(judgeClock(exchanges));
   record(judgeTransport(url));
 
@@ -98,6 +103,7 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
     startedAt: new Date(started).toISOString(),
     durationMs: Math.round(performance.now() - t0),
     timeoutMs,
+    signature: scheme,
     taskTypes: department.taskTypes.map((t) => t.contract.type),
     checks,
     summary,
@@ -114,6 +120,7 @@ interface ProbeContext {
   judging: Judging;
   url: string;
   samples: readonly SampleSpec[];
+  scheme: SignatureScheme;
 }
 
 async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ctx: ProbeContext): Promise<void> {
@@ -165,6 +172,17 @@ async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ct
       'refuses a task signed with another secret (401/403)',
       'anyone who can reach the endpoint could push tasks to the department',
       await post({ body: wrong.body, idempotencyKey: wrong.idempotencyKey, signing: { kind: 'wrong-secret' } }),
+      j,
+    ),
+  );
+  const downgraded = fresh();
+  const [ours, theirs] = [ctx.scheme, otherScheme(ctx.scheme)].map((s) => signatureSchemes[s].title);
+  record(
+    judgeSignatureRefusal(
+      'signature-other-scheme',
+      `refuses a task signed with ${theirs} instead of ${ours}, even with the right secret (401/403)`,
+      `the endpoint takes another algorithm than ${ours}, so the signature scheme it was configured for protects nothing`,
+      await post({ body: downgraded.body, idempotencyKey: downgraded.idempotencyKey, signing: { kind: 'other-scheme' } }),
       j,
     ),
   );

@@ -4,7 +4,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DepartmentCode } from '../../contracts/common.ts';
+import type { SignatureScheme } from '../../contracts/push.ts';
 import { IDEMPOTENCY_HEADER, verify } from '../../services/delivery/signature.ts';
+import { signatureOf } from '../../services/topology.ts';
 
 export interface DepartmentSimulator {
   department: DepartmentCode;
@@ -21,6 +23,8 @@ export interface SimulatorOptions {
   simulators: DepartmentSimulator[];
   /** Each department's signing secret, as the hub's adapter holds it. */
   secrets: Record<string, string>;
+  /** The scheme a department's pushes are verified with; default: the topology's (`signatureOf`). */
+  signatures?: Record<string, SignatureScheme>;
   hubUrl: string;
   /** Each department's bearer token for the hub API. */
   tokens: Record<string, string>;
@@ -111,7 +115,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     if (req.method !== 'POST' || !sim) return reply(404, { reason: 'no such department endpoint' });
     const body = await readBody(req);
     if (modes.get(code) === 'down') return reply(503, { reason: 'department system unavailable' });
-    const check = verify(opts.secrets[code] ?? '', req.headers as Record<string, string>, body);
+    const scheme = opts.signatures?.[code] ?? signatureOf(code);
+    const check = verify(opts.secrets[code] ?? '', req.headers as Record<string, string>, body, Date.now(), { scheme });
     if (!check.ok) return reply(401, { reason: `signature ${check.reason}` });
     if (modes.get(code) === 'refuse') return reply(422, { reason: 'the department refuses this task' });
     let parsed: ReturnType<DepartmentSimulator['fromWire']>;

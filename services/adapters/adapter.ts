@@ -14,7 +14,7 @@ import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { getTask } from '../state/tasks.ts';
 import { transitionTask } from '../state/transition.ts';
-import { findTaskType } from '../topology.ts';
+import { findTaskType, signatureOf } from '../topology.ts';
 
 const BY = hubMachine('adapter');
 
@@ -92,7 +92,8 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     await record_('deliver', 'placed in the department inbox (pull)');
     return;
   }
-  const outcome = await push(config.endpointUrl, await config.secret(), adapter.toWire(envelope), envelope.id, config.pushTimeoutMs);
+  const wire = adapter.toWire(envelope);
+  const outcome = await push(config.endpointUrl, await config.secret(), wire, envelope.id, config.pushTimeoutMs, signatureOf(adapter.department));
   if (outcome.kind === 'delivered') {
     // A department may acknowledge in its answer to the push: one write and one API call fewer per task.
     const acknowledged = (outcome.body as { acknowledged?: unknown } | undefined)?.acknowledged === true;

@@ -1,6 +1,7 @@
 // One signed HTTPS POST to a department. The outcome says whether to retry: a 4xx is the department's
 // final word (the task fails at once), a 5xx, a timeout or a refused connection is worth another try.
 import { postWithTimeout } from '../lib/post.ts';
+import { defaultSignatureScheme, pushTimeoutSeconds, type SignatureScheme } from '../../contracts/push.ts';
 import { signedHeaders } from './signature.ts';
 
 export type PushOutcome =
@@ -13,10 +14,11 @@ export async function push(
   secret: string,
   body: unknown,
   idempotencyKey: string,
-  timeoutMs = 10_000,
+  timeoutMs = pushTimeoutSeconds * 1000,
+  scheme: SignatureScheme = defaultSignatureScheme,
 ): Promise<PushOutcome> {
   const text = JSON.stringify(body);
-  const res = await postWithTimeout(url, signedHeaders(secret, text, idempotencyKey), text, timeoutMs);
+  const res = await postWithTimeout(url, signedHeaders(secret, text, idempotencyKey, Date.now(), scheme), text, timeoutMs);
   if ('reason' in res) return { kind: 'unavailable', reason: res.reason };
   const parsed = res.body;
   if (res.ok) return { kind: 'delivered', status: res.status, body: parsed };

@@ -15,6 +15,7 @@ import {
   useHub,
 } from '../helpers/hub.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { signatureOf } from '../../services/topology.ts';
 
 // The simulated departments wait this long before each move. "A person acts before the simulator" needs the
 // person's call to land in that window after the push: an admission sends the medical-insurance task first (its
@@ -61,18 +62,22 @@ describe('push delivery to a department', () => {
   it('refuses a push with a bad signature at the department (the simulator checks it)', async () => {
     const url = hub().simulators!.endpointOf(MI);
     const body = JSON.stringify({ infno: 'HUB-PRE-ENROLL' });
-    const wrong = await fetch(url, { method: 'POST', headers: signedHeaders('not-the-secret', body, 'k1'), body });
+    const scheme = signatureOf(MI);
+    const wrong = await fetch(url, { method: 'POST', headers: signedHeaders('not-the-secret', body, 'k1', Date.now(), scheme), body });
     expect(wrong.status).toBe(401);
     const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
     const stale = await fetch(url, {
       method: 'POST',
-      headers: signedHeaders(hub().secrets[MI]!, body, 'k1', Date.now() - 10 * 60_000),
+      headers: signedHeaders(hub().secrets[MI]!, body, 'k1', Date.now() - 10 * 60_000, scheme),
       body,
     });
     expect(stale.status).toBe(401);
-    const malformed = await fetch(url, { method: 'POST', headers: signedHeaders(hub().secrets[MI]!, body, 'k1'), body });
+    const malformed = await fetch(url, { method: 'POST', headers: signedHeaders(hub().secrets[MI]!, body, 'k1', Date.now(), scheme), body });
     expect(malformed.status).toBe(400);
+    // Signed with the right secret by another algorithm than the department's: refused as well.
+    const downgraded = await fetch(url, { method: 'POST', headers: signedHeaders(hub().secrets[MI]!, body, 'k1', Date.now(), 'hmac-sha256'), body });
+    expect([downgraded.status, scheme]).toEqual([401, 'hmac-sm3']);
   });
 });
 

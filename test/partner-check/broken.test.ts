@@ -9,6 +9,7 @@ import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { captureIo, SECRET, startFakeDepartment, type Flaws } from './helpers.ts';
 import { schoolPlacementV1, schoolRecordTransferV1 } from '../../contracts/education/index.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
+import { signatureOf } from '../../services/topology.ts';
 
 /** Runs the command (JSON output) against a fake department with `flaws`; returns the exit code and the report. */
 async function check(code: string, flaws: Flaws, extra: string[] = []) {
@@ -38,13 +39,34 @@ describe('partner check against a broken department', () => {
     const { exit, failed, report, received } = await check('education', { signature: 'ignored' });
     expect(exit).toBe(1);
     expect(report.ok).toBe(false);
-    expect(ids(failed)).toEqual(['signature-missing', 'signature-stale', 'signature-tampered-body', 'signature-wrong-secret']);
+    expect(ids(failed)).toEqual([
+      'signature-missing',
+      'signature-other-scheme',
+      'signature-stale',
+      'signature-tampered-body',
+      'signature-wrong-secret',
+    ]);
     expect(reasonOf(failed, 'signature-wrong-secret')).toMatch(/^accepted it with 202: anyone who can reach the endpoint/);
     expect(reasonOf(failed, 'signature-tampered-body')).toMatch(/not checked over the body/);
     expect(reasonOf(failed, 'signature-stale')).toMatch(/captured request could be replayed/);
     expect(reasonOf(failed, 'signature-missing')).toMatch(/unsigned request/);
     // Each badly signed probe was a new task, and was taken as one.
-    expect(received).toHaveLength(2 + 4);
+    expect(received).toHaveLength(2 + 5);
+  });
+
+  it('an HMAC-SM3 department that accepts anything fails every signature check, as the SM3 simulator passes them', async () => {
+    expect(signatureOf(preEnrollmentV1.department)).toBe('hmac-sm3');
+    const { exit, failed, report } = await check(preEnrollmentV1.department, { signature: 'ignored' });
+    expect([exit, report.signature]).toEqual([1, 'hmac-sm3']);
+    expect(ids(failed).filter((id) => id.startsWith('signature-'))).toHaveLength(5);
+    expect(reasonOf(failed, 'signature-other-scheme')).toMatch(/takes another algorithm than HMAC-SM3/);
+  });
+
+  it('verifies whichever algorithm the prefix names: only the downgrade check fails', async () => {
+    const { exit, failed } = await check(preEnrollmentV1.department, { signature: 'any-scheme' });
+    expect(exit).toBe(1);
+    expect(ids(failed)).toEqual(['signature-other-scheme']);
+    expect(failed[0]!.title).toMatch(/signed with HMAC-SHA256 instead of HMAC-SM3/);
   });
 
   it('checks the HMAC but not the timestamp: only the stale check fails', async () => {
@@ -104,7 +126,13 @@ describe('partner check against a broken department', () => {
   it('refuses bad signatures with 400 rather than 401/403: warnings, exit 0', async () => {
     const { exit, warned } = await check('disability-federation', { signature: 'status-400' });
     expect(exit).toBe(0);
-    expect(ids(warned)).toEqual(['signature-missing', 'signature-stale', 'signature-tampered-body', 'signature-wrong-secret']);
+    expect(ids(warned)).toEqual([
+      'signature-missing',
+      'signature-other-scheme',
+      'signature-stale',
+      'signature-tampered-body',
+      'signature-wrong-secret',
+    ]);
   });
 
   it('cannot be reached: one failed check, nothing else sent, exit 1', async () => {

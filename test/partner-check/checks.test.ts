@@ -137,6 +137,7 @@ describe('partner-check report', () => {
       startedAt: new Date(0).toISOString(),
       durationMs: 5,
       timeoutMs: 10_000,
+      signature: 'hmac-sm3',
       taskTypes: [schoolPlacementV1.type],
       checks,
       summary,
@@ -144,7 +145,7 @@ describe('partner-check report', () => {
     };
     expect(formatText(report, '教育局').split('\n')).toEqual([
       'partner check: education (教育局) at http://127.0.0.1:1/departments/education',
-      '1 task type, time limit 10 s',
+      '1 task type, signed with HMAC-SM3, time limit 10 s',
       '',
       'PASS  [school-placement] accepts a correctly signed sample task with 2xx: answered 202 in 12 ms',
       'FAIL  [signature] refuses a stale task: accepted it with 202: replayable',

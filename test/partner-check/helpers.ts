@@ -3,10 +3,11 @@
 // closed by the `close` they return, timers included.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDEMPOTENCY_HEADER, TIMESTAMP_HEADER, verify } from '../../services/delivery/signature.ts';
+import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../services/delivery/signature.ts';
 import { loadMapping, loadSimulator } from '../../scripts/departments/modules.ts';
 import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../../scripts/simulators/simulator.ts';
-import { departments } from '../../services/topology.ts';
+import { departments, signatureOf } from '../../services/topology.ts';
 import type { CommandIo } from '../../scripts/partner-check/command.ts';
 
 export const SECRET = 'partner-check-test-secret';
@@ -95,14 +96,19 @@ export async function startRealSimulators(delayMs = 5): Promise<{
 }
 
 export interface Flaws {
-  /** checked (default); ignored; hmac-only: checks the HMAC but not the timestamp's age; status-400: refuses with 400. */
-  signature?: 'checked' | 'ignored' | 'hmac-only' | 'status-400';
+  /**
+   * checked (default); ignored; hmac-only: checks the HMAC but not the timestamp's age; status-400: refuses with 400;
+   * any-scheme: verifies with whichever algorithm the signature's prefix names.
+   */
+  signature?: 'checked' | 'ignored' | 'hmac-only' | 'status-400' | 'any-scheme';
   /** Status for a body it cannot read (default 400). */
   unreadableStatus?: number;
   /** Answer only after this long. */
   delayMs?: number;
   /** flagged (default): 200 duplicate: true; silent: 202 like a new task; refused: 409; new: 202 duplicate: false. */
   duplicates?: 'flagged' | 'silent' | 'refused' | 'new';
+  /** The scheme it verifies with (default: the department's). */
+  scheme?: SignatureScheme;
 }
 
 /** A department endpoint with chosen flaws: verifies (or not) as the simulators do, reads with the real fromWire. */
@@ -122,7 +128,11 @@ export async function startFakeDepartment(
     if (signature !== 'ignored') {
       // hmac-only: judged as of the request's own timestamp, so no timestamp is ever too old.
       const at = signature === 'hmac-only' ? Number(headers[TIMESTAMP_HEADER]) * 1000 : Date.now();
-      const check = verify(SECRET, headers, body, at);
+      const named = (Object.keys(signatureSchemes) as SignatureScheme[]).find((s) =>
+        headers[SIGNATURE_HEADER]?.startsWith(signatureSchemes[s].prefix),
+      );
+      const scheme = signature === 'any-scheme' && named ? named : (flaws.scheme ?? signatureOf(code));
+      const check = verify(SECRET, headers, body, at, { scheme });
       if (!check.ok) return reply(signature === 'status-400' ? 400 : 401, { reason: `signature ${check.reason}` });
     }
     let taskId: string;

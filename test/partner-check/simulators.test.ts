@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
-import { departments, findTaskType } from '../../services/topology.ts';
+import { departments, findTaskType, signatureOf } from '../../services/topology.ts';
 import { captureIo, SECRET, startRealSimulators } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof startRealSimulators>>;
@@ -25,8 +25,9 @@ describe.each(departments.map((d) => [d.code, d] as const))('partner check again
     expect(io.err).toBe('');
     expect(report).toMatchObject({ department: code, ok: true, summary: { failed: 0, warnings: 0 } });
     expect(report.taskTypes).toEqual(department.taskTypes.map((t) => t.contract.type));
-    // Five checks per task type, six about signatures and unreadable bodies, clock and transport.
-    expect(report.checks).toHaveLength(5 * department.taskTypes.length + 8);
+    // Five checks per task type, seven about signatures and unreadable bodies, clock and transport.
+    expect(report.checks).toHaveLength(5 * department.taskTypes.length + 9);
+    expect(report.signature).toBe(signatureOf(code));
     for (const type of report.taskTypes) {
       expect(report.checks.filter((c) => c.taskType === type).map((c) => c.id)).toEqual([
         'accept',
