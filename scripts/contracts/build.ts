@@ -7,7 +7,7 @@ import { buildAsyncApi } from './asyncapi.ts';
 import { canonicalJson } from './canonical.ts';
 import { loadExamples } from './examples.ts';
 import { buildOpenApi } from './openapi.ts';
-import { allSchemas } from './schemas.ts';
+import { allSchemas } from './all-schemas.ts';
 
 export const GENERATED_DIR = 'contracts/generated';
 export const SCHEMAS_DIR = `${GENERATED_DIR}/schemas`;

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { buildGenerated, describeDrift, findDrift, hasDrift } from './build.ts';
 import { canonicalJson } from './canonical.ts';
 import { comparePublished, describeBreaking, describeRetired, describeUnpublished, publishedPath } from './published.ts';
-import { allSchemas } from './schemas.ts';
+import { allSchemas } from './all-schemas.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (path: string) => {

@@ -27,9 +27,11 @@ import {
 } from '../../contracts/api/transfers.ts';
 import { ChildView, DepartmentTaskView, InboxPage, TaskView } from '../../contracts/api/views.ts';
 import { IdNumber } from '../../contracts/common.ts';
+import { PushAccepted, PushRefused } from '../../contracts/push.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
-import { taskTypes } from '../../services/topology.ts';
+import { departments, taskTypes } from '../../services/topology.ts';
 import { contractSchemaId, parts, toSchema, type Part } from './schemas.ts';
+import { wireBodies, wireSchemaId } from './wire.ts';
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +64,8 @@ const named: Record<string, z.ZodType> = {
   HealthResponse,
   Error: ErrorBody,
   GatewayError: GatewayErrorBody,
+  PushAccepted,
+  PushRefused,
 };
 /** Components written by hand: the document describing itself is not worth its own JSON Schema. */
 const handWritten: [z.ZodType, string, Json][] = [[OpenApiDocument, 'OpenApiDocument', { type: 'object', description: 'An OpenAPI 3.1 document' }]];
@@ -127,6 +131,10 @@ export function components(): Record<string, Json> {
     }
   }
   for (const [, name, schema] of handWritten) schemas[name] = schema;
+  // Each pushed body, by the name the webhooks refer to (`<type>.v<N>.wire`).
+  for (const b of departments.flatMap(wireBodies)) {
+    schemas[`${b.contract.type}.v${b.contract.version}.wire`] = asComponent(toSchema(b.schema, wireSchemaId(b.contract), 'output'));
+  }
 
   const names = (part: Part, of = contracts) => of.map((c) => componentName(c, part));
   const openers: [string, TaskTypeContract[], string][] = [

@@ -14,6 +14,7 @@ import { exampleResults, type ExampleFile } from './examples.ts';
 import { asComponent, componentOf, components, ref } from './openapi-components.ts';
 import { errorResponses, responseRef } from './openapi-errors.ts';
 import { toSchema } from './schemas.ts';
+import { buildWebhooks } from './webhooks.ts';
 
 /** The route that serves this document. Documented whether or not the topology lists it yet. */
 export const openApiRoute = { method: 'GET', path: '/v1/openapi.json', fn: 'docs', auth: false } as const;
@@ -143,8 +144,10 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
       { name: 'staff', description: 'Welfare staff and supervisors' },
       { name: 'partner', description: 'Partner departments' },
       { name: 'meta', description: 'About the API itself; no token needed' },
+      { name: 'push', description: 'What the hub sends a department that takes pushes (webhooks): signed POSTs to its endpoint' },
     ],
     paths,
+    webhooks: buildWebhooks(examples),
     components: {
       securitySchemes: {
         bearer: {

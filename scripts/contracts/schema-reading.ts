@@ -7,6 +7,8 @@ export type Json = Record<string, unknown>;
 const ANNOTATIONS = new Set([
   '$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description', 'examples', 'example', 'default',
   'deprecated', 'readOnly', 'writeOnly',
+  // A code's meaning (scripts/contracts/wire.ts): the codes themselves are the `enum`.
+  'x-codes',
 ]);
 /** Keywords modelled below; any other keyword that differs is reported as `unsupported`. */
 export const MODELLED = new Set([

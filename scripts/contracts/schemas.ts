@@ -25,7 +25,8 @@ export interface SchemaDoc {
   key: string;
   type?: string;
   version: number;
-  part?: Part;
+  /** `wire`: the body pushed to the department (scripts/contracts/wire.ts). */
+  part?: Part | 'wire';
   schema: Record<string, unknown>;
 }
 
@@ -96,8 +97,4 @@ export function envelopeSchema(): SchemaDoc {
         '(its schema is named by `dataschema`); `taskid` and `subject` (the child or institution) are always present.',
     },
   };
-}
-
-export function allSchemas(): SchemaDoc[] {
-  return [envelopeSchema(), ...taskTypeSchemas()];
 }

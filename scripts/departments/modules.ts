@@ -5,23 +5,31 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DepartmentAdapter } from '../../services/adapters/adapter.ts';
+import type { WireFormat } from '../../services/departments/wire-format.ts';
 import type { Envelope } from '../../contracts/envelope.ts';
 import type { SampleSpec } from '../partner-check/sample-case.ts';
 import type { DepartmentSimulator } from '../simulators/simulator.ts';
 
-/** What a department's mapping module exports: the hub side (`toWire`) and the department side (`fromWire`). */
+/**
+ * What a department's mapping module exports: the hub side (`toWire`), the department side (`fromWire`), and the
+ * zod schema of each task type's body (`wireFormat`), which the generated documents publish.
+ */
 export interface DepartmentMapping {
   toWire(envelope: Envelope): unknown;
   fromWire(wire: unknown): { taskId: string; type: string; request: unknown };
+  wireFormat: WireFormat;
 }
 
 /** Loads `services/departments/<code>/mapping.ts`, the module the department's adapter maps with. */
 export async function loadMapping(code: string): Promise<DepartmentMapping> {
   const mod = (await import(`../../services/departments/${code}/mapping.ts`)) as Partial<DepartmentMapping>;
-  if (typeof mod.toWire !== 'function' || typeof mod.fromWire !== 'function') {
-    throw new Error(`services/departments/${code}/mapping.ts does not export toWire and fromWire`);
+  if (typeof mod.toWire !== 'function' || typeof mod.fromWire !== 'function' || !Array.isArray(mod.wireFormat?.bodies)) {
+    throw new Error(
+      `services/departments/${code}/mapping.ts does not export toWire, fromWire and wireFormat ` +
+        '(defineWireFormat from services/departments/wire-format.ts: docs/adding-a-department.md)',
+    );
   }
-  return { toWire: mod.toWire, fromWire: mod.fromWire };
+  return { toWire: mod.toWire, fromWire: mod.fromWire, wireFormat: mod.wireFormat };
 }
 
 /** Loads `services/departments/<code>/adapter.ts`: the department's adapter and its Lambda handler. */

@@ -9,7 +9,7 @@ import {
   describeRetired,
   describeUnpublished,
 } from '../../scripts/contracts/published.ts';
-import { allSchemas } from '../../scripts/contracts/schemas.ts';
+import { allSchemas } from '../../scripts/contracts/all-schemas.ts';
 import { readCommitted, root } from './support.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 

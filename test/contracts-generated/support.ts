@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { allSchemas } from '../../scripts/contracts/schemas.ts';
+import { allSchemas } from '../../scripts/contracts/all-schemas.ts';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,6 +21,8 @@ export function schemaAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   // ajv-formats is CommonJS: under NodeNext its default import is the module, whose `default` is the plugin.
   formats.default(ajv);
+  // The annotations the published schemas carry (docs/contracts.md): strict Ajv must be told they are keywords.
+  ajv.addVocabulary(['x-codes', 'x-rules']);
   for (const s of allSchemas()) ajv.addSchema(s.schema, s.id);
   return ajv;
 }

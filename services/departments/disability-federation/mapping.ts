@@ -4,75 +4,109 @@
 // with the GB/T 26341 category codes. Both task types travel in one envelope told apart by `YWBM`. Pure.
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
+import { codeTable, defineWireFormat } from '../wire-format.ts';
 import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
 import { rehabPointCertificationV1 } from '../../../contracts/disability-federation/rehab-point-certification.v1.ts';
 
 type CertificationRequest = z.infer<typeof rehabPointCertificationV1.request>;
 type AssistanceRequest = z.infer<typeof rehabAssistanceV1.request>;
 
-/** 业务编码: 定点机构认定 (DDJGRD), 儿童康复救助申请 (ETKFJZ). */
-const YWBM = {
-  'disability-federation.rehab-point-certification.v1': 'DDJGRD',
-  'disability-federation.rehab-assistance.v1': 'ETKFJZ',
-} as const;
-/** 性别, GB/T 2261.1. */
-const XB = { male: '1', female: '2' } as const;
-/** 机构类型: 1 设区市级儿童福利机构, 2 县级未成年人救助保护机构. */
-const JGLX = { 'city-welfare': '1', 'county-protection': '2' } as const;
-/** 残疾类别, GB/T 26341 (the 19th character of a certificate number). */
-const CJLB = { visual: '1', hearing: '2', speech: '3', physical: '4', intellectual: '5', mental: '6', multiple: '7' } as const;
-/** 残疾等级: 一级 to 四级. */
-const CJDJ = { 1: '1', 2: '2', 3: '3', 4: '4' } as const;
-/** 康复救助类别: 视力, 听力, 言语, 肢体, 智力, 孤独症. */
-const KFLB = { visual: '1', hearing: '2', speech: '3', physical: '4', intellectual: '5', autism: '6' } as const;
-/** 服务内容: 01 手术, 02 辅助器具适配, 03 康复训练. */
-const FWNR = { surgery: '01', 'assistive-devices': '02', 'rehabilitation-training': '03' } as const;
-
-const codeOf = <T extends Record<string, string>>(table: T, code: string): keyof T =>
-  (Object.keys(table) as (keyof T)[]).find((k) => table[k] === code)!;
-
-const header = {
-  /** 申请流水号: the hub's task id. */
-  SQLSH: z.string(),
-  /** 申请时间. */
-  SQSJ: z.string(),
-  /** 办理时限. */
-  BLQX: z.string().optional(),
-};
-
-const CertificationWire = z.strictObject({
-  YWBM: z.literal(YWBM['disability-federation.rehab-point-certification.v1']),
-  ...header,
-  /** 申请内容: the applying institution, where it is, and the services it offers (服务项目) per category. */
-  SQNR: z.strictObject({
-    JGBM: z.string(),
-    JGMC: z.string(),
-    JGLX: z.enum(JGLX),
-    SZSDM: z.string(),
-    SZXDM: z.string().optional(),
-    JGDZ: z.string().optional(),
-    FWXM: z.array(z.strictObject({ KFLB: z.enum(KFLB), FWNR: z.array(z.enum(FWNR)) })),
-    KFZYRS: z.int().optional(),
-  }),
+const YWBM = codeTable('业务编码 (business code): which task type the body carries', {
+  'disability-federation.rehab-point-certification.v1': ['DDJGRD', '定点康复机构认定', 'rehabilitation-point certification, v1'],
+  'disability-federation.rehab-assistance.v1': ['ETKFJZ', '残疾儿童康复救助申请', "disabled children's rehabilitation assistance, v1"],
+});
+const XB = codeTable('性别 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
+const JGLX = codeTable('机构类型 (kind of institution)', {
+  'city-welfare': ['1', '设区市级儿童福利机构', 'city child welfare institution'],
+  'county-protection': ['2', '县级未成年人救助保护机构', 'county minor-protection centre'],
+});
+/** The 19th character of a disability certificate number. */
+const CJLB = codeTable('残疾类别 (disability category, GB/T 26341)', {
+  visual: ['1', '视力残疾'],
+  hearing: ['2', '听力残疾'],
+  speech: ['3', '言语残疾'],
+  physical: ['4', '肢体残疾'],
+  intellectual: ['5', '智力残疾'],
+  mental: ['6', '精神残疾'],
+  multiple: ['7', '多重残疾'],
+});
+const CJDJ = codeTable('残疾等级 (disability grade, GB/T 26341): 一级 is the most severe', {
+  1: ['1', '一级', 'grade 1'],
+  2: ['2', '二级', 'grade 2'],
+  3: ['3', '三级', 'grade 3'],
+  4: ['4', '四级', 'grade 4'],
+});
+const KFLB = codeTable('康复救助类别 (rehabilitation area)', {
+  visual: ['1', '视力'],
+  hearing: ['2', '听力'],
+  speech: ['3', '言语'],
+  physical: ['4', '肢体'],
+  intellectual: ['5', '智力'],
+  autism: ['6', '孤独症'],
+});
+const FWNR = codeTable('服务内容 (service)', {
+  surgery: ['01', '手术'],
+  'assistive-devices': ['02', '辅助器具适配', 'assistive devices'],
+  'rehabilitation-training': ['03', '康复训练', 'rehabilitation training'],
 });
 
-const AssistanceWire = z.strictObject({
-  YWBM: z.literal(YWBM['disability-federation.rehab-assistance.v1']),
-  ...header,
-  /** 申请内容: the child, the institution the child lives in, the certificate facts and rehabilitation needs. */
-  SQNR: z.strictObject({
-    HUB_CHILD_ID: z.string(),
-    XM: z.string(),
-    XB: z.enum(XB),
-    CSRQ: z.string(),
-    SFZH: z.string().optional(),
-    JGBM: z.string(),
-    JGMC: z.string(),
-    CJLB: z.enum(CJLB).optional(),
-    CJDJ: z.enum(CJDJ).optional(),
-    CJRZH: z.string().optional(),
-    KFXQ: z.array(z.enum(KFLB)).optional(),
-  }),
+const text = (zh: string) => z.string().describe(zh);
+
+const header = {
+  SQLSH: text('申请流水号 (application serial number): the hub’s task id; answer through the hub API with it'),
+  SQSJ: text('申请时间 (requested at), ISO 8601 with offset'),
+  BLQX: text('办理时限 (deadline), ISO 8601 with offset').optional(),
+};
+
+const CertificationWire = z
+  .strictObject({
+    YWBM: YWBM.only('disability-federation.rehab-point-certification.v1'),
+    ...header,
+    SQNR: z
+      .strictObject({
+        JGBM: text('机构编码 (the applying institution)'),
+        JGMC: text('机构名称 (its name)'),
+        JGLX: JGLX.schema,
+        SZSDM: text('所在市代码 (city division code, GB/T 2260)'),
+        SZXDM: text('所在县代码 (county division code, GB/T 2260)').optional(),
+        JGDZ: text('机构地址 (address)').optional(),
+        FWXM: z
+          .array(z.strictObject({ KFLB: KFLB.schema, FWNR: z.array(FWNR.schema) }))
+          .describe('服务项目 (services offered, per rehabilitation area)'),
+        KFZYRS: z.int().describe('康复专业人员数 (rehabilitation professionals)').optional(),
+      })
+      .describe('申请内容 (the application)'),
+  })
+  .meta({ title: '定点康复机构认定 (disability-federation.rehab-point-certification v1): the pushed body' });
+
+const AssistanceWire = z
+  .strictObject({
+    YWBM: YWBM.only('disability-federation.rehab-assistance.v1'),
+    ...header,
+    SQNR: z
+      .strictObject({
+        HUB_CHILD_ID: text('儿童编号: the hub’s child id'),
+        XM: text('姓名 (name)'),
+        XB: XB.schema,
+        CSRQ: text('出生日期 (date of birth), YYYY-MM-DD'),
+        SFZH: text('身份证号 (identity number)').optional(),
+        JGBM: text('机构编码 (the institution the child lives in)'),
+        JGMC: text('机构名称 (its name)'),
+        CJLB: CJLB.schema.optional(),
+        CJDJ: CJDJ.schema.optional(),
+        CJRZH: text('残疾人证号 (disability certificate number)').optional(),
+        KFXQ: z.array(KFLB.schema).describe('康复需求 (rehabilitation needs)').optional(),
+      })
+      .describe('申请内容 (the child and the needs)'),
+  })
+  .meta({ title: '残疾儿童康复救助 (disability-federation.rehab-assistance v1): the pushed body' });
+
+export const wireFormat = defineWireFormat({
+  modelledOn: '残疾儿童康复救助信息系统 (disabled children’s rehabilitation assistance system) and the disability certificate data items',
+  bodies: [
+    { contract: rehabPointCertificationV1, schema: CertificationWire },
+    { contract: rehabAssistanceV1, schema: AssistanceWire },
+  ],
 });
 
 export const DisabilityFederationWire = z.discriminatedUnion('YWBM', [CertificationWire, AssistanceWire]);
@@ -91,16 +125,16 @@ export function toWire(envelope: Envelope): DisabilityFederationWire {
     case 'disability-federation.rehab-point-certification.v1': {
       const r = rehabPointCertificationV1.request.parse(envelope.data);
       return {
-        YWBM: YWBM[envelope.type],
+        YWBM: YWBM.codes[envelope.type],
         ...head,
         SQNR: {
           JGBM: r.institutionId,
           JGMC: r.institutionName,
-          JGLX: JGLX[r.institutionKind],
+          JGLX: JGLX.codes[r.institutionKind],
           SZSDM: r.cityCode,
           ...(r.countyCode ? { SZXDM: r.countyCode } : {}),
           ...(r.address ? { JGDZ: r.address } : {}),
-          FWXM: r.servicesOffered.map((s) => ({ KFLB: KFLB[s.area], FWNR: s.interventions.map((i) => FWNR[i]) })),
+          FWXM: r.servicesOffered.map((s) => ({ KFLB: KFLB.codes[s.area], FWNR: s.interventions.map((i) => FWNR.codes[i]) })),
           ...(r.rehabProfessionalCount !== undefined ? { KFZYRS: r.rehabProfessionalCount } : {}),
         },
       };
@@ -108,20 +142,20 @@ export function toWire(envelope: Envelope): DisabilityFederationWire {
     case 'disability-federation.rehab-assistance.v1': {
       const r = rehabAssistanceV1.request.parse(envelope.data);
       return {
-        YWBM: YWBM[envelope.type],
+        YWBM: YWBM.codes[envelope.type],
         ...head,
         SQNR: {
           HUB_CHILD_ID: r.childId,
           XM: r.name,
-          XB: XB[r.gender],
+          XB: XB.codes[r.gender],
           CSRQ: r.birthDate,
           ...(r.idNumber ? { SFZH: r.idNumber } : {}),
           JGBM: r.institutionId,
           JGMC: r.institutionName,
-          ...(r.disabilityCategory ? { CJLB: CJLB[r.disabilityCategory] } : {}),
-          ...(r.disabilityGrade !== undefined ? { CJDJ: CJDJ[r.disabilityGrade as keyof typeof CJDJ] } : {}),
+          ...(r.disabilityCategory ? { CJLB: CJLB.codes[r.disabilityCategory] } : {}),
+          ...(r.disabilityGrade !== undefined ? { CJDJ: CJDJ.codes[r.disabilityGrade as keyof typeof CJDJ.codes] } : {}),
           ...(r.disabilityCertificateNumber ? { CJRZH: r.disabilityCertificateNumber } : {}),
-          ...(r.rehabNeeds ? { KFXQ: r.rehabNeeds.map((a) => KFLB[a]) } : {}),
+          ...(r.rehabNeeds ? { KFXQ: r.rehabNeeds.map((a) => KFLB.codes[a]) } : {}),
         },
       };
     }
@@ -145,13 +179,13 @@ export function fromWire(wire: unknown): DisabilityFederationTask {
       request: rehabPointCertificationV1.request.parse({
         institutionId: q.JGBM,
         institutionName: q.JGMC,
-        institutionKind: codeOf(JGLX, q.JGLX),
+        institutionKind: JGLX.valueOf(q.JGLX),
         cityCode: q.SZSDM,
         ...(q.SZXDM ? { countyCode: q.SZXDM } : {}),
         ...(q.JGDZ ? { address: q.JGDZ } : {}),
         servicesOffered: q.FWXM.map((s) => ({
-          area: codeOf(KFLB, s.KFLB),
-          interventions: s.FWNR.map((c) => codeOf(FWNR, c)),
+          area: KFLB.valueOf(s.KFLB),
+          interventions: s.FWNR.map((c) => FWNR.valueOf(c)),
         })),
         ...(q.KFZYRS !== undefined ? { rehabProfessionalCount: q.KFZYRS } : {}),
       }),
@@ -164,15 +198,15 @@ export function fromWire(wire: unknown): DisabilityFederationTask {
     request: rehabAssistanceV1.request.parse({
       childId: q.HUB_CHILD_ID,
       name: q.XM,
-      gender: codeOf(XB, q.XB),
+      gender: XB.valueOf(q.XB),
       birthDate: q.CSRQ,
       ...(q.SFZH ? { idNumber: q.SFZH } : {}),
       institutionId: q.JGBM,
       institutionName: q.JGMC,
-      ...(q.CJLB ? { disabilityCategory: codeOf(CJLB, q.CJLB) } : {}),
+      ...(q.CJLB ? { disabilityCategory: CJLB.valueOf(q.CJLB) } : {}),
       ...(q.CJDJ ? { disabilityGrade: Number(q.CJDJ) } : {}),
       ...(q.CJRZH ? { disabilityCertificateNumber: q.CJRZH } : {}),
-      ...(q.KFXQ ? { rehabNeeds: q.KFXQ.map((c) => codeOf(KFLB, c)) } : {}),
+      ...(q.KFXQ ? { rehabNeeds: q.KFXQ.map((c) => KFLB.valueOf(c)) } : {}),
     }),
   };
 }

@@ -4,68 +4,91 @@
 // apart by the business type `ywlx`. Pure: tested both ways against the contracts.
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
+import { codeTable, defineWireFormat } from '../wire-format.ts';
 import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
 import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';
 
 type PlacementRequest = z.infer<typeof schoolPlacementV1.request>;
 type TransferRequest = z.infer<typeof schoolRecordTransferV1.request>;
 
-/** 业务类型: 入学安置 (RXAZ), 学籍转移 (XJZY). */
-const YWLX = { 'education.school-placement.v1': 'RXAZ', 'education.school-record-transfer.v1': 'XJZY' } as const;
-/** 性别码, GB/T 2261.1. */
-const XBM = { male: '1', female: '2' } as const;
-/** 身份证件类型码: 1 居民身份证; Z 其他 (no number: the record system issues a J number instead). */
-const SFZJLX_ID_CARD = '1';
-const SFZJLX_NONE = 'Z';
-/** 学段: 1 学前, 2 小学, 3 初中, 4 高中. */
-const XD = { kindergarten: '1', primary: '2', 'junior-secondary': '3', 'senior-secondary': '4' } as const;
-/** 是否残疾: 1 是, 0 否. */
-const SFCJ = { yes: '1', no: '0' } as const;
+/** 业务类型: which task type the body carries. */
+const YWLX = codeTable('业务类型 (business type): which task type the body carries', {
+  'education.school-placement.v1': ['RXAZ', '入学安置', 'school placement, v1'],
+  'education.school-record-transfer.v1': ['XJZY', '学籍转移', 'school-record transfer, v1'],
+});
+const XBM = codeTable('性别码 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
+/** 1 居民身份证; Z 其他 (no number: the record system issues a J number instead). */
+const SFZJLX = codeTable('身份证件类型码 (identity document type)', {
+  'id-card': ['1', '居民身份证', 'resident identity card'],
+  none: ['Z', '其他（无证件，由学籍系统生成学籍号）', 'none yet: the record system generates a record number'],
+});
+const XD = codeTable('学段 (school stage)', {
+  kindergarten: ['1', '学前'],
+  primary: ['2', '小学'],
+  'junior-secondary': ['3', '初中'],
+  'senior-secondary': ['4', '高中'],
+});
+const SFCJ = codeTable('是否残疾 (disabled)', { yes: ['1', '是'], no: ['0', '否'] });
 
-const codeOf = <T extends Record<string, string>>(table: T, code: string): keyof T =>
-  (Object.keys(table) as (keyof T)[]).find((k) => table[k] === code)!;
+const text = (zh: string) => z.string().describe(zh);
 
 /** 学生基本信息: who the child is, as the record system keys a student. */
 const Xsxx = z
   .strictObject({
-    hub_child_id: z.string(),
-    xm: z.string(),
-    xbm: z.enum(XBM),
-    csrq: z.string(),
-    sfzjlx: z.enum([SFZJLX_ID_CARD, SFZJLX_NONE]),
-    sfzjh: z.string().optional(),
+    hub_child_id: text('儿童编号: the hub’s child id'),
+    xm: text('姓名 (name)'),
+    xbm: XBM.schema,
+    csrq: text('出生日期 (date of birth), YYYY-MM-DD'),
+    sfzjlx: SFZJLX.schema,
+    sfzjh: text('身份证件号 (identity number): present exactly when sfzjlx is 1').optional(),
   })
-  .refine((x) => (x.sfzjlx === SFZJLX_ID_CARD) === (x.sfzjh !== undefined), 'sfzjh goes with sfzjlx 1 and only with it');
+  .refine((x) => (x.sfzjlx === SFZJLX.codes['id-card']) === (x.sfzjh !== undefined), 'sfzjh goes with sfzjlx 1 and only with it')
+  .describe('学生基本信息 (the student)');
 
 const header = {
-  /** 流水号: the hub's task id. */
-  lsh: z.string(),
-  /** 申请时间. */
-  sqsj: z.string(),
-  /** 办理期限. */
-  blqx: z.string().optional(),
+  lsh: text('流水号 (serial number): the hub’s task id; answer through the hub API with it'),
+  sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
+  blqx: text('办理期限 (deadline), ISO 8601 with offset').optional(),
 };
 
-const PlacementWire = z.strictObject({
-  ywlx: z.literal(YWLX['education.school-placement.v1']),
-  ...header,
-  xsxx: Xsxx,
-  /** 入学信息: the institution the child lives in (placement is near it), disability, level and grade wanted. */
-  rxxx: z.strictObject({
-    jzjgdm: z.string(),
-    jzjgmc: z.string(),
-    sfcj: z.enum(SFCJ),
-    xd: z.enum(XD).optional(),
-    nj: z.int().optional(),
-  }),
-});
+const PlacementWire = z
+  .strictObject({
+    ywlx: YWLX.only('education.school-placement.v1'),
+    ...header,
+    xsxx: Xsxx,
+    rxxx: z
+      .strictObject({
+        jzjgdm: text('居住机构代码 (the institution the child lives in): placement is near it (就近就便)'),
+        jzjgmc: text('居住机构名称 (its name)'),
+        sfcj: SFCJ.schema,
+        xd: XD.schema.optional(),
+        nj: z.int().describe('年级 (grade within the stage), 1 = first year').optional(),
+      })
+      .describe('入学信息 (placement wanted)'),
+  })
+  .meta({ title: '入学安置 (education.school-placement v1): the pushed body' });
 
-const TransferWire = z.strictObject({
-  ywlx: z.literal(YWLX['education.school-record-transfer.v1']),
-  ...header,
-  xsxx: Xsxx,
-  /** 转学信息: current record number and school (转出), and the receiving institution (转入). */
-  zxxx: z.strictObject({ xjh: z.string(), zcxxmc: z.string(), zrjgdm: z.string() }),
+const TransferWire = z
+  .strictObject({
+    ywlx: YWLX.only('education.school-record-transfer.v1'),
+    ...header,
+    xsxx: Xsxx,
+    zxxx: z
+      .strictObject({
+        xjh: text('学籍号 (current student record number)'),
+        zcxxmc: text('转出学校名称 (school the record moves from)'),
+        zrjgdm: text('转入机构代码 (institution the child moves to)'),
+      })
+      .describe('转学信息 (the transfer)'),
+  })
+  .meta({ title: '学籍转移 (education.school-record-transfer v1): the pushed body' });
+
+export const wireFormat = defineWireFormat({
+  modelledOn: '全国中小学生学籍信息管理系统 (national primary and secondary student record system)',
+  bodies: [
+    { contract: schoolPlacementV1, schema: PlacementWire },
+    { contract: schoolRecordTransferV1, schema: TransferWire },
+  ],
 });
 
 export const EducationWire = z.discriminatedUnion('ywlx', [PlacementWire, TransferWire]);
@@ -75,9 +98,9 @@ function xsxx(r: Pick<PlacementRequest, 'childId' | 'name' | 'gender' | 'birthDa
   return {
     hub_child_id: r.childId,
     xm: r.name,
-    xbm: XBM[r.gender],
+    xbm: XBM.codes[r.gender],
     csrq: r.birthDate,
-    sfzjlx: r.idNumber ? SFZJLX_ID_CARD : SFZJLX_NONE,
+    sfzjlx: r.idNumber ? SFZJLX.codes['id-card'] : SFZJLX.codes.none,
     ...(r.idNumber ? { sfzjh: r.idNumber } : {}),
   } as const;
 }
@@ -86,7 +109,7 @@ function child(x: z.infer<typeof Xsxx>) {
   return {
     childId: x.hub_child_id,
     name: x.xm,
-    gender: codeOf(XBM, x.xbm),
+    gender: XBM.valueOf(x.xbm),
     birthDate: x.csrq,
     ...(x.sfzjh ? { idNumber: x.sfzjh } : {}),
   };
@@ -103,14 +126,14 @@ export function toWire(envelope: Envelope): EducationWire {
     case 'education.school-placement.v1': {
       const r = schoolPlacementV1.request.parse(envelope.data);
       return {
-        ywlx: YWLX[envelope.type],
+        ywlx: YWLX.codes[envelope.type],
         ...head,
         xsxx: xsxx(r),
         rxxx: {
           jzjgdm: r.institutionId,
           jzjgmc: r.institutionName,
-          sfcj: r.disabled ? SFCJ.yes : SFCJ.no,
-          ...(r.level ? { xd: XD[r.level] } : {}),
+          sfcj: r.disabled ? SFCJ.codes.yes : SFCJ.codes.no,
+          ...(r.level ? { xd: XD.codes[r.level] } : {}),
           ...(r.grade !== undefined ? { nj: r.grade } : {}),
         },
       };
@@ -118,7 +141,7 @@ export function toWire(envelope: Envelope): EducationWire {
     case 'education.school-record-transfer.v1': {
       const r = schoolRecordTransferV1.request.parse(envelope.data);
       return {
-        ywlx: YWLX[envelope.type],
+        ywlx: YWLX.codes[envelope.type],
         ...head,
         xsxx: xsxx(r),
         zxxx: { xjh: r.studentRecordNumber, zcxxmc: r.fromSchoolName, zrjgdm: r.toInstitutionId },
@@ -136,7 +159,7 @@ export type EducationTask =
 /** The department side of the mapping (its simulator and the partner check use it). */
 export function fromWire(wire: unknown): EducationTask {
   const w = EducationWire.parse(wire);
-  if (w.ywlx === 'RXAZ') {
+  if (w.ywlx === YWLX.codes['education.school-placement.v1']) {
     return {
       taskId: w.lsh,
       type: 'education.school-placement',
@@ -144,8 +167,8 @@ export function fromWire(wire: unknown): EducationTask {
         ...child(w.xsxx),
         institutionId: w.rxxx.jzjgdm,
         institutionName: w.rxxx.jzjgmc,
-        disabled: w.rxxx.sfcj === SFCJ.yes,
-        ...(w.rxxx.xd ? { level: codeOf(XD, w.rxxx.xd) } : {}),
+        disabled: w.rxxx.sfcj === SFCJ.codes.yes,
+        ...(w.rxxx.xd ? { level: XD.valueOf(w.rxxx.xd) } : {}),
         ...(w.rxxx.nj !== undefined ? { grade: w.rxxx.nj } : {}),
       }),
     };

@@ -5,29 +5,42 @@
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
+import { codeTable, defineWireFormat } from '../wire-format.ts';
 
 type InspectionRequest = z.infer<typeof safetyInspectionV1.request>;
 
-/** 业务类型: 消防安全检查 (XFAQJC). */
-const YWLX = { 'fire-rescue.safety-inspection.v1': 'XFAQJC' } as const;
-/** 检查类型: 01 定期检查 (日常监督检查), 05 单位申请检查. */
-const JCLX = { periodic: '01', requested: '05' } as const;
+const YWLX = codeTable('业务类型 (business type): which task type the body carries', {
+  'fire-rescue.safety-inspection.v1': ['XFAQJC', '消防安全检查', 'fire-safety inspection, v1'],
+});
+const JCLX = codeTable('检查类型 (kind of inspection)', {
+  periodic: ['01', '定期检查（日常监督检查）', 'periodic (routine supervision)'],
+  requested: ['05', '单位申请检查', 'requested by the institution'],
+});
 
-const codeOf = <T extends Record<string, string>>(table: T, code: string): keyof T =>
-  (Object.keys(table) as (keyof T)[]).find((k) => table[k] === code)!;
+const text = (zh: string) => z.string().describe(zh);
 
-export const FireRescueWire = z.strictObject({
-  ywlx: z.literal(YWLX['fire-rescue.safety-inspection.v1']),
-  /** 申请编号: the hub's task id. */
-  sqbh: z.string(),
-  /** 申请时间. */
-  sqsj: z.string(),
-  /** 办结期限. */
-  bjqx: z.string().optional(),
-  /** 单位信息: the institution whose premises are inspected. */
-  dwxx: z.strictObject({ dwbm: z.string(), dwmc: z.string(), dwdz: z.string().optional() }),
-  /** 检查信息: kind of inspection and, for one the institution asks for, why. */
-  jcxx: z.strictObject({ jclx: z.enum(JCLX), sqly: z.string().optional() }),
+export const FireRescueWire = z
+  .strictObject({
+    ywlx: YWLX.only('fire-rescue.safety-inspection.v1'),
+    sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
+    sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
+    bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+    dwxx: z
+      .strictObject({
+        dwbm: text('单位编码 (the institution’s id)'),
+        dwmc: text('单位名称 (its name)'),
+        dwdz: text('单位地址 (its address)').optional(),
+      })
+      .describe('单位信息 (the institution whose premises are inspected)'),
+    jcxx: z
+      .strictObject({ jclx: JCLX.schema, sqly: text('申请理由 (why the institution asks for it)').optional() })
+      .describe('检查信息 (the inspection)'),
+  })
+  .meta({ title: '消防安全检查 (fire-rescue.safety-inspection v1): the pushed body' });
+
+export const wireFormat = defineWireFormat({
+  modelledOn: '消防监督管理系统 (fire supervision management system), 消防安全检查申请',
+  bodies: [{ contract: safetyInspectionV1, schema: FireRescueWire }],
 });
 export type FireRescueWire = z.infer<typeof FireRescueWire>;
 
@@ -38,12 +51,12 @@ export function toWire(envelope: Envelope): FireRescueWire {
   }
   const r = safetyInspectionV1.request.parse(envelope.data);
   return {
-    ywlx: YWLX[envelope.type],
+    ywlx: YWLX.codes[envelope.type],
     sqbh: envelope.taskid,
     sqsj: envelope.time,
     ...(envelope.deadline ? { bjqx: envelope.deadline } : {}),
     dwxx: { dwbm: r.institutionId, dwmc: r.institutionName, ...(r.address ? { dwdz: r.address } : {}) },
-    jcxx: { jclx: JCLX[r.inspectionKind], ...(r.requestReason ? { sqly: r.requestReason } : {}) },
+    jcxx: { jclx: JCLX.codes[r.inspectionKind], ...(r.requestReason ? { sqly: r.requestReason } : {}) },
   };
 }
 
@@ -57,7 +70,7 @@ export function fromWire(wire: unknown): { taskId: string; type: 'fire-rescue.sa
       institutionId: w.dwxx.dwbm,
       institutionName: w.dwxx.dwmc,
       ...(w.dwxx.dwdz ? { address: w.dwxx.dwdz } : {}),
-      inspectionKind: codeOf(JCLX, w.jcxx.jclx),
+      inspectionKind: JCLX.valueOf(w.jcxx.jclx),
       ...(w.jcxx.sqly ? { requestReason: w.jcxx.sqly } : {}),
     }),
   };

@@ -1,35 +1,52 @@
 // The Healthcare Security Bureau's wire format, modelled on the national medical-insurance platform's field
-// names (psn_name, gend, brdy, psn_cert_type, certno). Pure: tested both ways against the contract.
+// names (psn_name, gend, brdy, psn_cert_type, certno) and code tables. Pure: tested both ways against the contract.
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
-import { PreEnrollmentRequest } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
+import { PreEnrollmentRequest, preEnrollmentV1 } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
+import { codeTable, defineWireFormat } from '../wire-format.ts';
 
-const GENDER = { male: '1', female: '2' } as const;
-/** 00 none, 11 orphan (incl. parents unknown), 12 de-facto unsupported. */
-const SUBSIDY = { none: '00', orphan: '11', 'factually-unsupported': '12' } as const;
-/** 01 resident identity card; 99 other (no number yet: registered by the institution). */
-const CERT_ID_CARD = '01';
-const CERT_NONE = '99';
-/** Urban and rural residents' basic medical insurance. */
-const INSUTYPE_RESIDENT = '390';
+const GEND = codeTable('性别 (gend, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
+const SUBSIDY = codeTable('资助类别 (subsidy_type): whose personal contribution is subsidised', {
+  none: ['00', '不资助'],
+  orphan: ['11', '孤儿（含父母不详的儿童）', 'orphan, including a child whose parents are unknown'],
+  'factually-unsupported': ['12', '事实无人抚养儿童', 'de-facto unsupported child'],
+});
+const CERT = codeTable('人员证件类型 (psn_cert_type)', {
+  'id-card': ['01', '居民身份证', 'resident identity card'],
+  none: ['99', '其他（尚无证件，由机构登记）', 'other: no number yet, registered by the institution'],
+});
+const INSUTYPE = codeTable('险种类型 (insutype)', {
+  resident: ['390', '城乡居民基本医疗保险', "urban and rural residents' basic medical insurance"],
+});
 
-export const MedicalInsuranceWire = z.object({
-  infno: z.literal('HUB-PRE-ENROLL'),
-  msgid: z.string(),
-  inf_time: z.string(),
-  deadline: z.string().optional(),
-  input: z.object({
-    hub_child_id: z.string(),
-    psn_name: z.string(),
-    gend: z.enum(['1', '2']),
-    brdy: z.string(),
-    psn_cert_type: z.enum([CERT_ID_CARD, CERT_NONE]),
-    certno: z.string().optional(),
-    insutype: z.literal(INSUTYPE_RESIDENT),
-    emp_no: z.string(),
-    begndate: z.string(),
-    subsidy_type: z.enum(['00', '11', '12']),
-  }),
+const text = (zh: string) => z.string().describe(zh);
+
+export const MedicalInsuranceWire = z
+  .strictObject({
+    infno: z.literal('HUB-PRE-ENROLL').describe('交易编号 (transaction code): a pre-enrollment from the hub'),
+    msgid: text('报文ID (message id): the hub’s task id; answer through the hub API with it'),
+    inf_time: text('交易时间 (sent at), ISO 8601 with offset'),
+    deadline: text('办理期限 (deadline), ISO 8601 with offset').optional(),
+    input: z
+      .strictObject({
+        hub_child_id: text('儿童编号: the hub’s child id'),
+        psn_name: text('人员姓名 (name)'),
+        gend: GEND.schema,
+        brdy: text('出生日期 (date of birth), YYYY-MM-DD'),
+        psn_cert_type: CERT.schema,
+        certno: text('证件号码 (identity number): present exactly when psn_cert_type is 01').optional(),
+        insutype: INSUTYPE.schema,
+        emp_no: text('单位编号 (the welfare institution that enrolls the child)'),
+        begndate: text('开始日期 (enrollment due from: the admission date), YYYY-MM-DD'),
+        subsidy_type: SUBSIDY.schema,
+      })
+      .describe('交易输入 (the person to enroll)'),
+  })
+  .meta({ title: '医保预参保登记 (medical-insurance.pre-enrollment v1): the pushed body' });
+
+export const wireFormat = defineWireFormat({
+  modelledOn: '国家医疗保障信息平台 (national medical-insurance platform) interface fields',
+  bodies: [{ contract: preEnrollmentV1, schema: MedicalInsuranceWire }],
 });
 export type MedicalInsuranceWire = z.infer<typeof MedicalInsuranceWire>;
 
@@ -43,14 +60,14 @@ export function toWire(envelope: Envelope): MedicalInsuranceWire {
     input: {
       hub_child_id: r.childId,
       psn_name: r.name,
-      gend: GENDER[r.gender],
+      gend: GEND.codes[r.gender],
       brdy: r.birthDate,
-      psn_cert_type: r.idNumber ? CERT_ID_CARD : CERT_NONE,
+      psn_cert_type: r.idNumber ? CERT.codes['id-card'] : CERT.codes.none,
       ...(r.idNumber ? { certno: r.idNumber } : {}),
-      insutype: INSUTYPE_RESIDENT,
+      insutype: INSUTYPE.codes.resident,
       emp_no: r.institutionId,
       begndate: r.admittedOn,
-      subsidy_type: SUBSIDY[r.subsidyCategory],
+      subsidy_type: SUBSIDY.codes[r.subsidyCategory],
     },
   };
 }
@@ -58,19 +75,18 @@ export function toWire(envelope: Envelope): MedicalInsuranceWire {
 /** The department side of the mapping (its simulator and the partner check use it). */
 export function fromWire(wire: unknown): { taskId: string; type: string; request: z.infer<typeof PreEnrollmentRequest> } {
   const w = MedicalInsuranceWire.parse(wire);
-  const subsidy = Object.entries(SUBSIDY).find(([, code]) => code === w.input.subsidy_type)![0];
   return {
     taskId: w.msgid,
     type: 'medical-insurance.pre-enrollment',
     request: PreEnrollmentRequest.parse({
       childId: w.input.hub_child_id,
       name: w.input.psn_name,
-      gender: w.input.gend === '1' ? 'male' : 'female',
+      gender: GEND.valueOf(w.input.gend),
       birthDate: w.input.brdy,
       ...(w.input.certno ? { idNumber: w.input.certno } : {}),
       institutionId: w.input.emp_no,
       admittedOn: w.input.begndate,
-      subsidyCategory: subsidy,
+      subsidyCategory: SUBSIDY.valueOf(w.input.subsidy_type),
     }),
   };
 }

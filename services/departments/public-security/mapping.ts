@@ -4,6 +4,7 @@
 // business category `ywlb`. Pure: tested both ways against the contracts.
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
+import { codeTable, defineWireFormat } from '../wire-format.ts';
 import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
 import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
@@ -14,88 +15,107 @@ type RegistrationRequest = z.infer<typeof hukouRegistrationV1.request>;
 type MigrationRequest = z.infer<typeof hukouMigrationV1.request>;
 type DnaRequest = z.infer<typeof dnaComparisonV1.request>;
 
-/** 业务类别: 捡拾报案 (JSBA), 户口登记/落户 (HKLH), 户口迁移 (HKQY), 采血比对 (CXBD). */
-const YWLB = {
-  'public-security.foundling-report.v1': 'JSBA',
-  'public-security.hukou-registration.v1': 'HKLH',
-  'public-security.hukou-migration.v1': 'HKQY',
-  'public-security.dna-comparison.v1': 'CXBD',
-} as const;
-/** 性别, GB/T 2261.1: 1 男, 2 女. */
-const XB = { male: '1', female: '2' } as const;
-/** 是/否 (父母不详). */
-const SF = { yes: '1', no: '0' } as const;
+const YWLB = codeTable('业务类别 (business category): which task type the body carries', {
+  'public-security.foundling-report.v1': ['JSBA', '捡拾报案', 'foundling report, v1'],
+  'public-security.hukou-registration.v1': ['HKLH', '户口登记（落户）', 'hukou registration, v1'],
+  'public-security.hukou-migration.v1': ['HKQY', '户口迁移', 'hukou migration, v1'],
+  'public-security.dna-comparison.v1': ['CXBD', '采血比对', 'DNA sampling and comparison, v1'],
+});
+const XB = codeTable('性别 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
+const SF = codeTable('是否 (yes/no)', { yes: ['1', '是'], no: ['0', '否'] });
 
-const codeOf = <T extends Record<string, string>>(table: T, code: string): keyof T =>
-  (Object.keys(table) as (keyof T)[]).find((k) => table[k] === code)!;
-
+const text = (zh: string) => z.string().describe(zh);
 /** The population system writes dates as YYYYMMDD. */
-const Rq = z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD');
+const Rq = (zh: string) => z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD').describe(`${zh}, YYYYMMDD`);
 const rq = (isoDate: string) => isoDate.replaceAll('-', '');
 const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 
-/** 人员信息: the person the business is about. */
-const Ryxx = z.strictObject({
-  hub_child_id: z.string(),
-  xm: z.string(),
-  xb: z.enum(XB),
-  csrq: Rq,
-  gmsfhm: z.string().optional(),
-});
+const Ryxx = z
+  .strictObject({
+    hub_child_id: text('儿童编号: the hub’s child id'),
+    xm: text('姓名 (name)'),
+    xb: XB.schema,
+    csrq: Rq('出生日期 (date of birth)'),
+    gmsfhm: text('公民身份号码 (identity number), when the child has one').optional(),
+  })
+  .describe('人员信息 (the person the business is about)');
 
 const header = {
-  /** 申请编号: the hub's task id. */
-  sqbh: z.string(),
-  /** 申请时间. */
-  sqsj: z.string(),
-  /** 办结期限. */
-  bjqx: z.string().optional(),
+  sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
+  sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
+  bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
   ryxx: Ryxx,
 };
 
-const FoundlingWire = z.strictObject({
-  ywlb: z.literal(YWLB['public-security.foundling-report.v1']),
-  ...header,
-  /** 捡拾信息: 现所在机构, 捡拾地点, 捡拾地行政区划, 捡拾日期, 捡拾经过. */
-  ywxx: z.strictObject({
-    xszjgdm: z.string(),
-    jsdd: z.string(),
-    jsdxzqh: z.string(),
-    jsrq: Rq,
-    jsjg: z.string().optional(),
-  }),
-});
+const FoundlingWire = z
+  .strictObject({
+    ywlb: YWLB.only('public-security.foundling-report.v1'),
+    ...header,
+    ywxx: z
+      .strictObject({
+        xszjgdm: text('现所在机构代码 (the institution the child is in now)'),
+        jsdd: text('捡拾地点 (where the child was found)'),
+        jsdxzqh: text('捡拾地行政区划代码 (county division code of that place, GB/T 2260)'),
+        jsrq: Rq('捡拾日期 (found on)'),
+        jsjg: text('捡拾经过 (circumstances)').optional(),
+      })
+      .describe('捡拾信息 (the finding)'),
+  })
+  .meta({ title: '捡拾报案 (public-security.foundling-report v1): the pushed body' });
 
-const RegistrationWire = z.strictObject({
-  ywlb: z.literal(YWLB['public-security.hukou-registration.v1']),
-  ...header,
-  /** 落户信息: the institution whose collective household (集体户) the child joins, 入院日期, 父母不详, 捡拾报案证明编号. */
-  ywxx: z.strictObject({
-    jgdm: z.string(),
-    jgmc: z.string(),
-    ryrq: Rq,
-    fmbx: z.enum(SF),
-    jsbazmbh: z.string().optional(),
-  }),
-});
+const RegistrationWire = z
+  .strictObject({
+    ywlb: YWLB.only('public-security.hukou-registration.v1'),
+    ...header,
+    ywxx: z
+      .strictObject({
+        jgdm: text('机构代码 (the institution whose collective household, 集体户, the child joins)'),
+        jgmc: text('机构名称 (its name)'),
+        ryrq: Rq('入院日期 (admitted on)'),
+        fmbx: SF.schema.describe('父母不详 (parents unknown): 是/否'),
+        jsbazmbh: text('捡拾报案证明编号 (foundling report certificate number)').optional(),
+      })
+      .describe('落户信息 (the registration)'),
+  })
+  .meta({ title: '户口登记 (public-security.hukou-registration v1): the pushed body' });
 
-const MigrationWire = z.strictObject({
-  ywlb: z.literal(YWLB['public-security.hukou-migration.v1']),
-  ...header,
-  /** 迁移信息: 迁出地户籍地址, 户号, 迁入机构, 迁入地址. */
-  ywxx: z.strictObject({
-    qchjdz: z.string(),
-    hh: z.string().optional(),
-    qrjgdm: z.string(),
-    qrdz: z.string().optional(),
-  }),
-});
+const MigrationWire = z
+  .strictObject({
+    ywlb: YWLB.only('public-security.hukou-migration.v1'),
+    ...header,
+    ywxx: z
+      .strictObject({
+        qchjdz: text('迁出地户籍地址 (hukou address moved from)'),
+        hh: text('户号 (household number)').optional(),
+        qrjgdm: text('迁入机构代码 (institution moved to)'),
+        qrdz: text('迁入地址 (address moved to)').optional(),
+      })
+      .describe('迁移信息 (the migration)'),
+  })
+  .meta({ title: '户口迁移 (public-security.hukou-migration v1): the pushed body' });
 
-const DnaWire = z.strictObject({
-  ywlb: z.literal(YWLB['public-security.dna-comparison.v1']),
-  ...header,
-  /** 采血信息: where the child can be sampled, and the foundling report the sample belongs to. */
-  ywxx: z.strictObject({ jgdm: z.string(), jgmc: z.string(), jsbazmbh: z.string().optional() }),
+const DnaWire = z
+  .strictObject({
+    ywlb: YWLB.only('public-security.dna-comparison.v1'),
+    ...header,
+    ywxx: z
+      .strictObject({
+        jgdm: text('机构代码 (where the child can be sampled)'),
+        jgmc: text('机构名称 (its name)'),
+        jsbazmbh: text('捡拾报案证明编号 (the foundling report the sample belongs to)').optional(),
+      })
+      .describe('采血信息 (the sampling)'),
+  })
+  .meta({ title: '采血比对 (public-security.dna-comparison v1): the pushed body' });
+
+export const wireFormat = defineWireFormat({
+  modelledOn: '人口管理信息系统 (population management information system)',
+  bodies: [
+    { contract: foundlingReportV1, schema: FoundlingWire },
+    { contract: hukouRegistrationV1, schema: RegistrationWire },
+    { contract: hukouMigrationV1, schema: MigrationWire },
+    { contract: dnaComparisonV1, schema: DnaWire },
+  ],
 });
 
 export const PublicSecurityWire = z.discriminatedUnion('ywlb', [FoundlingWire, RegistrationWire, MigrationWire, DnaWire]);
@@ -105,7 +125,7 @@ function ryxx(r: { childId: string; name: string; gender: 'male' | 'female'; bir
   return {
     hub_child_id: r.childId,
     xm: r.name,
-    xb: XB[r.gender],
+    xb: XB.codes[r.gender],
     csrq: rq(r.birthDate),
     ...(r.idNumber ? { gmsfhm: r.idNumber } : {}),
   };
@@ -115,7 +135,7 @@ function person(p: z.infer<typeof Ryxx>) {
   return {
     childId: p.hub_child_id,
     name: p.xm,
-    gender: codeOf(XB, p.xb),
+    gender: XB.valueOf(p.xb),
     birthDate: isoDate(p.csrq),
     ...(p.gmsfhm ? { idNumber: p.gmsfhm } : {}),
   };
@@ -134,7 +154,7 @@ export function toWire(envelope: Envelope): PublicSecurityWire {
     case 'public-security.foundling-report.v1': {
       const r = foundlingReportV1.request.parse(envelope.data);
       return {
-        ywlb: YWLB[envelope.type],
+        ywlb: YWLB.codes[envelope.type],
         ...head,
         ryxx: ryxx(r),
         ywxx: {
@@ -149,14 +169,14 @@ export function toWire(envelope: Envelope): PublicSecurityWire {
     case 'public-security.hukou-registration.v1': {
       const r = hukouRegistrationV1.request.parse(envelope.data);
       return {
-        ywlb: YWLB[envelope.type],
+        ywlb: YWLB.codes[envelope.type],
         ...head,
         ryxx: ryxx(r),
         ywxx: {
           jgdm: r.institutionId,
           jgmc: r.institutionName,
           ryrq: rq(r.admittedOn),
-          fmbx: r.parentsUnknown ? SF.yes : SF.no,
+          fmbx: r.parentsUnknown ? SF.codes.yes : SF.codes.no,
           ...(r.foundlingCertificateNumber ? { jsbazmbh: r.foundlingCertificateNumber } : {}),
         },
       };
@@ -164,7 +184,7 @@ export function toWire(envelope: Envelope): PublicSecurityWire {
     case 'public-security.hukou-migration.v1': {
       const r = hukouMigrationV1.request.parse(envelope.data);
       return {
-        ywlb: YWLB[envelope.type],
+        ywlb: YWLB.codes[envelope.type],
         ...head,
         ryxx: ryxx(r),
         ywxx: {
@@ -178,7 +198,7 @@ export function toWire(envelope: Envelope): PublicSecurityWire {
     case 'public-security.dna-comparison.v1': {
       const r = dnaComparisonV1.request.parse(envelope.data);
       return {
-        ywlb: YWLB[envelope.type],
+        ywlb: YWLB.codes[envelope.type],
         ...head,
         ryxx: ryxx(r),
         ywxx: {
@@ -226,7 +246,7 @@ export function fromWire(wire: unknown): PublicSecurityTask {
           institutionId: w.ywxx.jgdm,
           institutionName: w.ywxx.jgmc,
           admittedOn: isoDate(w.ywxx.ryrq),
-          parentsUnknown: w.ywxx.fmbx === SF.yes,
+          parentsUnknown: w.ywxx.fmbx === SF.codes.yes,
           ...(w.ywxx.jsbazmbh ? { foundlingCertificateNumber: w.ywxx.jsbazmbh } : {}),
         }),
       };
