@@ -4,6 +4,11 @@ import type { TaskStatus } from '../../contracts/api/views.ts';
 export { taskStatuses, type TaskStatus } from '../../contracts/api/views.ts';
 
 export const terminalStatuses: readonly TaskStatus[] = ['completed', 'rejected', 'cancelled'];
+/**
+ * In the status enum of the published API, but no route leads there: a department completes, rejects or asks for
+ * information straight from acknowledged. Kept so that a "start" route can come without changing the contract.
+ */
+export const reservedStatuses: readonly TaskStatus[] = ['in-progress'];
 
 /** Who may move a task: the hub itself (adapters, schedules), the owning department, or the case's staff. */
 export type Actor = 'system' | 'department' | 'staff';
@@ -13,7 +18,6 @@ export type Action =
   | 'deliver'
   | 'fail'
   | 'acknowledge'
-  | 'start'
   | 'complete'
   | 'reject'
   | 'cancel'
@@ -47,7 +51,6 @@ export const transitions: readonly Transition[] = [
   { action: 'fail', from: ['dispatched'], to: 'failed', by: ['system'] },
   // A department may answer before the adapter has recorded the delivery (it evidently has the task).
   { action: 'acknowledge', from: ['dispatched', 'delivered'], to: 'acknowledged', by: ['department'] },
-  { action: 'start', from: ['acknowledged'], to: 'in-progress', by: ['department'] },
   { action: 'complete', from: ['acknowledged', 'in-progress'], to: 'completed', by: ['department'] },
   {
     action: 'reject',
@@ -55,7 +58,8 @@ export const transitions: readonly Transition[] = [
     to: 'rejected',
     by: ['department'],
   },
-  { action: 'cancel', from: openStatuses, to: 'cancelled', by: ['staff', 'system'] },
+  // No route cancels: the hub does, when a prerequisite was rejected or cancelled (services/cases/dependencies.ts).
+  { action: 'cancel', from: openStatuses, to: 'cancelled', by: ['system'] },
   // The department cannot go on without more information: the task waits on the institution's staff...
   {
     action: 'request-information',
@@ -82,8 +86,23 @@ export function checkTransition(from: TaskStatus, action: Action, actor: Actor):
   if (!t.by.includes(actor))
     return { ok: false, reason: 'wrong-actor', message: `${action} is not for ${actor === 'staff' ? 'staff' : `a ${actor}`}` };
   if (!t.from.includes(from))
-    return { ok: false, reason: 'not-allowed', message: `cannot ${action} a task that is ${from}` };
+    return { ok: false, reason: 'not-allowed', message: `cannot ${action} a task that is ${from}: ${instead(from, action, actor)}` };
   return { ok: true, to: t.to };
+}
+
+const who = (a: Actor) => (a === 'system' ? 'the hub' : a === 'staff' ? 'staff' : `a ${a}`);
+
+/** What to do instead of a refused action, from the table: so a 409 says "acknowledge first", not only "no". */
+function instead(from: TaskStatus, action: Action, actor: Actor): string {
+  if (isTerminal(from)) return `the task is closed (${from}); nothing more can be done on it`;
+  const next = transitions.filter((t) => t.from.includes(from) && t.by.includes(actor));
+  // One step the same actor can take makes the action possible: name that step.
+  const wanted = transitions.find((t) => t.action === action)!;
+  const first = next.find((t) => wanted.from.includes(t.to));
+  if (first) return `${first.action} first`;
+  if (next.length) return `${who(actor)} may now ${next.map((t) => t.action).join(', ')}`;
+  const others = new Set(transitions.filter((t) => t.from.includes(from)).flatMap((t) => t.by));
+  return `it waits on ${[...others].map(who).join(' or ')}, not on ${who(actor)}`;
 }
 
 export const isTerminal = (s: TaskStatus) => terminalStatuses.includes(s);

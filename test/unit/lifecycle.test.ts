@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, transitions, taskStatuses, type Action, type Actor } from '../../services/state/lifecycle.ts';
+import { checkTransition, reservedStatuses, transitions, taskStatuses, type Action, type Actor } from '../../services/state/lifecycle.ts';
 
 describe('task lifecycle', () => {
   it.each([
@@ -8,13 +8,12 @@ describe('task lifecycle', () => {
     ['dispatched', 'fail', 'system', 'failed'],
     ['delivered', 'acknowledge', 'department', 'acknowledged'],
     ['dispatched', 'acknowledge', 'department', 'acknowledged'],
-    ['acknowledged', 'start', 'department', 'in-progress'],
     ['acknowledged', 'complete', 'department', 'completed'],
     ['in-progress', 'complete', 'department', 'completed'],
     ['delivered', 'reject', 'department', 'rejected'],
     ['in-progress', 'reject', 'department', 'rejected'],
     ['failed', 'resume', 'staff', 'dispatched'],
-    ['delivered', 'cancel', 'staff', 'cancelled'],
+    ['delivered', 'cancel', 'system', 'cancelled'],
   ] as const)('%s --%s by %s--> %s', (from, action, actor, to) => {
     expect(checkTransition(from, action, actor)).toEqual({ ok: true, to });
   });
@@ -48,8 +47,19 @@ describe('task lifecycle', () => {
     }
   });
 
-  it('reaches every status', () => {
+  it('reaches every status but the reserved one, which no route leads to', () => {
     const reached = new Set(['requested', ...transitions.map((t) => t.to)]);
-    expect([...reached].sort()).toEqual([...taskStatuses].sort());
+    expect([...reached, ...reservedStatuses].sort()).toEqual([...taskStatuses].sort());
+    expect(reached.has('in-progress')).toBe(false);
+  });
+
+  it.each([
+    ['delivered', 'complete', 'department', 'cannot complete a task that is delivered: acknowledge first'],
+    ['dispatched', 'complete', 'department', 'cannot complete a task that is dispatched: acknowledge first'],
+    ['acknowledged', 'acknowledge', 'department', 'cannot acknowledge a task that is acknowledged: a department may now complete, reject, request-information'],
+    ['completed', 'reject', 'department', 'cannot reject a task that is completed: the task is closed (completed); nothing more can be done on it'],
+    ['information-needed', 'complete', 'department', 'cannot complete a task that is information-needed: it waits on the hub or staff, not on a department'],
+  ] as const)('a refused %s --%s by %s says what to do instead', (from, action, actor, message) => {
+    expect(checkTransition(from, action, actor)).toEqual({ ok: false, reason: 'not-allowed', message });
   });
 });
