@@ -15,13 +15,15 @@ export type ErrorStatus = Exclude<keyof typeof errorCodes, 500>;
 
 export const FieldIssue = z.object({
   path: z.string().describe('Dotted path of the offending field, e.g. `result.enrolledOn`, or `(body)`'),
-  message: z.string(),
+  message: z.string().describe('What is wrong with it, in English; `required` when the field is missing'),
+  message_zh: z.string().optional().describe('The same in Chinese, for a person'),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
 export const ErrorBody = z.object({
   error: z.enum(Object.values(errorCodes)).describe('Machine-readable error code'),
-  message: z.string().describe('What went wrong, for a person'),
+  message: z.string().describe('What went wrong, in English (for systems and their developers)'),
+  message_zh: z.string().describe('What went wrong, in Chinese (for a person)'),
   issues: z.array(FieldIssue).optional().describe('Every offending field (400 invalid_request, 422 rule_violation)'),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -9,6 +9,7 @@ import {
   RuleViolationError,
   UnauthorizedError,
   ValidationError,
+  withChinese,
 } from '../../services/lib/errors.ts';
 import { ref } from './openapi-components.ts';
 
@@ -18,7 +19,7 @@ const errorSamples: HubError[] = [
   new UnauthorizedError(),
   new ForbiddenError('only the staff of an institution may do this'),
   new NotFoundError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K not found'),
-  new ConflictError('cannot complete a task that is delivered'),
+  new ConflictError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K: cannot complete a task that is delivered: acknowledge first'),
   new RuleViolationError([{ path: 'result.benefitStartDate', message: 'benefits must start on the enrollment date' }]),
 ];
 const INTERNAL = { status: 500, code: errorCodes[500], message: 'internal error' } as const;
@@ -52,7 +53,7 @@ export function errorResponses() {
   const out: Record<string, unknown> = {};
   for (const e of errorSamples) {
     const status = e.status as ErrorStatus;
-    const body = { error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
+    const body = withChinese({ error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) });
     out[responseName[status]] = {
       description: responseText[status],
       content: {
@@ -65,7 +66,7 @@ export function errorResponses() {
   }
   out.InternalError = {
     description: responseText[500],
-    content: { 'application/json': { schema: ref('Error'), example: { error: INTERNAL.code, message: INTERNAL.message } } },
+    content: { 'application/json': { schema: ref('Error'), example: withChinese({ error: INTERNAL.code, message: INTERNAL.message }) } },
   };
   return out;
 }

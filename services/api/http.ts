@@ -11,7 +11,7 @@ import type { Person } from '../../contracts/api/views.ts';
 import { callerOf, whoOf, type Who } from '../auth/actor.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
-import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, withChinese, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 
 export interface Request {
@@ -39,8 +39,17 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
   body: JSON.stringify(body),
 });
 
-/** An error answer, in the shape the OpenAPI document gives every error (contracts/api/errors.ts). */
-const failure = (statusCode: number, body: ErrorBody) => json(statusCode, body);
+/** An error answer, in the shape the OpenAPI document gives every error (contracts/api/errors.ts), with its Chinese. */
+const failure = (statusCode: number, body: Omit<ErrorBody, 'message_zh'>) => json(statusCode, withChinese(body));
+
+/** A body sent as text (no JSON content type) that a route would read as a string: say what to send instead. */
+const CONTENT_TYPE = 'send `content-type: application/json` with a JSON body';
+function checkContentType(event: APIGatewayProxyEvent) {
+  const type = event.headers?.['content-type'] ?? '';
+  if (typeof event.body === 'string' && event.body.trim() !== '' && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ValidationError([{ path: 'header.content-type', message: 'send content-type: application/json' }], CONTENT_TYPE);
+  }
+}
 
 export function errorReply(err: unknown): APIGatewayProxyResult {
   if (err instanceof HubError) {
@@ -104,6 +113,7 @@ export function httpApi(routes: Routes) {
       try {
         if (!route) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`);
         const caller = callerOf(event.requestContext?.authorizer);
+        checkContentType(event);
         const reply = await route({
           event,
           params: checkPathParameters(event.pathParameters ?? {}),

@@ -21,12 +21,13 @@ export interface Reply<T = any> {
 
 export interface TestHub extends Hub {
   /** Calls the API as `principal` (a key of the credentials, e.g. `staff:CWI-450100`), or anonymously. */
-  call<T = any>(method: string, path: string, opts?: { as?: string; body?: unknown; token?: string }): Promise<Reply<T>>;
+  call<T = any>(method: string, path: string, opts?: CallOpts): Promise<Reply<T>>;
   /** embedded: a hub in this process; deployed: the stack named by HUB_STACK_OUTPUTS. */
   mode: 'embedded' | 'deployed';
 }
 
-type CallOpts = { as?: string; body?: unknown; token?: string };
+/** `headers` replace the defaults (a test of what a wrong content type gets). */
+type CallOpts = { as?: string; body?: unknown; token?: string; headers?: Record<string, string> };
 
 function caller(apiUrl: string, tokens: Record<string, string>): TestHub['call'] {
   return async (method: string, path: string, opts: CallOpts = {}) => {
@@ -37,6 +38,7 @@ function caller(apiUrl: string, tokens: Record<string, string>): TestHub['call']
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
       },
       body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
     });

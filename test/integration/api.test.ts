@@ -83,10 +83,36 @@ describe('admission', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_request');
     expect(res.body.issues.map((i: any) => i.path).sort()).toEqual(['(body)', 'birthDate', 'gender', 'idNumber'].sort());
+    // Each issue and the answer carry their Chinese, for a person.
+    expect(res.body.message_zh).toBe('请求内容不符合要求');
+    expect(res.body.issues.find((i: any) => i.path === '(body)')).toMatchObject({ message_zh: '含有不允许的字段' });
     const inbox = await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: MI });
     const before = inbox.body.items.length;
     await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: admission({ parentsUnknown: 'yes' }) });
     expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: MI })).body.items.length).toBe(before);
+  });
+
+  it('says "required" for a field left out, in English and Chinese', async () => {
+    const { name: _name, ...rest } = admission();
+    const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: rest });
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual([{ path: 'name', message: 'required', message_zh: '必填' }]);
+  });
+
+  it('answers a JSON body sent without content-type: application/json by naming the header, storing nothing', async () => {
+    const inbox = async () => (await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: MI })).body.items.length;
+    const before = await inbox();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body: JSON.stringify(admission()), headers: { 'content-type': type } });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: 'invalid_request',
+        message: 'send `content-type: application/json` with a JSON body',
+        message_zh: '请以 content-type: application/json 发送 JSON 请求体',
+        issues: [{ path: 'header.content-type', message: 'send content-type: application/json', message_zh: '请以 content-type: application/json 发送' }],
+      });
+    }
+    expect(await inbox()).toBe(before);
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -100,7 +126,7 @@ describe('admission', () => {
     const res = await hub().call('POST', '/v1/children', { as: `staff:${NANNING}`, body });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_request');
-    expect(res.body.issues).toEqual([{ path: '__proto__', message: 'forbidden key' }]);
+    expect(res.body.issues).toEqual([{ path: '__proto__', message: 'forbidden key', message_zh: '不允许的键' }]);
   });
 
   it('asks for the foundling facts its police report needs', async () => {
@@ -137,7 +163,7 @@ describe('reading a child', () => {
     expect((await hub().call('GET', `/v1/children/CH01JD${'0'.repeat(22)}`, { as: `staff:${NANNING}` })).status).toBe(404);
     const malformed = await hub().call('GET', '/v1/children/nope', { as: `staff:${NANNING}` });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.issues).toEqual([{ path: 'path.childId', message: expect.stringContaining('^CH[0-9A-HJKMNP-TV-Z]{26}$') }]);
+    expect(malformed.body.issues).toEqual([{ path: 'path.childId', message: expect.stringContaining('^CH[0-9A-HJKMNP-TV-Z]{26}$'), message_zh: '格式不正确' }]);
   });
 });
 
@@ -170,6 +196,8 @@ describe('the task lifecycle through the partner API', () => {
     // Completing before acknowledging.
     const early = await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } });
     expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ error: 'conflict', message_zh: '与当前状态冲突，未作任何更改' });
+    expect(early.body.message).toMatch(/: cannot complete a task that is delivered: acknowledge first$/);
     await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} });
     expect((await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result: result() } })).status).toBe(200);
     const before = await readTask(childId, taskId);

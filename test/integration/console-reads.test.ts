@@ -62,7 +62,7 @@ describe('GET /v1/institutions/{id}/children', () => {
   it('refuses a malformed page token or filter, naming it, and keeps to the scope rules', async () => {
     const bad = await hub().call('GET', `/v1/institutions/${NANNING}/children?nextToken=abc`, { as: staff });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues).toEqual([{ path: 'query.nextToken', message: 'not a token this API returned' }]);
+    expect(bad.body.issues).toEqual([{ path: 'query.nextToken', message: 'not a token this API returned', message_zh: '分页令牌无效，请从第一页重新查询' }]);
     const status = await hub().call('GET', `/v1/institutions/${NANNING}/children?status=done`, { as: staff });
     expect(status.status).toBe(400);
     expect(status.body.issues[0].path).toBe('query.status');
@@ -98,7 +98,7 @@ describe('admission', () => {
       body: admission({ institutionId: LIUZHOU, birthDate: '2026-11-21', admittedOn: '2026-11-20' }),
     });
     expect(res.status).toBe(400);
-    expect(res.body.issues).toEqual([{ path: 'birthDate', message: 'the birth date cannot be after the admission date' }]);
+    expect(res.body.issues).toEqual([{ path: 'birthDate', message: 'the birth date cannot be after the admission date', message_zh: '出生日期不能晚于入院日期' }]);
     expect((await hub().call('GET', `/v1/institutions/${LIUZHOU}/children`, { as: `staff:${LIUZHOU}` })).body.items).toHaveLength(before);
   });
 });

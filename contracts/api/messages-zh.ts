@@ -1,0 +1,104 @@
+// Chinese for what the hub writes in English: the contracts' own messages (zod custom messages, policy rules), the
+// API's refusals by error code and by zod issue code. The one table: the API answers `message_zh` from it
+// (services/api/http.ts), the console shows it (services/console/src/i18n/). test/console/i18n.test.ts fails when a
+// contract gains a message with no Chinese here.
+import type { errorCodes } from './errors.ts';
+
+const exact: Record<string, string> = {
+  'hazards found need a remediation deadline (整改期限)': '发现火灾隐患时须填写整改期限',
+  'a remediation deadline is set only when hazards are found': '未发现火灾隐患时不填写整改期限',
+  'the remediation deadline must fall after the inspection': '整改期限须晚于检查日期',
+  'a formal student record number does not change on transfer (一人一号、终身不变): return the number sent':
+    '正式学籍号转学后不变（一人一号、终身不变），请填写原学籍号',
+  'a grade needs a level': '填写年级时须选择学段',
+  'schooling cannot start before the child was born': '入学日期不能早于出生日期',
+  'a national student record number: G, J or L followed by 18 characters': '学籍号格式不正确：应为G、J或L加18位字符',
+  'an exemption needs a reason that says how migration would harm the child’s rights (三(一))':
+    '不迁移户口须写明迁移将如何损害儿童合法权益（政策三(一)）',
+  'the certificate cannot be issued before the child was found': '出具日期不能早于捡拾日期',
+  'a match needs a comparison: compared must be true': '比中须以已比对为前提',
+  'a match must name the police case it belongs to': '比中时须填写比中案件编号',
+  'a case reference is given only with a match': '未比中时不填写比中案件编号',
+  'a child cannot be registered before birth': '登记日期不能早于出生日期',
+  'the identity number’s gender digit (GB 11643, 17th character) disagrees with the child’s gender':
+    '公民身份号码的性别位（第17位）与儿童性别不符',
+  'each area once': '每个类别只能选择一次',
+  'a certification needs its certificate number': '予以认定时须填写证书编号',
+  'a certification needs a validity period': '予以认定时须填写有效期',
+  'a refusal needs its reason': '须写明理由',
+  'validity must end after it starts': '有效期止须晚于有效期起',
+  'a disability certificate number: 18-character identity number, category, grade': '残疾人证号格式不正确：应为18位身份号码加类别位、等级位',
+  'disagrees with the certificate number': '与残疾人证号不一致',
+  'a six-digit GB/T 2260 division code': '请填写6位行政区划代码',
+  'an 18-character GB 11643 resident identity number with a valid check character': '公民身份号码无效：应为18位，且校验码正确',
+  'an 18-character GB 11643 resident identity number, check character upper-case': '公民身份号码应为18位（末位可为X）',
+  'supply facts, input, or both': '请至少补充一项信息',
+  'give the reason migration would harm the child’s legal rights': '请写明迁移户口将如何损害儿童合法权益',
+  'a child is listed twice': '同一名儿童不能重复选择',
+  'benefits must start on the enrollment date: the policy forbids a waiting period (二(三))':
+    '待遇享受开始日期不得晚于参保日期：政策规定不设待遇等待期（二(三)）',
+  'the birth date cannot be after the admission date': '出生日期不能晚于入院日期',
+  'transfers start at a county minor-protection centre': '移交须由县级未成年人救助保护机构发起',
+  'not in this transfer': '该儿童不在本次移交中',
+  // The API's own refusals (services/api/http.ts).
+  'send `content-type: application/json` with a JSON body': '请以 content-type: application/json 发送 JSON 请求体',
+  'send content-type: application/json': '请以 content-type: application/json 发送',
+  'the body is not valid JSON': '请求体不是有效的 JSON',
+  'the body has a forbidden key': '请求体含有不允许的键',
+  'forbidden key': '不允许的键',
+  'not a token this API returned': '分页令牌无效，请从第一页重新查询',
+  'not a token this API returned for this department and status': '分页令牌无效，请从第一页重新查询',
+  'a path parameter is malformed': '路径参数格式不正确',
+  'the request is invalid': '请求内容不符合要求',
+  'the result breaks a policy rule': '办理结果不符合政策规则',
+  'a valid bearer token is required': '需要有效的访问令牌',
+  required: '必填',
+};
+
+const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^\S+ has (\d+) grades$/, (m) => `该学段只有${m[1]}个年级`],
+  [/^\S+ was not applied for$/, () => '申请时未包含该服务类别'],
+  [/^\S+ is given only when the institution is certified$/, () => '仅在予以认定时填写此项'],
+  [/^an enrolment needs \S+$/, () => '纳入康复救助时须填写此项'],
+  [/^\S+ is given only when the child is enrolled$/, () => '仅在纳入康复救助时填写此项'],
+  [/^the personal contribution of a child in category \S+ must be subsidised$/, () => '该儿童属于资助对象，个人缴费须予以资助'],
+  [/^not a child in the care of /, () => '该儿童不在本机构'],
+  [/^the city institution of /, () => '应移交至本市儿童福利机构'],
+  [/: must match \S+$/, () => '格式不正确'],
+];
+
+/** The Chinese of a known English message, or undefined. */
+export function knownZh(message: string): string | undefined {
+  const hit = exact[message];
+  if (hit) return hit;
+  for (const [re, to] of patterns) {
+    const m = re.exec(message);
+    if (m) return to(m);
+  }
+  return undefined;
+}
+
+
+/** What each error code means, when the message itself has no Chinese. */
+export const errorZh: Record<(typeof errorCodes)[keyof typeof errorCodes], string> = {
+  invalid_request: '请求内容不符合要求',
+  unauthorized: '需要有效的访问令牌',
+  forbidden: '无权进行此操作',
+  not_found: '未找到',
+  conflict: '与当前状态冲突，未作任何更改',
+  rule_violation: '办理结果不符合政策规则',
+  internal: '系统内部错误，请稍后重试',
+};
+
+/** One field's problem by zod issue code (`required`: the field is missing). */
+export const issueZh: Record<string, string> = {
+  required: '必填',
+  invalid_type: '类型不正确',
+  too_small: '过短或过小',
+  too_big: '过长或过大',
+  invalid_format: '格式不正确',
+  invalid_value: '不是允许的取值',
+  unrecognized_keys: '含有不允许的字段',
+  invalid_union: '不符合任何一种允许的格式',
+  custom: '不符合要求',
+};
