@@ -32,6 +32,8 @@ export interface CheckResult {
   reason: string;
   httpStatus?: number;
   elapsedMs?: number;
+  /** The exact body the check sent, when the endpoint refused a valid sample: what to compare with its schema. */
+  sent?: string;
 }
 
 export interface Judging {

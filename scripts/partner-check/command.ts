@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { departments, findDepartment, signatureOf } from '../../services/topology.ts';
 import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from './run.ts';
+import { formatRequest, sampleTypeOf, signedSample } from './print-sample.ts';
 import { checkLine, formatJson, header, summaryLine } from './report.ts';
 
 export interface CommandIo {
@@ -23,6 +24,9 @@ pushes them, and checks the answers against the contract (see docs/partner-check
       --secret <secret>    the shared signing secret; better: set ${SECRET_ENV} (arguments show in ps)
       --timeout <seconds>  time limit per request (default ${DEFAULT_TIMEOUT_MS / 1000}, the hub's push time limit)
       --json               print the report as JSON (for CI)
+      --print-sample <type>
+                           print one signed sample request of that task type (headers and body) and send
+                           nothing; --url is then optional (the request line and host use it)
   -h, --help               this help
 
 exit code: 0 all checks passed (warnings allowed), 1 a check failed, 2 bad arguments
@@ -36,8 +40,13 @@ const PLANNED = ['--hub-url', '--token'];
 export interface ParsedArgs {
   help: boolean;
   json: boolean;
+  /** `--print-sample <type>`: the task type whose signed sample to print instead of checking. */
+  printSample?: string;
   options: Pick<PartnerCheckOptions, 'department' | 'url' | 'secret' | 'timeoutMs'>;
 }
+
+/** The URL a printed sample names when no --url is given. */
+export const SAMPLE_URL = 'https://department-endpoint.example/hub-tasks';
 
 export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): ParsedArgs {
   const planned = argv.find((a) => PLANNED.includes(a.split('=')[0]!));
@@ -58,6 +67,7 @@ export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): Pa
         secret: { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
+        'print-sample': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -74,10 +84,14 @@ export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): Pa
     throw new UsageError(`${department.code} reads its inbox (pull delivery): the hub pushes nothing to it, so there is no endpoint to check`);
   }
 
-  if (!values.url) throw new UsageError('missing --url <endpoint>: the URL the hub pushes tasks to');
+  const printSample = values['print-sample'];
+  if (printSample !== undefined && !sampleTypeOf(department, printSample)) {
+    throw new UsageError(`${department.code} has no task type '${printSample}'; its types: ${department.taskTypes.map((t) => t.contract.type).join(', ')}`);
+  }
+  if (!values.url && printSample === undefined) throw new UsageError('missing --url <endpoint>: the URL the hub pushes tasks to');
   let url: URL;
   try {
-    url = new URL(values.url);
+    url = new URL(values.url ?? SAMPLE_URL);
   } catch {
     throw new UsageError(`--url '${values.url}' is not a URL (expected https://… or, for a local test, http://…)`);
   }
@@ -94,7 +108,12 @@ export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): Pa
     if (!Number.isFinite(s) || s <= 0 || s > 300) throw new UsageError(`--timeout '${values.timeout}' must be a number of seconds, above 0 and at most 300`);
     timeoutMs = Math.round(s * 1000);
   }
-  return { help: false, json: values.json, options: { department: department.code, url: url.href, secret, timeoutMs } };
+  return {
+    help: false,
+    json: values.json,
+    ...(printSample !== undefined ? { printSample } : {}),
+    options: { department: department.code, url: url.href, secret, timeoutMs },
+  };
 }
 
 export async function runPartnerCheckCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -112,6 +131,10 @@ export async function runPartnerCheckCommand(argv: string[], io: CommandIo): Pro
   }
   const { options, json } = parsed;
   const department = findDepartment(options.department)!;
+  if (parsed.printSample !== undefined) {
+    io.stdout(formatRequest(options.url, await signedSample(department, sampleTypeOf(department, parsed.printSample)!, options.secret)));
+    return 0;
+  }
   const facts = {
     department: department.code,
     nameZh: department.nameZh,

@@ -23,7 +23,7 @@ export function judgeAccept(ex: Exchange, j: Judging, taskType: string): CheckRe
   if (reading === 'refused') {
     const hint =
       ex.status === 401 || ex.status === 403
-        ? '; check the shared secret and the scheme: x-hub-signature = "sha256=" + hex HMAC-SHA256 of "<x-hub-timestamp>.<raw body>"'
+        ? '; check the shared secret and the signature scheme (the header above and `x-hub-signature` in your webhook in contracts/generated/openapi.json)'
         : '';
     return r('fail', `${answered(ex, j)}: the hub would mark the task failed at once, without retrying${hint}`);
   }

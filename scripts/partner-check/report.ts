@@ -14,7 +14,8 @@ export function scopeOf(check: CheckResult): string {
 }
 
 /** `PASS  [school-placement] accepts a correctly signed sample task with 2xx: answered 202 in 4 ms` */
-export const checkLine = (c: CheckResult) => `${LABEL[c.status]}  [${scopeOf(c)}] ${c.title}: ${c.reason}`;
+export const checkLine = (c: CheckResult) =>
+  `${LABEL[c.status]}  [${scopeOf(c)}] ${c.title}: ${c.reason}${c.sent ? `\n      sent: ${c.sent}` : ''}`;
 
 export interface HeaderFacts {
   department: string;

@@ -138,7 +138,8 @@ async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ct
       record(judgeReachable(first, ctx.url));
       return;
     }
-    record(judgeAccept(first, j, type));
+    const accepted = judgeAccept(first, j, type);
+    record(accepted.status === 'fail' ? { ...accepted, sent: sample.body } : accepted);
     // The adapter's retry: the same body and idempotency-key, signed again at the time of sending.
     const again = await post(valid(sample.body, sample.idempotencyKey));
     record(judgeRedelivery(again, j, type));

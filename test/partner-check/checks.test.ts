@@ -56,7 +56,7 @@ describe('partner-check verdicts', () => {
   it('accept: 2xx passes; 4xx fails as final; 5xx and silence fail as retried into the dead-letter queue', () => {
     expect(judgeAccept(ex(202), j, 't').status).toBe('pass');
     expect(judgeAccept(ex(422, { reason: 'no' }), j, 't')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/422 \(no\).*failed at once/) });
-    expect(judgeAccept(ex(401), j, 't').reason).toMatch(/shared secret.*HMAC-SHA256/);
+    expect(judgeAccept(ex(401), j, 't').reason).toMatch(/shared secret and the signature scheme .*x-hub-signature/);
     expect(judgeAccept(ex(503), j, 't').reason).toMatch(/after 5 tries.*dead-letter queue/);
     expect(judgeAccept(ex(undefined), j, 't').reason).toMatch(/no answer within 10 s/);
   });
