@@ -7,6 +7,7 @@ import type { Credentials } from '../../services/auth/local-credentials.ts';
 import { departments } from '../../services/topology.ts';
 import { loadAdapter, loadSimulator } from '../departments/modules.ts';
 import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../simulators/simulator.ts';
+import type { ExternalDepartment } from './external-departments.ts';
 import type { HubOptions } from './hub-options.ts';
 import type { Provisioned } from './provision.ts';
 import { createSqsPoller, type SqsPoller } from './sqs-poller.ts';
@@ -17,13 +18,15 @@ interface SimulatorsOptions {
   tokens: Credentials;
   delayMs?: number;
   ackInResponse?: boolean;
+  /** Departments a partner serves instead: no simulator for them. */
+  without?: readonly string[];
   log: (line: string) => void;
 }
 
 /** Every department's simulator on one local server, acting through the hub's API with the department's token. */
 export async function startDepartmentSimulators(o: SimulatorsOptions): Promise<RunningSimulators> {
   const sims: DepartmentSimulator[] = [];
-  for (const d of departments) {
+  for (const d of departments.filter((x) => !o.without?.includes(x.code))) {
     const sim = await loadSimulator(d.code);
     if (sim) sims.push(sim);
   }
@@ -48,6 +51,9 @@ interface AdaptersOptions {
   log: (line: string) => void;
 }
 
+const endpointOf = (e: ExternalDepartment | undefined, simulator: () => string | undefined) =>
+  e ? ('push' in e ? e.push : undefined) : simulator();
+
 /** Every department's adapter, started on its queue. */
 export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<DepartmentCode, SqsPoller>>> {
   const { options, log } = o;
@@ -56,8 +62,9 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
     const { adapter } = await loadAdapter(d.code);
     const queue = o.provisioned.queues[d.code]!;
     const handler = createAdapterHandler(adapter, () => ({
-      // A department without a simulator is a pull department locally: it reads its inbox.
-      endpointUrl: o.simulators?.endpointOf(d.code),
+      // A partner's endpoint (--push), its inbox (--pull), else the simulator's endpoint; a department without a
+      // simulator is a pull department locally: it reads its inbox.
+      endpointUrl: endpointOf(options.external?.[d.code], () => o.simulators?.endpointOf(d.code)),
       secret: async () => o.secrets[d.code]!,
       maxReceiveCount: o.maxReceiveCount,
       queueUrl: queue.url,

@@ -2,6 +2,7 @@
 // simulators and pollers, and the sweeps to run on demand.
 import type { Credentials } from '../../services/auth/local-credentials.ts';
 import type { DepartmentCode } from '../../contracts/common.ts';
+import type { ExternalDepartments } from './external-departments.ts';
 import type { RunningSimulators } from '../simulators/simulator.ts';
 import type { Provisioned } from './provision.ts';
 import type { SqsPoller } from './sqs-poller.ts';
@@ -48,6 +49,8 @@ export interface HubOptions {
   console?: boolean;
   /** Start the department simulators. Default true. */
   simulators?: boolean;
+  /** Departments a partner serves (its endpoint, or its inbox): their simulators stay off (external-departments.ts). */
+  external?: ExternalDepartments;
   log?: (line: string) => void;
 }
 

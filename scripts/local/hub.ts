@@ -123,11 +123,24 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
     stops.push(() => gateway.close());
 
-    const secrets = Object.fromEntries(departments.map((d) => [d.code, randomBytes(32).toString('base64url')]));
+    const external = options.external ?? {};
+    const given = (code: keyof typeof external) => {
+      const e = external[code];
+      return e && 'push' in e ? e.secret : undefined;
+    };
+    const secrets = Object.fromEntries(departments.map((d) => [d.code, given(d.code) ?? randomBytes(32).toString('base64url')]));
     const simulators =
       options.simulators === false
         ? undefined
-        : await startDepartmentSimulators({ secrets, hubUrl: gateway.url, tokens, delayMs: options.simulatorDelayMs, ackInResponse: options.simulatorAckInResponse, log });
+        : await startDepartmentSimulators({
+            secrets,
+            hubUrl: gateway.url,
+            tokens,
+            delayMs: options.simulatorDelayMs,
+            ackInResponse: options.simulatorAckInResponse,
+            without: Object.keys(external),
+            log,
+          });
     if (simulators) stops.push(() => simulators.close());
     const pollers = await startAdapters({ sqs, provisioned, secrets, simulators, maxReceiveCount, options, log });
     for (const poller of Object.values(pollers)) stops.push(() => poller!.stop());
