@@ -17,15 +17,11 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import type { HttpGateway, ProxyHandler } from './gateway-options.ts';
 import type { Hub, HubOptions } from './hub-options.ts';
 import { startHttpGateway } from './http-gateway.ts';
+import { ensureEmulatorAwsEnv } from './aws-env.ts';
 import { provision } from './provision.ts';
 import { startSqsLocal, type SqsLocal } from './sqs-local.ts';
 
-const ensureAwsEnv = () => {
-  // The SDK needs a region and credentials even for emulators; real ones, when present, are left alone.
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-};
+const ensureAwsEnv = () => ensureEmulatorAwsEnv(process.env, true);
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? (() => {});

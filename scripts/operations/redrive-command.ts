@@ -1,8 +1,10 @@
 // `hub redrive --department <code>`: resumes every task parked in a department's dead-letter queue.
 // Queues are found by name (the topology's names, with an optional prefix), so the same command works on
-// AWS (credentials and region from the environment), LocalStack and moto (AWS_ENDPOINT_URL).
+// AWS (credentials and region from the environment), LocalStack and moto (AWS_ENDPOINT_URL: region and test
+// credentials default as for `npm start`).
 import { parseArgs } from 'node:util';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { ensureEmulatorAwsEnv } from '../local/aws-env.ts';
 import type { CommandIo } from '../partner-check/command.ts';
 import { hubMachine } from '../../services/auth/actor.ts';
 import { sqsClient } from '../../services/lib/aws.ts';
@@ -34,6 +36,7 @@ export const redriveCommand = {
       io.stderr(`hub redrive: --department must be one of ${departments.map((d) => d.code).join(', ')}\n`);
       return 2;
     }
+    ensureEmulatorAwsEnv();
     const prefix = values.prefix ?? '';
     process.env.TABLE_NAME = values.table ?? io.env.TABLE_NAME ?? `${prefix}${table.name}`;
     const url = async (name: string) => (await sqsClient().send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
