@@ -3,6 +3,7 @@
 // (test/unit/contract-types.test.ts). Admission, derived facts and the transfer read these through the topology.
 import type * as z from 'zod';
 import type { Child, Institution } from './case.ts';
+import type { PlacementFact, PlacementValue } from './coming-of-age.ts';
 
 /** A fact the hub keeps about a child (contracts/case.ts). */
 export type ChildFact = keyof Child;
@@ -52,10 +53,55 @@ export interface AdmissionRule<In extends z.ZodType = z.ZodType> {
   policy: string;
 }
 
+/** The dates in a child's life the hub keeps a clock for (services/cases/clock-events.ts computes them). */
+export const clockEventNames = [
+  /** 1 September of the year the child turns 6: the school year it starts school in. */
+  'school-age',
+  /** The 16th birthday: technical school and vocational guidance (四(二)). */
+  'age-16',
+  /** The 18th birthday: coming of age (二(六)). */
+  'age-18',
+] as const;
+export type ClockEvent = (typeof clockEventNames)[number];
+
+/**
+ * What a child's clock opens ahead of time, once per child (rules as data, docs/decisions/0014-clocks-and-coming-of-age.md):
+ * the daily clock sweep opens it from `leadMonths` before the event while the child is in care, facts permitting.
+ */
+export interface ClockRule<In extends z.ZodType = z.ZodType> {
+  event: ClockEvent;
+  /** Opened this many months before the event (0: on the day). */
+  leadMonths: number;
+  /** No longer opened this many months after the event (a child admitted later is the admission's); none: while in care. */
+  untilMonths?: number;
+  /** Where the rule applies (default: a city institution's care). */
+  at?: Institution['kind'][];
+  /** Facts (as on the sweep's day) that must all hold, and none of `unless`. */
+  when?: AdmissionFact[];
+  unless?: AdmissionFact[];
+  /** The task's input, field by field, from the child's facts. */
+  input?: InputFromFacts<In>;
+  policy: string;
+}
+
+/**
+ * Whether the coming-of-age placement plan opens the task, from the capability assessment (能力评估, 二(六)): every
+ * fact of `when`, at least one of `anyOf`, none of `unless`. The input comes from the assessment, field by field.
+ */
+export interface PlacementRule<In extends z.ZodType = z.ZodType> {
+  when?: PlacementFact[];
+  anyOf?: PlacementFact[];
+  unless?: PlacementFact[];
+  input?: { [K in KeysOf<z.input<In>>]?: PlacementValue };
+  policy: string;
+}
+
 /** The workflows that open tasks of their own, and the steps a task type can carry in each. */
 export interface WorkflowSteps {
   /** A county centre hands children to the city institution (移交, 三(一)): the hukou moves, the school record moves. */
   transfer: 'hukou-migration' | 'school-record-transfer';
+  /** A young person in care comes of age (二(六)): the placement plan opens what the assessment calls for. */
+  'coming-of-age': 'placement';
 }
 export type WorkflowName = keyof WorkflowSteps;
 export type TransferStep = WorkflowSteps['transfer'];

@@ -5,7 +5,7 @@
 import type * as z from 'zod';
 import type { DepartmentCode } from './common.ts';
 import type { CaseFacts } from './case.ts';
-import type { AdmissionRule, ResultFeed, WorkflowRole } from './task-roles.ts';
+import type { AdmissionRule, ChildFact, ClockRule, PlacementRule, ResultFeed, WorkflowRole } from './task-roles.ts';
 
 export interface RuleViolation {
   path: string;
@@ -41,10 +41,28 @@ export interface TaskTypeContract<
   admission?: AdmissionRule<In>;
   /** What a completed task of this type establishes about the child (services/cases/facts.ts). */
   feeds?: ResultFeed<Res>;
+  /** When a child's clock opens it ahead of a date in the child's life (services/cases/clocks.ts). */
+  clock?: ClockRule<In>;
+  /** When the coming-of-age placement plan opens it (services/cases/coming-of-age/plan.ts); needs the workflow role too. */
+  placement?: PlacementRule<In>;
+  /**
+   * The allow-list of the child's facts the request may carry (field minimisation), written down where the request is
+   * built; the security suite's disclosure test checks the request built from a child with every fact against it.
+   */
+  discloses?: readonly ChildFact[];
+  /** Chinese names of the fields, values and messages this contract adds, for the console (services/console/src/i18n/). */
+  zh?: ContractZh;
   /** Builds the request from the case. Field-level minimisation happens here and only here. */
   buildRequest(facts: CaseFacts, input: z.infer<In>): z.infer<Req>;
   /** Business rules on a well-shaped result (answered with 422, not 400). */
   checkResult?(result: z.infer<Res>, request: z.infer<Req>): RuleViolation[];
+}
+
+/** A contract's own words for people: field → label, value → label, an English message → its Chinese. */
+export interface ContractZh {
+  fields?: Record<string, string>;
+  values?: Record<string, string>;
+  messages?: Record<string, string>;
 }
 
 export function defineTaskType<Req extends z.ZodType, Res extends z.ZodType, In extends z.ZodType>(

@@ -56,8 +56,7 @@ export class HubStack extends Stack {
     this.functions = {
       ...apiFunctions.handlers,
       authorizer: apiFunctions.authorizer,
-      redispatch: schedules.redispatch,
-      overdue: schedules.overdue,
+      ...schedules.functions,
     };
 
     this.api = hubApi(this, { config, handlers: apiFunctions.handlers, authorizer: apiFunctions.authorizer });

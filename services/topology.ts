@@ -8,6 +8,10 @@ import { schoolPlacementV1, schoolRecordTransferV1 } from '../contracts/educatio
 import { dnaComparisonV1, foundlingReportV1, hukouMigrationV1, hukouRegistrationV1 } from '../contracts/public-security/index.ts';
 import { rehabAssistanceV1, rehabPointCertificationV1 } from '../contracts/disability-federation/index.ts';
 import { safetyInspectionV1 } from '../contracts/fire-rescue/index.ts';
+import { publicRentalHousingV1 } from '../contracts/housing/index.ts';
+import { employmentSupportV1 } from '../contracts/human-resources/index.ts';
+import { priorityEnlistmentV1 } from '../contracts/conscription/index.ts';
+import { specialHardshipRecognitionV1 } from '../contracts/civil-affairs/index.ts';
 
 export interface TaskTypeEntry {
   contract: TaskTypeContract;
@@ -77,6 +81,34 @@ export const departments: DepartmentEntry[] = [
     delivery: 'push',
     taskTypes: [{ contract: safetyInspectionV1, deadlineWorkingDays: 10 }],
   },
+  {
+    code: 'housing',
+    nameZh: '住房城乡建设局',
+    nameEn: 'Housing and Urban-Rural Development Bureau',
+    delivery: 'push',
+    taskTypes: [{ contract: publicRentalHousingV1, deadlineWorkingDays: 20 }],
+  },
+  {
+    code: 'human-resources',
+    nameZh: '人力资源社会保障局',
+    nameEn: 'Human Resources and Social Security Bureau',
+    delivery: 'push',
+    taskTypes: [{ contract: employmentSupportV1, deadlineWorkingDays: 15 }],
+  },
+  {
+    code: 'conscription',
+    nameZh: '征兵办公室',
+    nameEn: 'Conscription Office',
+    delivery: 'push',
+    taskTypes: [{ contract: priorityEnlistmentV1, deadlineWorkingDays: 20 }],
+  },
+  {
+    code: 'civil-affairs',
+    nameZh: '民政局（安置地）',
+    nameEn: 'Civil Affairs Bureau of the place of placement',
+    delivery: 'push',
+    taskTypes: [{ contract: specialHardshipRecognitionV1, deadlineWorkingDays: 20 }],
+  },
 ];
 
 export const table = {
@@ -128,8 +160,17 @@ export const functions = {
     /** The metric it publishes, how many open tasks are past their deadline; the overdue alarm watches it. */
     metric: 'OverdueTasks',
   },
+  // Daily, just after midnight China time: a clock opens what is due on that China date (decision 14).
+  clocks: { entry: 'services/schedules/clocks.ts', description: "Open what the children's clocks call for", dailyAtChina: '00:30' },
 } as const;
 export type FunctionName = keyof typeof functions;
+/** The functions that run on a schedule: every few minutes, or daily at a China time (HH:MM). */
+export type ScheduledFunction = {
+  [K in FunctionName]: (typeof functions)[K] extends { everyMinutes: number } | { dailyAtChina: string } ? K : never;
+}[FunctionName];
+export const scheduledFunctions = (Object.keys(functions) as FunctionName[]).filter(
+  (k): k is ScheduledFunction => 'everyMinutes' in functions[k] || 'dailyAtChina' in functions[k],
+);
 
 /** Each department's adapter: consumes its queue and delivers to the department. */
 export const adapterEntry = (code: DepartmentCode) => `services/departments/${code}/adapter.ts`;
@@ -148,6 +189,7 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; au
   { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/children/{childId}/capability-assessment', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/departments/{department}/tasks', fn: 'partnerApi', auth: true },
   { method: 'GET', path: '/v1/tasks/{taskId}', fn: 'partnerApi', auth: true },
   { method: 'POST', path: '/v1/tasks/{taskId}/acknowledge', fn: 'partnerApi', auth: true },

@@ -1,10 +1,15 @@
 // Chinese for what the hub writes in English: the contracts' own messages (zod custom messages, policy rules), the
 // API's refusals by error code and by zod issue code. The one table: the API answers `message_zh` from it
-// (services/api/http.ts), the console shows it (services/console/src/i18n/). test/console/i18n.test.ts fails when a
-// contract gains a message with no Chinese here.
+// (services/api/http.ts), the console shows it (services/console/src/i18n/); a task-type contract's own `zh.messages`
+// complete it (services/lib/messages-zh.ts). test/console/i18n.test.ts fails when a contract gains a message with no
+// Chinese here or in its own `zh`.
 import type { errorCodes } from './errors.ts';
 
 const exact: Record<string, string> = {
+  'a transfer to a social welfare institution names it': '转入社会福利机构须写明机构名称',
+  'a placement in the community names the village or community': '回归村（社区）安置须写明村（社区）',
+  'each wish once': '每项意愿只能填写一次',
+  'employment assistance goes with the wish to work': '申请就业援助须有就业意愿',
   'hazards found need a remediation deadline (整改期限)': '发现火灾隐患时须填写整改期限',
   'a remediation deadline is set only when hazards are found': '未发现火灾隐患时不填写整改期限',
   'the remediation deadline must fall after the inspection': '整改期限须晚于检查日期',

@@ -4,11 +4,15 @@ import * as z from 'zod';
 import { Institution } from '../case.ts';
 import { ChildId, IsoDate, IsoDateTime } from '../common.ts';
 import { TaskView } from './views.ts';
+import { ComingOfAgeView } from './clocks.ts';
 
 export const HealthResponse = z.object({ status: z.literal('ok'), time: IsoDateTime });
 
 /** POST /v1/children answers with the new child's id and the tasks its admission opened. */
 export const AdmissionResponse = z.object({ childId: ChildId, tasks: z.array(TaskView) });
+
+/** POST /v1/children/{childId}/capability-assessment: the case, now placing, and the tasks its plan opened. */
+export const AssessmentResponse = z.object({ comingOfAge: ComingOfAgeView, tasks: z.array(TaskView) });
 
 /** POST /v1/institutions/{institutionId}/tasks answers with the task, and its schedule when it recurs. */
 export const InstitutionTaskResponse = TaskView.extend({

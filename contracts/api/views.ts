@@ -2,6 +2,10 @@
 import * as z from 'zod';
 import { ChildId, DepartmentCode, InstitutionId, IsoDateTime, TaskId } from '../common.ts';
 import { Child } from '../case.ts';
+import { ClockEventView, ComingOfAgeView, LeftCare } from './clocks.ts';
+import { Person, RecordedBy } from './recorded-by.ts';
+
+export { Person, RecordedBy };
 
 export const taskStatuses = [
   'requested',
@@ -17,13 +21,6 @@ export const taskStatuses = [
 ] as const;
 export const TaskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof TaskStatus>;
-
-/** A person who acted, as the token named them: the identity provider's subject and, when it gave one, a name. */
-export const Person = z.object({
-  id: z.string().min(1).max(128).describe('The token subject (sub) of the person who acted'),
-  name: z.string().min(1).max(64).optional().describe('Their display name, from the token, e.g. 张三'),
-});
-export type Person = z.infer<typeof Person>;
 
 export const HistoryEntry = z.object({
   at: IsoDateTime,
@@ -80,12 +77,16 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
-/** Who recorded something: the organisation (a principal) and the person acting for it, if a person did. */
-export const RecordedBy = z.object({ by: z.string(), person: Person.optional() });
-
 export const ChildView = z.object({
-  child: Child.extend({ cityCode: z.string(), createdAt: IsoDateTime, admittedBy: RecordedBy.optional() }),
+  child: Child.extend({
+    cityCode: z.string(),
+    createdAt: IsoDateTime,
+    admittedBy: RecordedBy.optional(),
+    leftCare: LeftCare.optional(),
+  }),
   tasks: z.array(TaskView),
+  clocks: z.array(ClockEventView).describe('What the child’s clocks open and when (school age, 16, 18): upcoming, due, opened'),
+  comingOfAge: ComingOfAgeView.optional().describe('The coming-of-age placement, once the age-18 clock opened it'),
 });
 export type ChildView = z.infer<typeof ChildView>;
 

@@ -85,6 +85,11 @@ export const schoolPlacementV1 = defineTaskType({
   policy: '二(五)',
   // A child already in school moves its record instead (学籍转移, opened by the transfer).
   admission: { when: ['schoolAge'], unless: ['inSchool'], policy: '二(五)' },
+  // And the clock: opened in the June before the school year in which the child turns 6, for a child already in care
+  // (a kindergarten child too: it moves up to primary school); later in that school year the admission opens it.
+  clock: { event: 'school-age', leadMonths: 3, untilMonths: 12, policy: '二(五)' },
+  // And on coming of age, for a young person still studying (二(六): 教育…等部门要为其落实…就学…保障等政策).
+  placement: { when: ['studying'], policy: '二(六)' },
   feeds: { fields: { schoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' }, set: { inSchool: true } },
   input: SchoolPlacementInput,
   request: SchoolPlacementRequest,

@@ -31,6 +31,7 @@ const hub = await startHub({
   simulatorAckInResponse: values['ack-in-response'],
   redispatchEverySeconds: 0,
   overdueEverySeconds: 0,
+  clocksEverySeconds: 0,
 });
 
 // Count at the SDK: every request the hub's own code makes (API handlers, adapters, sweeps).

@@ -12,7 +12,7 @@ import { startHub } from '../local/hub.ts';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 ensureConsoleBuilt(console.log);
-const hub = await startHub({ port: 0, inMemory: true, simulators: false, redispatchEverySeconds: 0, overdueEverySeconds: 0 });
+const hub = await startHub({ port: 0, inMemory: true, simulators: false, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -38,6 +38,7 @@ const hub = await startHub({
   waitTimeSeconds: 1,
   redispatchEverySeconds: 0,
   overdueEverySeconds: 0,
+  clocksEverySeconds: 0,
   log: (line) => console.error(`[serve-hub] ${line}`),
 });
 

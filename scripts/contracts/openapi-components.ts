@@ -15,7 +15,7 @@ import {
   RequestInformationRequest,
   SupplyInformationRequest,
 } from '../../contracts/api/requests.ts';
-import { AdmissionResponse, HealthResponse, InstitutionTaskResponse, InstitutionView, OpenApiDocument } from '../../contracts/api/responses.ts';
+import { AdmissionResponse, AssessmentResponse, HealthResponse, InstitutionTaskResponse, InstitutionView, OpenApiDocument } from '../../contracts/api/responses.ts';
 import {
   HandOverRequest,
   InstitutionTransfers,
@@ -27,6 +27,7 @@ import {
 } from '../../contracts/api/transfers.ts';
 import { ChildView, DepartmentTaskView, InboxPage, TaskView } from '../../contracts/api/views.ts';
 import { IdNumber } from '../../contracts/common.ts';
+import { CapabilityAssessment } from '../../contracts/coming-of-age.ts';
 import { PushAccepted, PushRefused } from '../../contracts/push.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import { departments, taskTypes } from '../../services/topology.ts';
@@ -46,6 +47,8 @@ const named: Record<string, z.ZodType> = {
   RequestInformationRequest,
   SupplyInformationRequest,
   AdmissionResponse,
+  CapabilityAssessment,
+  AssessmentResponse,
   InstitutionTaskResponse,
   InstitutionView,
   TransferRequest,

@@ -38,6 +38,8 @@ export interface HubOptions {
   /** Sweep timers, seconds. 0 turns a sweep off. */
   redispatchEverySeconds?: number;
   overdueEverySeconds?: number;
+  /** The children's clocks (daily on AWS); also run once at start unless 0. Default 60. */
+  clocksEverySeconds?: number;
   /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
   simulatorAckInResponse?: boolean;
   /**
@@ -70,6 +72,8 @@ export interface Hub {
   flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
   /** Opens recurring institution duties that are due at `now`. */
   openRecurring(now?: Date): Promise<{ taskId: string; type: string }[]>;
+  /** Runs the children's clocks at `now` (default the hub's clock): what they opened, covered, discharged. */
+  sweepClocks(now?: Date): Promise<{ opened: { taskId: string; type: string }[]; covered: number; comingOfAge: number; discharged: number }>;
   stop(): Promise<void>;
 }
 

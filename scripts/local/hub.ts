@@ -93,6 +93,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       import('../../services/schedules/sweeps.ts'),
     ]);
     const { openRecurring } = await import('../../services/cases/recurring.ts');
+    const { sweepClocks } = await import('../../services/cases/clocks.ts');
     const consoleConfig: ConsoleConfig = options.jwt
       ? { signIn: 'oidc', authority: options.jwt.issuer, clientId: options.jwt.consoleClientId }
       : { signIn: 'local' };
@@ -157,6 +158,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       await openRecurring();
       await sweeps.flagOverdue();
     });
+    // The stack runs the clocks daily; here they run at start and then often, so a child admitted near a date in its
+    // life shows what its clock opened within a minute (a clock opens its task once, however often it runs).
+    const clocksEvery = options.clocksEverySeconds ?? 60;
+    if (clocksEvery) await sweepClocks().catch((err) => log(`clocks: ${(err as Error).message}`));
+    every(clocksEvery, () => sweepClocks());
 
     return {
       apiUrl: gateway.url,
@@ -170,6 +176,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       redispatch: (olderThan = retryWindow) => sweeps.redispatchStuck(olderThan),
       flagOverdue: (now) => sweeps.flagOverdue(now),
       openRecurring: (now) => openRecurring(now),
+      sweepClocks: (now) => sweepClocks(now),
       stop,
     };
   } catch (err) {

@@ -5,7 +5,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import type { SignatureScheme } from '../../contracts/push.ts';
+import { chinaDate } from '../../services/calendar/china-time.ts';
 import { IDEMPOTENCY_HEADER, verify } from '../../services/delivery/signature.ts';
+import { clock } from '../../services/lib/clock.ts';
 import { signatureOf } from '../../services/topology.ts';
 
 export interface DepartmentSimulator {
@@ -36,7 +38,8 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
 }
 
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+// The hub's clock, not the machine's: a test that moves the hub through years gets results dated in its time.
+const chinaToday = () => chinaDate(clock.now());
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

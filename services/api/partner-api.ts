@@ -14,6 +14,7 @@ import { isDepartmentsTask, notFound, requireDepartment, type Department } from 
 import { ForbiddenError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
+import { afterTaskEnded } from '../cases/coming-of-age/discharge.ts';
 import type { Action } from '../state/lifecycle.ts';
 import { queryInbox } from '../state/queries.ts';
 import type { TaskItem } from '../state/tasks.ts';
@@ -23,6 +24,7 @@ import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '..
 import { httpApi, parseBody, recordedBy, requirePrincipal, type Request } from './http.ts';
 import { openPageToken, sealPageToken } from './paging-token.ts';
 import { departmentTaskRoutes } from './routes/department-task.ts';
+import { clock } from '../lib/clock.ts';
 
 const badToken = () =>
   new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned for this department and status' }]);
@@ -62,6 +64,10 @@ async function act(req: Request, action: Action, reason?: string, result?: unkno
   // sweep finds the waiting tasks and finishes it: the department's call still succeeded.
   await releaseDependents(task).catch((err) =>
     logger.error('releasing dependants failed; the sweep will retry', { taskId, error: (err as Error).name }),
+  );
+  // The last task of a coming-of-age plan discharges the young person (once 18); else the clock sweep does it.
+  await afterTaskEnded(task).catch((err) =>
+    logger.error('the discharge check failed; the clock sweep will retry', { taskId, error: (err as Error).name }),
   );
   return { status: 200 as const, body: departmentView(task) };
 }
@@ -105,7 +111,7 @@ export const handler = httpApi({
 
   'POST /v1/tasks/{taskId}/request-information': async (req) => {
     const { missing } = parseBody(RequestInformationRequest, req.body);
-    const now = new Date();
+    const now = clock.now();
     const principal = requireDepartment(requirePrincipal(req));
     // The department's clock stops; the staff's starts. What was left of the department's time is kept.
     const task = await transitionTask(req.params.taskId!, {

@@ -18,6 +18,7 @@
 import { CHINA_OFFSET, chinaDate } from './china-time.ts';
 import { dayNumber, dayString, weekday } from './days.ts';
 import { defaultCalendar, type Calendar } from './holidays.ts';
+import { clock } from '../lib/clock.ts';
 
 /** The time of day a deadline falls due: the end of the due day (Civil Code art. 203). */
 export const DEADLINE_TIME = '23:59:59';
@@ -79,7 +80,7 @@ export function deadlineFor(openedAt: Date, workingDays: number, calendar: Calen
 }
 
 /** Whether a deadline (any ISO date-time with offset) has passed at `now`. */
-export function isPastDeadline(deadline: string, now: Date = new Date()): boolean {
+export function isPastDeadline(deadline: string, now: Date = clock.now()): boolean {
   const ms = Date.parse(deadline);
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO date-time: ${JSON.stringify(deadline)}`);
   return now.getTime() > ms;

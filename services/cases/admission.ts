@@ -18,9 +18,9 @@ export function ageOn(birthDate: string, on: string): number {
 /** School age: from 6 (compulsory education, 义务教育法 art. 11) until 18, when senior secondary ends. */
 export const SCHOOL_AGE = { from: 6, until: 18 } as const;
 
-/** Facts the rules can test, derived from what staff recorded. */
-export function admissionFacts(child: Child): Record<AdmissionFact, boolean> {
-  const age = ageOn(child.birthDate, child.admittedOn);
+/** Facts the rules can test, derived from what staff recorded, on the admission date (or `on`: a clock's day). */
+export function admissionFacts(child: Child, on = child.admittedOn): Record<AdmissionFact, boolean> {
+  const age = ageOn(child.birthDate, on);
   return {
     parentsUnknown: child.parentsUnknown,
     noHukou: !child.hukouRegistered,

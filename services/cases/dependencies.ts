@@ -13,10 +13,11 @@ import { findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
 import { taskInput } from './open-tasks.ts';
 import { effectiveChild } from './facts.ts';
 import { getInstitution } from './institutions.ts';
+import { clock } from '../lib/clock.ts';
 
 const BY = hubMachine('dependencies');
 
-export async function releaseDependents(prerequisite: TaskItem, now = new Date()): Promise<TaskItem[]> {
+export async function releaseDependents(prerequisite: TaskItem, now = clock.now()): Promise<TaskItem[]> {
   if (!['completed', 'rejected', 'cancelled'].includes(prerequisite.status)) return [];
   if (!prerequisite.subjectId.startsWith('CH')) return [];
   const found = await getChildCase(prerequisite.subjectId);

@@ -2,6 +2,7 @@
 // partition says what to open and when; the daily sweep opens what is due.
 import { hubMachine } from '../auth/actor.ts';
 import { chinaDate } from '../calendar/china-time.ts';
+import { addMonths } from '../calendar/days.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
 import { isTerminal } from '../state/lifecycle.ts';
@@ -11,14 +12,7 @@ import { putAllNew, type TaskItem } from '../state/tasks.ts';
 import { seededInstitutions } from '../seed/institutions.ts';
 import { buildTaskItems } from './open-tasks.ts';
 import { getInstitution } from './institutions.ts';
-
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+import { clock } from '../lib/clock.ts';
 
 /** Opens a schedule for an institution duty: the next task is due `everyMonths` from today. */
 export async function scheduleDuty(institutionId: string, type: string, input: Record<string, unknown>, everyMonths: number, now: Date) {
@@ -28,7 +22,7 @@ export async function scheduleDuty(institutionId: string, type: string, input: R
 }
 
 /** Opens every recurring duty that is due and not already open; returns the tasks opened. */
-export async function openRecurring(now = new Date(), institutions = seededInstitutions.map((i) => i.institutionId)): Promise<TaskItem[]> {
+export async function openRecurring(now = clock.now(), institutions = seededInstitutions.map((i) => i.institutionId)): Promise<TaskItem[]> {
   const today = chinaDate(now);
   const opened: TaskItem[] = [];
   for (const institutionId of institutions) {

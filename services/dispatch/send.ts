@@ -7,6 +7,7 @@ import { sqsClient } from '../lib/aws.ts';
 import { getJsonFromEnv } from '../lib/env.ts';
 import { logger } from '../lib/logger.ts';
 import { taskEnvelope } from './envelope.ts';
+import { clock } from '../lib/clock.ts';
 
 /** QUEUE_URLS: department code → its queue's URL. */
 const QueueUrls = z.record(z.string(), z.url());
@@ -24,7 +25,7 @@ export const queueUrlOf = (department: string): string => {
 };
 
 /** Sends each task's envelope; returns the ids that could not be sent (they stay for the sweep). */
-export async function sendTasks(tasks: TaskView[], now = new Date()): Promise<string[]> {
+export async function sendTasks(tasks: TaskView[], now = clock.now()): Promise<string[]> {
   const byDepartment = new Map<string, TaskView[]>();
   for (const t of tasks) byDepartment.set(t.department, [...(byDepartment.get(t.department) ?? []), t]);
   const unsent: string[] = [];

@@ -1,7 +1,8 @@
 // One error hierarchy, mapped to HTTP once (services/api/http.ts). Handlers throw; nothing formats errors twice.
 // The codes and the answer's shape are the API contract's (contracts/api/errors.ts).
 import { errorCodes, type ErrorBody, type ErrorStatus, type FieldIssue } from '../../contracts/api/errors.ts';
-import { errorZh, issueZh, knownZh } from '../../contracts/api/messages-zh.ts';
+import { errorZh, issueZh } from '../../contracts/api/messages-zh.ts';
+import { knownZh } from './messages-zh.ts';
 
 export class HubError extends Error {
   readonly code: (typeof errorCodes)[ErrorStatus];

@@ -6,6 +6,7 @@ import { openRecurring } from '../cases/recurring.ts';
 import { logger } from '../lib/logger.ts';
 import { functions, serviceName } from '../topology.ts';
 import { flagOverdue } from './sweeps.ts';
+import { clock } from '../lib/clock.ts';
 
 // Embedded metric format: a log line CloudWatch turns into the metric, so the function needs no PutMetricData. Its
 // namespace is POWERTOOLS_METRICS_NAMESPACE, which the stack sets (infra/schedules.ts).
@@ -13,7 +14,7 @@ const metrics = new Metrics({ serviceName });
 
 export const handler = async () => {
   // Deadlines run into next year: an operator must add its holiday schedule before the package does.
-  const next = coverage(new Date().getUTCFullYear() + 1);
+  const next = coverage(clock.now().getUTCFullYear() + 1);
   if (!next.official) logger.warn('holiday calendar incomplete', { year: next.year, warning: next.warning });
   const opened = await openRecurring();
   const swept = await flagOverdue();

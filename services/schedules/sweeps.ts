@@ -8,12 +8,13 @@ import { releaseDependents } from '../cases/dependencies.ts';
 import { allInbox } from '../state/queries.ts';
 import { markOverdue, recordRedispatch, type TaskItem } from '../state/tasks.ts';
 import { departments } from '../topology.ts';
+import { clock } from '../lib/clock.ts';
 
 /**
  * Sends again every task that has been dispatched for longer than `olderThanSeconds` without being
  * delivered: its message was lost (a crash between write and send, an in-memory queue that restarted).
  */
-export async function redispatchStuck(olderThanSeconds: number, now = new Date()): Promise<{ resent: number; released: number }> {
+export async function redispatchStuck(olderThanSeconds: number, now = clock.now()): Promise<{ resent: number; released: number }> {
   const cutoff = new Date(now.getTime() - olderThanSeconds * 1000).toISOString();
   let resent = 0;
   let released = 0;
@@ -48,7 +49,7 @@ async function reconcileWaiting(task: TaskItem, now: Date): Promise<number> {
 
 
 /** Flags open tasks past their deadline. Returns how many are overdue now, and how many were newly flagged. */
-export async function flagOverdue(now = new Date()): Promise<{ overdue: number; flagged: number }> {
+export async function flagOverdue(now = clock.now()): Promise<{ overdue: number; flagged: number }> {
   let overdue = 0;
   let flagged = 0;
   // Deadlines are stored as China time (…+08:00); the index compares strings, so compare like with like.

@@ -8,6 +8,9 @@ import { ConflictError } from '../lib/errors.ts';
 import { queryOwner } from './queries.ts';
 import { tableName, type Write } from './table.ts';
 import type { TaskItem } from './tasks.ts';
+import type { LeftCare } from '../../contracts/api/clocks.ts';
+import type { ClockItem } from './clocks.ts';
+import type { ComingOfAgeItem } from './coming-of-age.ts';
 
 export interface ChildItem extends Child {
   pk: string;
@@ -22,6 +25,8 @@ export interface ChildItem extends Child {
   gsi2sk: string;
   /** The transfer the child is in, from its opening until its receipt. */
   openTransferId?: string;
+  /** Set when the child has left care (a discharge on coming of age): its clocks have stopped. */
+  leftCare?: LeftCare;
 }
 
 export function newChildItem(child: Child, institution: Institution, admittedBy: Who, now: string): ChildItem {
@@ -38,12 +43,27 @@ export function newChildItem(child: Child, institution: Institution, admittedBy:
   };
 }
 
-/** The child and all its tasks, from one Query; undefined when there is no such child. */
-export async function getChildCase(childId: string): Promise<{ child: ChildItem; tasks: TaskItem[] } | undefined> {
+export interface ChildCase {
+  child: ChildItem;
+  tasks: TaskItem[];
+  /** What its clocks opened (services/state/clocks.ts). */
+  clocks: ClockItem[];
+  /** Its coming-of-age case, once the age-18 clock opened it. */
+  comingOfAge?: ComingOfAgeItem;
+}
+
+/** The child, all its tasks, its clocks and its coming of age, from one Query; undefined when there is no such child. */
+export async function getChildCase(childId: string): Promise<ChildCase | undefined> {
   const items = await queryOwner(childId);
   const child = items.find((i) => i.entity === 'child');
   if (!child) return undefined;
-  return { child, tasks: items.filter((i) => i.entity === 'task') };
+  const comingOfAge = items.find((i) => i.entity === 'coming-of-age');
+  return {
+    child,
+    tasks: items.filter((i) => i.entity === 'task'),
+    clocks: items.filter((i) => i.entity === 'clock'),
+    ...(comingOfAge ? { comingOfAge } : {}),
+  };
 }
 
 /** The child item alone (who it is in the care of now), without its tasks. */

@@ -5,6 +5,8 @@ import { paginateQuery, QueryCommand, type QueryCommandInput, type QueryCommandO
 import { documentClient } from '../lib/aws.ts';
 import { table } from '../topology.ts';
 import type { ChildItem } from './children.ts';
+import type { ClockItem } from './clocks.ts';
+import type { ComingOfAgeItem } from './coming-of-age.ts';
 import { bureauPk, childKey, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk } from './keys.ts';
 import type { TaskStatus } from './lifecycle.ts';
 import type { ScheduleItem } from './schedules.ts';
@@ -23,8 +25,11 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Pro
   return items;
 }
 
-/** What an owner's partition holds: a child and its tasks, or an institution's tasks and its duties' schedules. */
-export type OwnerItem = ChildItem | TaskItem | ScheduleItem;
+/**
+ * What an owner's partition holds: a child, its tasks, what its clocks opened and its coming of age; or an
+ * institution's tasks and its duties' schedules.
+ */
+export type OwnerItem = ChildItem | TaskItem | ScheduleItem | ClockItem | ComingOfAgeItem;
 
 /** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
 export async function queryOwner(ownerId: string): Promise<OwnerItem[]> {

@@ -11,6 +11,7 @@ import { checkTransition, type Action, type Actor, type TaskStatus } from './lif
 import { inboxSk } from './keys.ts';
 import { tableName, type Write } from './table.ts';
 import { getTask, type TaskItem } from './tasks.ts';
+import { clock } from '../lib/clock.ts';
 
 type Patch = Partial<Pick<TransitionRequest, 'result' | 'request' | 'deadline' | 'extra' | 'remove'>>;
 
@@ -68,7 +69,7 @@ async function transactWithTask(update: NonNullable<Write['Update']>, other: Wri
  * revision it read; a concurrent change (another writer, the overdue sweep) is retried from a fresh read,
  * so a transition is refused only when the task's state really forbids it.
  */
-export async function transitionTask(taskId: string, req: TransitionRequest, now = new Date()): Promise<TaskItem> {
+export async function transitionTask(taskId: string, req: TransitionRequest, now = clock.now()): Promise<TaskItem> {
   for (let attempt = 1; ; attempt++) {
     const task = await getTask(taskId);
     if (!task) throw new NotFoundError(`task ${taskId} not found`);

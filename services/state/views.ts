@@ -3,8 +3,11 @@ import type { TransferView } from '../../contracts/api/transfers.ts';
 import { DepartmentTaskView, type ChildView, type TaskView } from '../../contracts/api/views.ts';
 import { chinaDate } from '../calendar/china-time.ts';
 import type { ChildItem } from './children.ts';
+import type { ComingOfAgeView } from '../../contracts/api/clocks.ts';
+import type { ComingOfAgeItem } from './coming-of-age.ts';
 import type { TaskItem } from './tasks.ts';
 import type { TransferItem } from './transfers.ts';
+import { clock } from '../lib/clock.ts';
 
 const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'dispatchedAt', 'heldRemainingMs']);
 
@@ -14,6 +17,10 @@ export function strip(item: object): Record<string, unknown> {
 
 export const taskView = (t: TaskItem) => strip(t) as TaskView;
 export const childView = (c: ChildItem) => strip(c) as ChildView['child'];
+export const comingOfAgeView = (c: ComingOfAgeItem) => {
+  const { childId: _, ...view } = strip(c);
+  return view as ComingOfAgeView;
+};
 
 const departmentFields = Object.keys(DepartmentTaskView.shape) as (keyof DepartmentTaskView)[];
 
@@ -23,7 +30,7 @@ export function departmentView(t: Partial<TaskView>): DepartmentTaskView {
 }
 
 /** What neither side may leave unseen: children not sent, sent but not received, visits due. */
-export function outstanding(t: Omit<TransferView, 'outstanding'>, now = new Date()): TransferView['outstanding'] {
+export function outstanding(t: Omit<TransferView, 'outstanding'>, now = clock.now()): TransferView['outstanding'] {
   const today = chinaDate(now);
   const visitsDue = t.entrustedCare
     ? t.children
@@ -43,7 +50,7 @@ export function outstanding(t: Omit<TransferView, 'outstanding'>, now = new Date
   };
 }
 
-export function transferView(t: TransferItem, now = new Date()): TransferView {
+export function transferView(t: TransferItem, now = clock.now()): TransferView {
   const view = strip(t) as Omit<TransferView, 'outstanding'>;
   return { ...view, outstanding: outstanding(view, now) };
 }

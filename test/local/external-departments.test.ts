@@ -35,7 +35,7 @@ describe('the flags and their environment variables', () => {
   });
 
   it.each([
-    [{ push: ['housing=http://x.example'] }, /^--push: unknown department 'housing'; valid codes: medical-insurance, /],
+    [{ push: ['tax=http://x.example'] }, /^--push: unknown department 'tax'; valid codes: medical-insurance, /],
     [{ push: ['education'] }, /^--push 'education': expected <department>=<value>$/],
     [{ push: ['education=ftp://x.example'] }, /must be an http or https URL$/],
     [{ pushSecret: ['education=s'] }, /^--push-secret education: give --push education=<url> too$/],

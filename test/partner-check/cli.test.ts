@@ -31,10 +31,10 @@ describe('hub command line: arguments', () => {
   });
 
   it('names the valid department codes when the department is unknown or missing', async () => {
-    const unknown = await run(['partner-check', '--department', 'housing', '--url', 'https://x.example/push']);
+    const unknown = await run(['partner-check', '--department', 'tourism', '--url', 'https://x.example/push']);
     expect(unknown.exit).toBe(2);
     expect(unknown.err).toBe(
-      `hub partner-check: unknown department 'housing'; valid codes: ${codes}\nrun 'hub partner-check --help' for usage\n`,
+      `hub partner-check: unknown department 'tourism'; valid codes: ${codes}\nrun 'hub partner-check --help' for usage\n`,
     );
     expect((await run(['partner-check', '--url', 'https://x.example/push'])).err).toContain(`missing --department <code>; valid codes: ${codes}`);
   });

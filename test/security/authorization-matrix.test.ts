@@ -52,6 +52,7 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'POST /v1/children': [['staff, city institution'], ['staff, other city institution']],
   'GET /v1/children/{childId}': [NN_READERS, LZ_READERS],
   'POST /v1/children/{childId}/tasks': [['staff, city institution'], ['staff, other city institution']],
+  'POST /v1/children/{childId}/capability-assessment': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/tasks/{taskId}/resume': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/tasks/{taskId}/supply-information': [['staff, city institution'], ['staff, other city institution']],
   'GET /v1/institutions/{institutionId}': [NN_READERS, LZ_READERS],
@@ -69,6 +70,17 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'POST /v1/transfers/{transferId}/send': [['staff, county centre'], ['staff, other city county centre']],
   'POST /v1/transfers/{transferId}/receive': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/transfers/{transferId}/visits': [['staff, city institution'], ['staff, other city institution']],
+};
+
+const capabilityAssessment = {
+  assessedOn: '2026-11-20',
+  labourCapacity: 'full',
+  selfCareCapacity: 'full',
+  wishes: ['work'],
+  studying: false,
+  category: 'community',
+  place: { countyCode: '450103', address: '南宁市青秀区民族大道1号', villageOrCommunity: '民族社区' },
+  needsHousing: true,
 };
 
 interface Side {
@@ -90,6 +102,8 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
   const bodies: Partial<Record<OperationKey, unknown>> = {
     'POST /v1/children': admission({ institutionId: s.city }),
     'POST /v1/children/{childId}/tasks': { type: 'medical-insurance.pre-enrollment' },
+    // A child years from 18: a caller past the checks gets the 409 of a coming-of-age case not yet opened.
+    'POST /v1/children/{childId}/capability-assessment': capabilityAssessment,
     'POST /v1/tasks/{taskId}/resume': {},
     'POST /v1/tasks/{taskId}/supply-information': { facts: { hukouRegistered: true }, note: '补充材料' },
     'POST /v1/institutions/{institutionId}/tasks': { type: 'fire-rescue.safety-inspection' },

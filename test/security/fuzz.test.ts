@@ -85,6 +85,16 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
     const valid: Record<string, Record<string, unknown>> = {
       '/v1/children': admission(),
       '/v1/children/{childId}/tasks': { type: 'medical-insurance.pre-enrollment' },
+      '/v1/children/{childId}/capability-assessment': {
+        assessedOn: '2026-11-20',
+        labourCapacity: 'partial',
+        selfCareCapacity: 'full',
+        wishes: ['study'],
+        studying: true,
+        category: 'community',
+        place: { countyCode: '450103', address: '南宁市青秀区民族大道1号', villageOrCommunity: '民族社区' },
+        needsHousing: false,
+      },
       '/v1/institutions/{institutionId}/tasks': { type: 'fire-rescue.safety-inspection', recurEveryMonths: 6 },
       '/v1/tasks/{taskId}/acknowledge': { note: '已收到' },
       '/v1/tasks/{taskId}/complete': { result: {} },

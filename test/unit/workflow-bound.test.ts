@@ -41,11 +41,14 @@ const issuesOf = (run: () => unknown) => {
 };
 
 describe('[matrix] workflow-bound task types', () => {
-  it('are hukou migration and the school-record transfer, bound to the transfer, on fields their input has', () => {
+  it('are hukou migration and the school-record transfer (transfer), the placement tasks (coming of age), on fields their input has', () => {
     const bound = taskTypes.filter((t) => t.contract.workflow);
     expect(bound.map((t) => [t.contract.type, t.contract.workflow!.name])).toEqual([
       [schoolRecordTransferV1.type, 'transfer'],
       [hukouMigrationV1.type, 'transfer'],
+      ['housing.public-rental-housing', 'coming-of-age'],
+      ['conscription.priority-enlistment', 'coming-of-age'],
+      ['civil-affairs.special-hardship-recognition', 'coming-of-age'],
     ]);
     for (const { contract } of bound) {
       const fields = Object.keys((contract.input as z.ZodObject).shape);

@@ -1,7 +1,8 @@
 // Staff: admitting children, opening their tasks, acting on a task a department sent back.
 // Each route's documentation and the schemas of its body and answer (spec.ts).
 import { AdmissionRequest, OpenTaskRequest, SupplyInformationRequest } from '../requests.ts';
-import { AdmissionResponse } from '../responses.ts';
+import { CapabilityAssessment } from '../../coming-of-age.ts';
+import { AdmissionResponse, AssessmentResponse } from '../responses.ts';
 import { ChildView, TaskView } from '../views.ts';
 import { AUTH, type OperationSpec } from './spec.ts';
 
@@ -36,6 +37,20 @@ export const childOperations = {
       'with the transfer.',
     body: OpenTaskRequest,
     success: { status: 201, schema: TaskView, description: 'The task was opened' },
+    errors: [400, ...AUTH, 404, 409],
+  },
+  'POST /v1/children/{childId}/capability-assessment': {
+    operationId: 'recordCapabilityAssessment',
+    tag: 'staff',
+    summary: 'Record the coming-of-age capability assessment and open the placement plan',
+    description:
+      'Staff of the child\'s institution, once the age-18 clock has opened the coming of age (six months before the ' +
+      '18th birthday; 409 before, and once assessed). The placement rules on the task types open what the assessment ' +
+      'calls for (housing, hukou, schooling, employment, enlistment, special-hardship recognition); the young person ' +
+      'is discharged when they have all ended and the 18th birthday has come (二(六)). A category the capacities do ' +
+      'not allow is a 400 naming `category`.',
+    body: CapabilityAssessment,
+    success: { status: 201, schema: AssessmentResponse, description: 'Assessed; the plan\'s tasks are open' },
     errors: [400, ...AUTH, 404, 409],
   },
   'POST /v1/tasks/{taskId}/supply-information': {

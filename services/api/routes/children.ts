@@ -14,7 +14,9 @@ import { getChildCase, newChildItem } from '../../state/children.ts';
 import { newChildId } from '../../state/keys.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { putAllNew } from '../../state/tasks.ts';
-import { childView, taskView } from '../../state/views.ts';
+import { childView, comingOfAgeView, taskView } from '../../state/views.ts';
+import { clocksOf } from '../../cases/clocks.ts';
+import { clock } from '../../lib/clock.ts';
 import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
 
 /** Dates of an admission that cannot lie after today in China (the contract checks their order). */
@@ -40,7 +42,7 @@ export const childRoutes = {
     const facts = parseBody(AdmissionRequest, req.body);
     assertStaffOf(principal, facts.institutionId);
     const institution = getInstitution(facts.institutionId);
-    const now = new Date();
+    const now = clock.now();
     assertNotFuture(facts, now);
     const child = { ...facts, childId: newChildId() };
     const who = recordedBy(req, principal);
@@ -53,10 +55,19 @@ export const childRoutes = {
 
   'GET /v1/children/{childId}': async (req) => {
     const principal = requireReader(requirePrincipal(req));
-    const { child, tasks } = await loadChild(req, principal);
+    const found = await loadChild(req, principal);
+    const { child, tasks } = found;
     // The facts as they stand now: what staff recorded plus what departments established since.
     const facts = { ...child, ...effectiveChild(child, tasks) };
-    return { status: 200, body: { child: childView(facts), tasks: tasks.map(taskView) } };
+    return {
+      status: 200,
+      body: {
+        child: childView(facts),
+        tasks: tasks.map(taskView),
+        clocks: clocksOf(found, chinaDate(clock.now())),
+        ...(found.comingOfAge ? { comingOfAge: comingOfAgeView(found.comingOfAge) } : {}),
+      },
+    };
   },
 
   'POST /v1/children/{childId}/tasks': async (req) => {
@@ -66,7 +77,7 @@ export const childRoutes = {
     const { child, tasks: existing } = await loadChild(req, principal);
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this child`);
-    const now = new Date();
+    const now = clock.now();
     const [task] = buildTaskItems({ institution: getInstitution(child.institutionId), child }, [body], recordedBy(req, principal), now);
     await putAllNew([task!]);
     await sendTasks([task!], now);

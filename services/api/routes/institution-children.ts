@@ -13,6 +13,7 @@ import { institutionChildrenPage, type ChildPosition } from '../../state/queries
 import type { TaskItem } from '../../state/tasks.ts';
 import { parseBody, requirePrincipal, type Routes } from '../http.ts';
 import { institutionOf } from './institutions.ts';
+import { clock } from '../../lib/clock.ts';
 
 const MAX_EXAMINED = 200;
 const INDEX_PAGE = 25;
@@ -36,7 +37,7 @@ const sealPosition = (admittedOn: string, childId: string) => Buffer.from(JSON.s
 type Filters = Pick<ChildrenQuery, 'q' | 'status' | 'department' | 'overdue'>;
 
 /** A child matches the search when its name or id contains `q`, and one of its tasks meets every task filter. */
-export function matches(summary: ChildSummary, f: Filters, now = Date.now()): boolean {
+export function matches(summary: ChildSummary, f: Filters, now = clock.now().getTime()): boolean {
   if (f.q && !summary.name.includes(f.q) && !summary.childId.includes(f.q.toUpperCase())) return false;
   if (!f.status && !f.department && !f.overdue) return true;
   return summary.tasks.some(

@@ -11,6 +11,7 @@ import { childrenOfInstitution, queryOwner } from '../../state/queries.ts';
 import { putAllNew } from '../../state/tasks.ts';
 import { taskView } from '../../state/views.ts';
 import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
+import { clock } from '../../lib/clock.ts';
 
 /** Institutions are public (the seed list): an unknown one is a 404, another's a 403. */
 export function institutionOf(req: Request) {
@@ -43,7 +44,7 @@ export const institutionRoutes = {
     const existing = (await queryOwner(institution.institutionId)).filter((i) => i.entity === 'task');
     const open = existing.find((t) => t.type === body.type && !isTerminal(t.status));
     if (open) throw new ConflictError(`task ${open.taskId} of type ${body.type} is still ${open.status} for this institution`);
-    const now = new Date();
+    const now = clock.now();
     const [task] = buildTaskItems({ institution }, [body], recordedBy(req, principal), now);
     await putAllNew([task!]);
     const schedule = body.recurEveryMonths

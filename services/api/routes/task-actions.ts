@@ -16,6 +16,7 @@ import { transitionTask } from '../../state/transition.ts';
 import { taskView } from '../../state/views.ts';
 import { findTaskType } from '../../topology.ts';
 import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
+import { clock } from '../../lib/clock.ts';
 
 /** The institution whose staff act on a task now: the child's current one, or the institution the task is for. */
 async function actingInstitution(taskId: string): Promise<string | undefined> {
@@ -44,7 +45,7 @@ export const taskActionRoutes = {
       entry.contract.buildRequest({ institution: getInstitution(child.institutionId), child }, input.data),
     );
     if (!request.success) throw new ValidationError(zodIssues(request.error, 'facts'));
-    const now = new Date();
+    const now = clock.now();
     // Corrections are facts of the child, not of this task: every later task sees them too. Written with the
     // transition, in one transaction: a refused transition (409) leaves the child's facts as they were.
     const corrections = body.facts ? correctChildFactsWrite(found.child, body.facts, now.toISOString()) : undefined;

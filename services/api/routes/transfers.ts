@@ -16,6 +16,7 @@ import { getTransfer, transferIdsOf } from '../../state/transfers.ts';
 import { transferView } from '../../state/views.ts';
 import { institutionOf } from './institutions.ts';
 import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
+import { clock } from '../../lib/clock.ts';
 
 const ulid = monotonicFactory();
 
@@ -43,7 +44,7 @@ export const transferRoutes = {
     const principal = requirePrincipal(req);
     const body = parseBody(TransferRequest, req.body);
     assertStaffOf(principal, body.fromInstitutionId);
-    const now = new Date();
+    const now = clock.now();
     const { transfer, tasks } = await openTransfer(`TR${ulid()}`, body, recordedBy(req, principal), now);
     await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
     logger.info('transfer opened', { transferId: transfer.transferId, children: transfer.children.length, tasks: tasks.length });
@@ -83,7 +84,7 @@ export const transferRoutes = {
     const body = parseBody(HandOverRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.fromInstitutionId, 'sending institution sends children');
-    const now = new Date();
+    const now = clock.now();
     return { status: 200, body: transferView(await sendChildren(t, body, recordedBy(req, principal), now), now) };
   },
 
@@ -92,7 +93,7 @@ export const transferRoutes = {
     const body = parseBody(HandOverRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution receives children');
-    const now = new Date();
+    const now = clock.now();
     const { transfer, opened } = await receiveChildren(t, body, recordedBy(req, principal), now);
     await sendTasks(opened.filter((x) => x.status === 'dispatched'), now);
     return { status: 200, body: { ...transferView(transfer, now), opened: refs(opened) } };
@@ -103,7 +104,7 @@ export const transferRoutes = {
     const body = parseBody(VisitRequest, req.body);
     const t = await loadTransfer(req, principal);
     assertSide(principal, t.toInstitutionId, 'receiving institution records visits');
-    const now = new Date();
+    const now = clock.now();
     return { status: 201, body: transferView(await recordVisit(t, body, recordedBy(req, principal), now), now) };
   },
 } satisfies Routes;

@@ -75,6 +75,17 @@ export function functionsSuite(all: Templates): void {
       }
     });
 
+    it('runs the children’s clock sweep daily just after midnight China time, with table and queue access', () => {
+      const fn = test.stack.functions.clocks;
+      expect(functions.clocks.dailyAtChina).toBe('00:30');
+      test.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'cron(30 16 * * ? *)',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(test, fn), 'Arn'] } })],
+      });
+      expect(envOf(test, fn)).toMatchObject({ TABLE_NAME: expect.anything(), QUEUE_URLS: expect.anything() });
+      expect(resourcesOf(test, 'AWS::Lambda::Function').find(([id]) => id === logicalIdOf(test, fn))![1].Properties.Timeout).toBe(300);
+    });
+
     it('gives the overdue sweep the namespace its alarm watches, and no metrics permission (embedded metrics are log lines)', () => {
       const env = envOf(test, test.stack.functions.overdue);
       expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe(OVERDUE_METRIC.namespace);

@@ -1,9 +1,16 @@
 // Chinese names of the contracts' fields and values, as forms and detail pages show them. The shapes stay in
-// contracts/; only their names for people live here. test/console/i18n.test.ts fails when a contract gains a field
-// or value without a name here.
+// contracts/; only their names for people live here, or on the contract itself (its `zh`), so that a department added
+// in its own folders brings its own words. test/console/i18n.test.ts fails when a contract gains a field or value
+// without a name here or there.
+import { taskTypes } from '../../../topology.ts';
+import type { ContractZh } from '../../../../contracts/task-type.ts';
 
-/** Field name → label. Where one name means different things in different contracts, the contract's own wins. */
-export const fieldZh: Record<string, string> = {
+/** What the contracts say of themselves; a name this file gives keeps its meaning here. */
+export const contractZh = (part: keyof ContractZh): Record<string, string> =>
+  Object.assign({}, ...taskTypes.map((t) => t.contract.zh?.[part] ?? {}));
+
+/** Field name → label. */
+const sharedFieldZh: Record<string, string> = {
   institutionId: '所在机构',
   name: '姓名',
   gender: '性别',
@@ -87,8 +94,19 @@ export const fieldZh: Record<string, string> = {
   inspectedOn: '检查日期',
 };
 
+export const fieldZh: Record<string, string> = { ...contractZh('fields'), ...sharedFieldZh };
+
 /** Enum and literal values → label. */
-export const valueZh: Record<string, string> = {
+const sharedValueZh: Record<string, string> = {
+  // The capability assessment's (contracts/coming-of-age.ts).
+  study: '继续就学',
+  work: '就业',
+  enlistment: '参军入伍',
+  full: '完全具备',
+  partial: '部分具备',
+  community: '回归村（社区）安置',
+  'special-hardship': '纳入特困人员救助供养',
+  'welfare-institution': '转入社会福利机构',
   male: '男',
   female: '女',
   visual: '视力',
@@ -124,6 +142,8 @@ export const valueZh: Record<string, string> = {
   exempt: '不迁移户口',
   migrate: '迁移户口',
 };
+
+export const valueZh: Record<string, string> = { ...contractZh('values'), ...sharedValueZh };
 
 export const labelOf = (field: string) => fieldZh[field] ?? field;
 export const valueLabel = (value: unknown): string =>

@@ -1,7 +1,7 @@
 // The Chinese a person reads for a message the contracts or the API write in English: the table is the API's own
-// (contracts/api/messages-zh.ts); here, the admission's missing facts say which task needs them. zod's own
-// messages come from its zh-CN locale (zod.ts).
-import { knownZh } from '../../../../contracts/api/messages-zh.ts';
+// (services/lib/messages-zh.ts: contracts/api/messages-zh.ts and the contracts' own words); here, the admission's
+// missing facts say which task needs them. zod's own messages come from its zh-CN locale (zod.ts).
+import { knownZh } from '../../../lib/messages-zh.ts';
 
 export { knownZh };
 

@@ -1,0 +1,13 @@
+// Who recorded something, as every read API shows it: on its own so that the views that embed it (tasks, transfers,
+// a child's coming of age) import it without importing one another.
+import * as z from 'zod';
+
+/** A person who acted, as the token named them: the identity provider's subject and, when it gave one, a name. */
+export const Person = z.object({
+  id: z.string().min(1).max(128).describe('The token subject (sub) of the person who acted'),
+  name: z.string().min(1).max(64).optional().describe('Their display name, from the token, e.g. 张三'),
+});
+export type Person = z.infer<typeof Person>;
+
+/** Who recorded something: the organisation (a principal) and the person acting for it, if a person did. */
+export const RecordedBy = z.object({ by: z.string(), person: Person.optional() });

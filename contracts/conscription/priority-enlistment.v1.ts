@@ -1,0 +1,78 @@
+// 优先安排入伍: priority enlistment under equal conditions for an orphan coming of age who wishes to serve and meets
+// the requirements (policy 二(六): 对符合参军要求的，同等条件下优先安排入伍; 四(二): 兵役机关要做好符合参军条件人员的应征入伍
+// 相关工作). Opened by the coming-of-age placement plan only; the conscription office decides who meets the requirements.
+// Allow-list (field minimisation): identity, the institution applying and the county of placement (where the young
+// person registers for service). No medical, disability, hukou or school history: the office's own medical examination
+// and political review decide, not the hub's records.
+import * as z from 'zod';
+import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { caseChild, childIdentity } from '../case-child.ts';
+import { defineTaskType, type RuleViolation } from '../task-type.ts';
+
+const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose conscription office registers the young person (安置地县级行政区划代码)');
+
+export const PriorityEnlistmentInput = z
+  .strictObject({ placeCountyCode: PlaceCountyCode })
+  .meta({ title: 'conscription.priority-enlistment v1 input', description: 'Where the young person is placed (from the capability assessment)' });
+
+export const PriorityEnlistmentRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s id of the young person'),
+    name: ShortText.describe('Name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期)'),
+    idNumber: IdNumberCanonical.optional(),
+    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf'),
+    placeCountyCode: PlaceCountyCode,
+  })
+  .meta({ title: 'conscription.priority-enlistment v1 request', description: '优先安排入伍: what the conscription office receives' });
+
+export const EnlistmentOutcome = z
+  .enum(['enlisted', 'awaiting-call-up', 'not-selected'])
+  .describe('enlisted (批准入伍), awaiting-call-up (已兵役登记, 待征集), not-selected (未被批准入伍)');
+
+export const PriorityEnlistmentResult = z
+  .strictObject({
+    registered: z.boolean().describe('Registered for military service (兵役登记)'),
+    outcome: EnlistmentOutcome,
+    enlistedOn: IsoDate.optional().describe('Date of enlistment (入伍日期), when enlisted'),
+    reason: Reason.optional().describe('Why not, when not selected (未批准原因)'),
+  })
+  .meta({ title: 'conscription.priority-enlistment v1 result', description: '优先安排入伍: what the conscription office returns' });
+
+export const priorityEnlistmentV1 = defineTaskType({
+  type: 'conscription.priority-enlistment',
+  version: 1,
+  department: 'conscription',
+  subject: 'child',
+  titleZh: '优先安排入伍',
+  policy: '二(六), 四(二)',
+  workflow: { name: 'coming-of-age', step: 'placement', boundInput: ['placeCountyCode'] },
+  placement: { when: ['wantsEnlistment', 'fitForService'], input: { placeCountyCode: 'placeCountyCode' }, policy: '二(六)' },
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId'],
+  zh: {
+    fields: { registered: '兵役登记', outcome: '征集结果', enlistedOn: '入伍日期' },
+    values: { enlisted: '批准入伍', 'awaiting-call-up': '待征集', 'not-selected': '未被批准入伍' },
+    messages: {
+      'an enlistment gives its date, and only an enlistment': '批准入伍须填写入伍日期（且仅在此时填写）',
+      'a young person not selected is told why': '未被批准入伍须说明原因',
+      'a call-up follows registration': '征集须先进行兵役登记',
+    },
+  },
+  input: PriorityEnlistmentInput,
+  request: PriorityEnlistmentRequest,
+  result: PriorityEnlistmentResult,
+  buildRequest(facts, input) {
+    const child = caseChild(facts, 'conscription.priority-enlistment');
+    return { ...childIdentity(child), institutionId: child.institutionId, placeCountyCode: input.placeCountyCode };
+  },
+  checkResult(result) {
+    const violations: RuleViolation[] = [];
+    if ((result.outcome === 'enlisted') !== Boolean(result.enlistedOn)) {
+      violations.push({ path: 'result.enlistedOn', message: 'an enlistment gives its date, and only an enlistment' });
+    }
+    if (result.outcome === 'not-selected' && !result.reason) violations.push({ path: 'result.reason', message: 'a young person not selected is told why' });
+    if (result.outcome !== 'not-selected' && !result.registered) violations.push({ path: 'result.registered', message: 'a call-up follows registration' });
+    return violations;
+  },
+});

@@ -1,0 +1,81 @@
+// 住房保障: public rental or other guaranteed housing, with priority, for an orphan who comes of age and returns to a
+// village or community (policy 二(六): 符合公共租赁住房条件或其他保障性住房供应条件的，要优先安排; 四(二): 住房城乡建设部门要
+// 对孤儿成年后符合住房保障条件的优先实施保障). Opened by the coming-of-age placement plan only.
+// Allow-list (field minimisation): who the applicant is (name, gender, birth date, identity number), the institution
+// applying for them and the place of placement. No disability, medical, hukou or school facts: the housing rule needs none.
+import * as z from 'zod';
+import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { caseChild, childIdentity } from '../case-child.ts';
+import { defineTaskType } from '../task-type.ts';
+
+const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose housing office decides (安置地县级行政区划代码)');
+const PlaceAddress = ShortText.describe('Address of the village or community of placement (安置地址)');
+
+export const PublicRentalHousingInput = z
+  .strictObject({ placeCountyCode: PlaceCountyCode, placeAddress: PlaceAddress })
+  .meta({ title: 'housing.public-rental-housing v1 input', description: 'Where the young person is placed (from the capability assessment)' });
+
+export const PublicRentalHousingRequest = z
+  .strictObject({
+    childId: ChildId.describe('The hub’s id of the young person'),
+    name: ShortText.describe('Name (姓名)'),
+    gender: Gender.describe('Gender (性别)'),
+    birthDate: IsoDate.describe('Date of birth (出生日期)'),
+    idNumber: IdNumberCanonical.optional(),
+    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf (申请机构)'),
+    placeCountyCode: PlaceCountyCode,
+    placeAddress: PlaceAddress,
+    priority: z.literal(true).describe('An orphan coming of age: arranged with priority (优先安排, 二(六))'),
+  })
+  .meta({ title: 'housing.public-rental-housing v1 request', description: '住房保障: what the housing bureau receives' });
+
+export const HousingKind = z
+  .enum(['public-rental', 'other-guaranteed'])
+  .describe('public-rental (公共租赁住房) or other guaranteed housing (其他保障性住房)');
+
+export const PublicRentalHousingResult = z
+  .strictObject({
+    approved: z.boolean().describe('Housing granted (准予保障)'),
+    housingKind: HousingKind.optional(),
+    address: ShortText.optional().describe('Address of the flat (房源地址)'),
+    leaseStart: IsoDate.optional().describe('Start of the lease (租赁起始日)'),
+    reason: Reason.optional().describe('Why not, when not approved (不予保障理由)'),
+  })
+  .meta({ title: 'housing.public-rental-housing v1 result', description: '住房保障: what the housing bureau returns' });
+
+export const publicRentalHousingV1 = defineTaskType({
+  type: 'housing.public-rental-housing',
+  version: 1,
+  department: 'housing',
+  subject: 'child',
+  titleZh: '住房保障（优先安排）',
+  policy: '二(六), 四(二)',
+  workflow: { name: 'coming-of-age', step: 'placement', boundInput: ['placeCountyCode', 'placeAddress'] },
+  placement: {
+    when: ['community', 'needsHousing'],
+    input: { placeCountyCode: 'placeCountyCode', placeAddress: 'placeAddress' },
+    policy: '二(六)',
+  },
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId'],
+  zh: {
+    fields: { placeCountyCode: '安置地县（区）', placeAddress: '安置地址', priority: '优先安排', approved: '准予保障', housingKind: '保障方式', leaseStart: '租赁起始日' },
+    values: { 'public-rental': '公共租赁住房', 'other-guaranteed': '其他保障性住房', true: '是' },
+    messages: {
+      'an approval names the housing kind, the flat and the lease start': '准予保障须写明保障方式、房源地址和租赁起始日',
+      'a refusal gives its reason': '不予保障须说明理由',
+    },
+  },
+  input: PublicRentalHousingInput,
+  request: PublicRentalHousingRequest,
+  result: PublicRentalHousingResult,
+  buildRequest(facts, input) {
+    const child = caseChild(facts, 'housing.public-rental-housing');
+    return { ...childIdentity(child), institutionId: child.institutionId, ...input, priority: true as const };
+  },
+  checkResult(result) {
+    if (result.approved && (!result.housingKind || !result.address || !result.leaseStart))
+      return [{ path: 'result.address', message: 'an approval names the housing kind, the flat and the lease start' }];
+    if (!result.approved && !result.reason) return [{ path: 'result.reason', message: 'a refusal gives its reason' }];
+    return [];
+  },
+});

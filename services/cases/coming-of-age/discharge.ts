@@ -1,0 +1,43 @@
+// The end of a coming-of-age case (二(六)): once every task of the placement plan has ended (completed, rejected or
+// cancelled) and the young person is 18, the hub discharges them from the institution with the placement recorded.
+// Checked when a department ends one of the plan's tasks and by the daily clock sweep (the birthday may come last).
+import type { TaskView } from '../../../contracts/api/views.ts';
+import { hubMachine } from '../../auth/actor.ts';
+import { chinaDate } from '../../calendar/china-time.ts';
+import { clock } from '../../lib/clock.ts';
+import { ConflictError } from '../../lib/errors.ts';
+import { logger } from '../../lib/logger.ts';
+import { getChildCase, type ChildCase } from '../../state/children.ts';
+import { dischargeWrites } from '../../state/coming-of-age.ts';
+import { isTerminal } from '../../state/lifecycle.ts';
+import { transact } from '../../state/table.ts';
+
+/** Discharges the young person when the plan is done and they are of age; true when this call did. */
+export async function dischargeIfPlaced(found: ChildCase, now = clock.now()): Promise<boolean> {
+  const c = found.comingOfAge;
+  if (!c || c.status !== 'placing' || !c.assessment || found.child.leftCare) return false;
+  const today = chinaDate(now);
+  if (today < c.comesOfAgeOn) return false;
+  const planned = c.plan?.taskIds ?? [];
+  const tasks = planned.map((id) => found.tasks.find((t) => t.taskId === id));
+  if (tasks.some((t) => !t || !isTerminal(t.status))) return false;
+  const leftCare = { on: today, reason: 'coming-of-age' as const, category: c.assessment.category, place: c.assessment.place };
+  const note = tasks.map((t) => `${t!.type}: ${t!.status}`).join('; ') || 'no task was needed';
+  const step = { at: now.toISOString(), step: 'discharged' as const, ...hubMachine('coming-of-age'), note };
+  try {
+    await transact(dischargeWrites(found.child, c, leftCare, step), 'the child or its coming-of-age case changed meanwhile');
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+  logger.info('discharged on coming of age', { childId: found.child.childId, category: leftCare.category, tasks: tasks.length });
+  return true;
+}
+
+/** After a department ended a task: the discharge, if it was the plan's last one and the young person is of age. */
+export async function afterTaskEnded(task: Pick<TaskView, 'taskId' | 'subjectId' | 'status'>, now = clock.now()): Promise<boolean> {
+  if (!isTerminal(task.status) || !task.subjectId.startsWith('CH')) return false;
+  const found = await getChildCase(task.subjectId);
+  if (!found?.comingOfAge?.plan?.taskIds.includes(task.taskId)) return false;
+  return dischargeIfPlaced(found, now);
+}

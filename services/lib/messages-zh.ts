@@ -1,0 +1,10 @@
+// The Chinese of an English message: the one table (contracts/api/messages-zh.ts), then the task-type contracts' own
+// words (their `zh.messages`), so that a department added in its own folders brings its messages to the API's
+// `message_zh` and to the console alike.
+import { knownZh as tableZh } from '../../contracts/api/messages-zh.ts';
+import { taskTypes } from '../topology.ts';
+
+const contractMessages: Record<string, string> = Object.assign({}, ...taskTypes.map((t) => t.contract.zh?.messages ?? {}));
+
+/** The Chinese of a known English message, or undefined. */
+export const knownZh = (message: string): string | undefined => tableZh(message) ?? contractMessages[message];
