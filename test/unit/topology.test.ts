@@ -6,8 +6,8 @@ import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 describe('topology', () => {
   it('lists the departments the hub links (docs/domain.md), each with its adapter', () => {
     expect(departments.map((d) => d.code).sort()).toEqual([
-      'civil-affairs', 'conscription', 'disability-federation', 'education', 'fire-rescue', 'housing', 'human-resources', 'medical-insurance',
-      'public-security',
+      'civil-affairs', 'conscription', 'disability-federation', 'education', 'fire-rescue', 'housing', 'human-resources', 'market-regulation',
+      'medical-insurance', 'public-security',
     ]);
     for (const d of departments) expect(existsSync(adapterEntry(d.code)), adapterEntry(d.code)).toBe(true);
   });
@@ -16,7 +16,7 @@ describe('topology', () => {
     for (const d of departments) for (const t of d.taskTypes) expect(t.contract.department).toBe(d.code);
     const ids = taskTypes.map((t) => t.contract.type);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(14);
+    expect(ids).toHaveLength(15);
     for (const t of taskTypes) expect(t.deadlineWorkingDays).toBeGreaterThan(0);
   });
 

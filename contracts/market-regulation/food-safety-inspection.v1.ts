@@ -1,0 +1,85 @@
+// 食品安全检查指导: food-safety guidance and inspection of an institution's kitchen and canteen, periodic or on request
+// (policy 四(二): 市场监管部门要指导儿童福利机构加强食品安全管理; 二(九): 建立健全安全、食品…等内部管理制度). The subject is the
+// institution. Allow-list (field minimisation): the institution's id, name and the premises' address: no child data at all.
+import * as z from 'zod';
+import { InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { defineTaskType, type RuleViolation } from '../task-type.ts';
+
+const InspectionKind = z.enum(['periodic', 'requested']).describe('periodic (日常监督检查) or requested by the institution (申请指导检查)');
+const Address = ShortText.describe('Address of the kitchen or canteen to inspect (食堂地址)');
+const RequestReason = Reason.describe('Why the institution asks, e.g. a new canteen or supplier (申请理由)');
+
+export const FoodSafetyInspectionInput = z
+  .strictObject({ inspectionKind: InspectionKind, address: Address.optional(), requestReason: RequestReason.optional() })
+  .meta({ title: 'market-regulation.food-safety-inspection v1 input', description: 'What kind of inspection, and where' });
+
+export const FoodSafetyInspectionRequest = z
+  .strictObject({
+    institutionId: InstitutionId.describe('The institution to inspect'),
+    institutionName: ShortText.describe('Its name (单位名称)'),
+    address: Address.optional(),
+    inspectionKind: InspectionKind,
+    requestReason: RequestReason.optional(),
+  })
+  .meta({ title: 'market-regulation.food-safety-inspection v1 request', description: '食品安全检查: what market regulation receives' });
+
+export const FoodSafetyHazard = z
+  .strictObject({
+    description: Reason.describe('What and where the hazard is (问题描述)'),
+    severity: z.enum(['general', 'serious']).describe('general (一般问题) or serious (严重问题, 责令停业整顿)'),
+  })
+  .describe('A food-safety hazard found (食品安全隐患)');
+
+export const FoodSafetyInspectionResult = z
+  .strictObject({
+    hazardsFound: z.array(FoodSafetyHazard).describe('Hazards found (发现的问题); empty when none'),
+    remediationDeadline: IsoDate.optional().describe('Date by which they must be remedied (整改期限); required when hazards are found, after inspectedOn'),
+    guidanceGiven: z.boolean().describe('Whether food-safety management guidance was given (食品安全管理指导)'),
+    rating: z.enum(['good', 'fair', 'poor']).describe('Dynamic rating of the canteen (量化分级: 良好, 一般, 较差)'),
+    inspectedOn: IsoDate.describe('Date of the inspection (检查日期)'),
+  })
+  .meta({ title: 'market-regulation.food-safety-inspection v1 result', description: '食品安全检查: what market regulation returns' });
+
+export const foodSafetyInspectionV1 = defineTaskType({
+  type: 'market-regulation.food-safety-inspection',
+  version: 1,
+  department: 'market-regulation',
+  subject: 'institution',
+  titleZh: '食品安全检查指导',
+  policy: '四(二), 二(九)',
+  discloses: [],
+  zh: {
+    fields: { guidanceGiven: '食品安全管理指导', rating: '量化分级' },
+    values: { serious: '严重问题', good: '良好', fair: '一般', poor: '较差' },
+    messages: {
+      'hazards found need a remediation deadline': '发现问题时须填写整改期限',
+      'a remediation deadline is set only when hazards are found': '仅在发现问题时填写整改期限',
+      'the remediation deadline must fall after the inspection': '整改期限须晚于检查日期',
+    },
+  },
+  input: FoodSafetyInspectionInput,
+  request: FoodSafetyInspectionRequest,
+  result: FoodSafetyInspectionResult,
+  // Reads nothing from facts.child: the inspection is about the kitchen, never about children.
+  buildRequest({ institution }, input) {
+    return {
+      institutionId: institution.institutionId,
+      institutionName: institution.name,
+      ...(input.address ? { address: input.address } : {}),
+      inspectionKind: input.inspectionKind,
+      ...(input.requestReason ? { requestReason: input.requestReason } : {}),
+    };
+  },
+  checkResult(result) {
+    const violations: RuleViolation[] = [];
+    const hazards = result.hazardsFound.length > 0;
+    if (hazards && !result.remediationDeadline) violations.push({ path: 'result.remediationDeadline', message: 'hazards found need a remediation deadline' });
+    if (!hazards && result.remediationDeadline) {
+      violations.push({ path: 'result.remediationDeadline', message: 'a remediation deadline is set only when hazards are found' });
+    }
+    if (result.remediationDeadline && result.remediationDeadline <= result.inspectedOn) {
+      violations.push({ path: 'result.remediationDeadline', message: 'the remediation deadline must fall after the inspection' });
+    }
+    return violations;
+  },
+});
