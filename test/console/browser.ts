@@ -1,6 +1,6 @@
 // Browser tests of the console: Debian's chromium driven by playwright-core (no browser download), axe-core run in
 // the page after every screen, and screenshots of every page at 1280×800 and 390×844 in test-results/screenshots/.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -8,12 +8,20 @@ import { expect, type TestContext } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test-results/screenshots');
-const ARGS = ['--lang=zh-CN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
+// A context's locale (below) sets navigator.language, Accept-Language and Intl, but a date field's format and its
+// 年/月/日 placeholders follow the browser's own UI locale: on Linux chromium takes it from LANGUAGE/LANG (it
+// ignores --lang) and needs its zh-CN locale file (Debian's chromium-l10n), or it falls back to mm/dd/yyyy.
+const UI_LOCALE_FILE = '/usr/lib/chromium/locales/zh-CN.pak';
+
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (CHROMIUM === '/usr/bin/chromium' && !existsSync(UI_LOCALE_FILE)) {
+    throw new Error(`${UI_LOCALE_FILE} is missing: apt-get install chromium-l10n (date fields would show mm/dd/yyyy)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' } });
 }
 
 export function newContext(browser: Browser, size: keyof typeof sizes = 'desktop'): Promise<BrowserContext> {
