@@ -52,6 +52,7 @@ const exact: Record<string, string> = {
   'the body has a forbidden key': '请求体含有不允许的键',
   'forbidden key': '不允许的键',
   'not a token this API returned': '分页令牌无效，请从第一页重新查询',
+  'not a city of the region': '不是本区的设区市代码',
   'not a token this API returned for this department and status': '分页令牌无效，请从第一页重新查询',
   'a path parameter is malformed': '路径参数格式不正确',
   'the request is invalid': '请求内容不符合要求',

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { ChildrenPage } from '../../contracts/api/children.ts';
 import { ErrorBody, GatewayErrorBody } from '../../contracts/api/errors.ts';
+import { IncidentsPage } from '../../contracts/api/incidents.ts';
 import { Me } from '../../contracts/api/me.ts';
 import {
   AcknowledgeRequest,
@@ -63,6 +64,7 @@ const named: Record<string, z.ZodType> = {
   DepartmentTaskView,
   InboxPage,
   ChildrenPage,
+  IncidentsPage,
   Me,
   HealthResponse,
   Error: ErrorBody,

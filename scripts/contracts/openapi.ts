@@ -4,6 +4,7 @@
 // document out. Every route of the topology must have an operation, or the build throws naming it.
 import type * as z from 'zod';
 import { ChildrenQuery } from '../../contracts/api/children.ts';
+import { IncidentsQuery } from '../../contracts/api/incidents.ts';
 import { InboxQuery } from '../../contracts/api/requests.ts';
 import { operations, type OperationKey } from '../../contracts/api/operations/index.ts';
 import type { OperationSpec } from '../../contracts/api/operations/spec.ts';
@@ -59,6 +60,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
       nextToken: 'The `nextToken` of the previous page',
     }),
     '/v1/institutions/{institutionId}/children': queryOf(ChildrenQuery, 'children-query', {}),
+    '/v1/incidents': queryOf(IncidentsQuery, 'incidents-query', {}),
   };
 
   const openExamples = (of: TaskTypeContract[]) =>

@@ -9,6 +9,7 @@ import { Envelope } from '../../contracts/envelope.ts';
 import { hubMachine } from '../auth/actor.ts';
 import { push } from '../delivery/push.ts';
 import { taskEnvelope } from '../dispatch/envelope.ts';
+import { parkedReason } from '../dispatch/failure.ts';
 import { sqsClient } from '../lib/aws.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
@@ -108,7 +109,7 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
   }
   if (attempt >= config.maxReceiveCount) {
     // This was the last try: the message now goes to the dead-letter queue and the task shows why.
-    await record_('fail', `delivery failed after ${attempt} attempts (${outcome.reason}); parked in the dead-letter queue`);
+    await record_('fail', parkedReason(attempt, outcome.reason));
     logger.error('delivery failed; parked in the dead-letter queue', { taskId, department: adapter.department, attempt });
   } else {
     await backoff(record, attempt, config);

@@ -2,6 +2,7 @@
 import { httpApi } from './http.ts';
 import { childRoutes } from './routes/children.ts';
 import { comingOfAgeRoutes } from './routes/coming-of-age.ts';
+import { incidentRoutes } from './routes/incidents.ts';
 import { institutionChildrenRoutes } from './routes/institution-children.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { meRoutes } from './routes/me.ts';
@@ -18,4 +19,5 @@ export const handler = httpApi({
   ...institutionChildrenRoutes,
   ...meRoutes,
   ...transferRoutes,
+  ...incidentRoutes,
 });

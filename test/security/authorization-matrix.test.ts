@@ -70,6 +70,7 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'POST /v1/transfers/{transferId}/send': [['staff, county centre'], ['staff, other city county centre']],
   'POST /v1/transfers/{transferId}/receive': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/transfers/{transferId}/visits': [['staff, city institution'], ['staff, other city institution']],
+  'GET /v1/incidents': [NN_READERS, LZ_READERS],
 };
 
 const capabilityAssessment = {
@@ -98,7 +99,9 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
   const checklist = { guardianship: true, archive: true, property: true };
   const path = key.split(' ')[1]!
     .replace('{childId}', s.childId).replace('{taskId}', s.taskId).replace('{transferId}', s.transferId)
-    .replace('{department}', s.department).replace('{institutionId}', s.city);
+    .replace('{department}', s.department).replace('{institutionId}', s.city)
+    // The incident view takes its institution as a query parameter.
+    .replace(/^\/v1\/incidents$/, `/v1/incidents?institutionId=${s.city}`);
   const bodies: Partial<Record<OperationKey, unknown>> = {
     'POST /v1/children': admission({ institutionId: s.city }),
     'POST /v1/children/{childId}/tasks': { type: 'medical-insurance.pre-enrollment' },

@@ -2,6 +2,7 @@
 // (the OpenAPI build fails naming it), and a handler's answer must have the type of its `success.schema`.
 import type * as z from 'zod';
 import { childOperations } from './children.ts';
+import { incidentOperations } from './incidents.ts';
 import { institutionOperations } from './institutions.ts';
 import { metaOperations } from './meta.ts';
 import { partnerOperations } from './partner.ts';
@@ -13,6 +14,7 @@ export const operations = {
   ...partnerOperations,
   ...institutionOperations,
   ...transferOperations,
+  ...incidentOperations,
 };
 export type OperationKey = keyof typeof operations;
 

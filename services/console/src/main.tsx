@@ -18,6 +18,7 @@ const Duties = lazy(() => import('./pages/duties.tsx'));
 const Inbox = lazy(() => import('./pages/inbox.tsx'));
 const TaskPage = lazy(() => import('./pages/task.tsx'));
 const Institutions = lazy(() => import('./pages/institutions.tsx'));
+const Incidents = lazy(() => import('./pages/incidents.tsx'));
 
 function Home() {
   const { route } = useLocation();
@@ -65,6 +66,7 @@ function App() {
         <Route path="/duties" component={Duties} />
         <Route path="/departments/:department/tasks" component={Inbox} />
         <Route path="/tasks/:taskId" component={TaskPage} />
+        <Route path="/incidents" component={Incidents} />
         <Route default component={NotFound} />
       </Router>
     </ErrorBoundary>

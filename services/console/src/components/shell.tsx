@@ -8,12 +8,13 @@ export const APP_NAME = '儿童福利跨部门协同平台';
 
 function links(kind: string, department?: string, countyCentre?: boolean): [string, string][] {
   if (kind === 'department') return [[`/departments/${department}/tasks`, '待办任务']];
-  if (kind === 'supervisor') return [['/institutions', '辖区机构']];
+  if (kind === 'supervisor') return [['/institutions', '辖区机构'], ['/incidents', '投递异常']];
   return [
     ['/children', '在院儿童'],
     ['/children/new', '接收儿童'],
     ['/transfers', countyCentre ? '移交儿童' : '接收移交'],
     ['/duties', '机构事务'],
+    ['/incidents', '投递异常'],
   ];
 }
 
