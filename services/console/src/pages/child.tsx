@@ -108,9 +108,12 @@ export default function ChildPage() {
           <Values
             value={child}
             schema={ChildFacts}
-            skip={['childId', 'cityCode', 'createdAt', 'updatedAt', 'openTransferId', 'name']}
+            skip={['childId', 'cityCode', 'createdAt', 'updatedAt', 'openTransferId', 'name', 'admittedBy']}
           />
-          <p class="muted">儿童编号 {child.childId}</p>
+          <p class="muted">
+            儿童编号 {child.childId}
+            {child.admittedBy && `；${dateZh(child.createdAt)}由${actorName(child.admittedBy)}接收登记`}
+          </p>
         </section>
       )}
       <h2>协同事项（{tasks.length}项）</h2>
