@@ -36,6 +36,20 @@ const apiAccess = z.discriminatedUnion('type', [
 ]);
 export type ApiAccess = z.infer<typeof apiAccess>;
 
+/** Where the web console is served from (docs/decisions/0019-console-hosting.md). */
+const consoleHosting = z.discriminatedUnion('hosting', [
+  /** Not by this stack (China, for now: decision 0019). */
+  z.object({ hosting: z.literal('none') }),
+  z.object({
+    hosting: z.literal('cloudfront'),
+    /** The console's OpenID Connect client at the identity provider (authorization code with PKCE, no secret). */
+    clientId: z.string().min(1),
+    /** An alternate domain name and its ACM certificate (in us-east-1, as CloudFront requires). */
+    domainName: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain name such as console.example.gov.cn').optional(),
+    certificateArn: z.string().regex(/^arn:[a-z-]+:acm:us-east-1:\d{12}:certificate\//, 'an ACM certificate ARN in us-east-1').optional(),
+  }),
+]);
+
 export const configSchema = z
   .object({
     deployment: z.enum(deployments),
@@ -89,6 +103,7 @@ export const configSchema = z
      * copied into the authorizer's bundle, which then runs with `AUTH_MODE=local` instead of verifying JWTs.
      */
     localCredentialsFile: z.string().min(1).optional(),
+    console: consoleHosting.default({ hosting: 'none' }),
   })
   .superRefine((config, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -110,6 +125,14 @@ export const configSchema = z
     }
     if (config.api.access.type === 'private' && config.api.access.vpc && !region) {
       issue(['env', 'region'], 'creating the execute-api endpoint needs the region (its service name differs per partition)');
+    }
+    if (config.console.hosting === 'cloudfront') {
+      if (!config.console.domainName !== !config.console.certificateArn) issue(['console'], 'domainName and certificateArn go together');
+      // CloudFront reaches public origins only; a private API is served with the console inside its network.
+      if (config.api.access.type === 'private') issue(['console', 'hosting'], 'CloudFront cannot reach a private API; use hosting: none');
+      // CloudFront China serves only ICP-filed domains, and its Functions and origin access control could not be
+      // confirmed offline: China's hosting is not built yet (docs/decisions/0019-console-hosting.md).
+      if (config.partition === 'aws-cn') issue(['console', 'hosting'], 'the console\'s CloudFront hosting is not available in the aws-cn partition yet; use hosting: none');
     }
     if (config.partition !== 'aws-cn') return;
     if (config.logRetentionDays < MIN_CHINA_LOG_RETENTION_DAYS) {

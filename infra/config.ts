@@ -46,6 +46,7 @@ export const configs: Record<Deployment, ConfigInput> = {
     api: { stageName: 'prod', throttlingRateLimit: 50, throttlingBurstLimit: 100 },
     auth: placeholderIdp,
     adapterMaxConcurrency: 5,
+    console: { hosting: 'cloudfront', clientId: 'child-welfare-hub-console' },
   },
   'cn-northwest-1': china('cn-northwest-1'),
   'cn-north-1': china('cn-north-1'),

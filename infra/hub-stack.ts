@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import type { DepartmentCode } from '../contracts/common.ts';
 import { departments, type FunctionName } from '../services/topology.ts';
 import { AlarmTopic } from './alarms.ts';
+import { ConsoleHosting } from './console-hosting.ts';
 import { hubApi } from './api.ts';
 import { addApiFunctions } from './api-functions.ts';
 import type { Config } from './config.ts';
@@ -33,6 +34,8 @@ export class HubStack extends Stack {
   readonly api: apigateway.RestApi;
   readonly functions: Record<FunctionName, HubFunction>;
   readonly pagingTokenKey: HubSecret;
+  /** The console's static hosting, when the deployment's `console.hosting` asks for it. */
+  readonly console?: ConsoleHosting;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id, props);
@@ -60,6 +63,8 @@ export class HubStack extends Stack {
     };
 
     this.api = hubApi(this, { config, handlers: apiFunctions.handlers, authorizer: apiFunctions.authorizer });
-    addOutputs(this, { api: this.api, table: this.table, alarmTopic: this.alarmTopic, departments: this.departments });
+    const hosting = config.console;
+    if (hosting.hosting === 'cloudfront') this.console = new ConsoleHosting(this, 'Console', { config: { ...config, console: hosting }, api: this.api });
+    addOutputs(this, { api: this.api, table: this.table, alarmTopic: this.alarmTopic, departments: this.departments, console: this.console });
   }
 }

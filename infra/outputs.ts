@@ -30,6 +30,7 @@ export const outputKeys = {
   tableName: 'TableName',
   queueUrls: 'QueueUrls',
   alarmTopicArn: 'AlarmTopicArn',
+  consoleUrl: 'ConsoleUrl',
   queueUrl: (code: DepartmentCode) => `QueueUrl${pascalCase(code)}`,
   deadLetterQueueUrl: (code: DepartmentCode) => `DeadLetterQueueUrl${pascalCase(code)}`,
   departmentSecretArn: (code: DepartmentCode) => `DepartmentSecretArn${pascalCase(code)}`,

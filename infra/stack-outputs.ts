@@ -4,6 +4,7 @@ import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { DepartmentCode } from '../contracts/common.ts';
+import type { ConsoleHosting } from './console-hosting.ts';
 import type { DepartmentPipeline } from './department-pipeline.ts';
 import { outputKeys } from './outputs.ts';
 
@@ -12,9 +13,10 @@ export interface OutputSources {
   table: dynamodb.ITable;
   alarmTopic: sns.ITopic;
   departments: ReadonlyMap<DepartmentCode, DepartmentPipeline>;
+  console?: ConsoleHosting;
 }
 
-export function addOutputs(stack: Stack, { api, table, alarmTopic, departments }: OutputSources): void {
+export function addOutputs(stack: Stack, { api, table, alarmTopic, departments, console }: OutputSources): void {
   new CfnOutput(stack, outputKeys.apiUrl, { value: api.url, description: 'REST API stage URL (ends with /)' });
   new CfnOutput(stack, outputKeys.apiId, { value: api.restApiId });
   new CfnOutput(stack, outputKeys.tableName, { value: table.tableName });
@@ -23,6 +25,7 @@ export function addOutputs(stack: Stack, { api, table, alarmTopic, departments }
     description: 'JSON: department code → queue URL',
   });
   new CfnOutput(stack, outputKeys.alarmTopicArn, { value: alarmTopic.topicArn });
+  if (console) new CfnOutput(stack, outputKeys.consoleUrl, { value: `https://${console.distribution.distributionDomainName}/`, description: 'The web console (and the API under /v1/ at the same origin)' });
   for (const [code, d] of departments) {
     new CfnOutput(stack, outputKeys.queueUrl(code), { value: d.queue.queueUrl });
     new CfnOutput(stack, outputKeys.deadLetterQueueUrl(code), { value: d.deadLetterQueue.queueUrl });

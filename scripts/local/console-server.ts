@@ -10,7 +10,7 @@ import { describePrincipal } from '../../services/auth/describe.ts';
 import { personOf } from '../../services/auth/actor.ts';
 import { splitIdentity, type Credentials, type PeopleNames } from '../../services/auth/local-credentials.ts';
 import { parsePrincipal } from '../../services/auth/principal.ts';
-import { CONFIG_PATH, type ConsoleConfig } from '../../services/console/config.ts';
+import { CONFIG_PATH, contentSecurityPolicy, type ConsoleConfig } from '../../services/console/config.ts';
 
 export interface ConsoleServerOptions {
   /** The console's build (dist/console). */
@@ -34,13 +34,7 @@ const securityHeaders = (config: ConsoleConfig) => ({
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy': [
-    "default-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self'${config.signIn === 'oidc' ? ` ${new URL(config.authority).origin}` : ''}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; '),
+  'content-security-policy': contentSecurityPolicy(config),
 });
 
 const loopbackAddress = (a: string | undefined) => a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';

@@ -13,3 +13,14 @@ export type ConsoleConfig =
     };
 
 export const CONFIG_PATH = '/console-config.json';
+
+/** What the page may load and reach: its own origin and, signing in with OpenID Connect, the identity provider. */
+export function contentSecurityPolicy(config: ConsoleConfig): string {
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${config.signIn === 'oidc' ? ` ${new URL(config.authority).origin}` : ''}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
