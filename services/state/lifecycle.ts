@@ -49,8 +49,10 @@ export const transitions: readonly Transition[] = [
   { action: 'deliver', from: ['dispatched'], to: 'delivered', by: ['system'] },
   // A delivery that ends in the dead-letter queue, or a department's 4xx answer to the push.
   { action: 'fail', from: ['dispatched'], to: 'failed', by: ['system'] },
-  // A department may answer before the adapter has recorded the delivery (it evidently has the task).
-  { action: 'acknowledge', from: ['dispatched', 'delivered'], to: 'acknowledged', by: ['department'] },
+  // A department may answer before the adapter has recorded the delivery (it evidently has the task), or after the
+  // adapter gave up on a push that reached it but whose answer came too late (a timeout): refusing it then would
+  // leave the department holding a task the hub believes undelivered, and a resumed push is a duplicate to it.
+  { action: 'acknowledge', from: ['dispatched', 'delivered', 'failed'], to: 'acknowledged', by: ['department'] },
   { action: 'complete', from: ['acknowledged', 'in-progress'], to: 'completed', by: ['department'] },
   {
     action: 'reject',

@@ -1,6 +1,7 @@
 // Task items: the item, its key and opening history, reading one, and the writes that touch a task outside its
 // lifecycle (the sweeps' flags, a transfer's receipt moving it). Every write is conditional on the item's revision
 // (`rev`); moving a task along its lifecycle is transition.ts.
+import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TaskView } from '../../contracts/api/views.ts';
 import type { Institution } from '../../contracts/case.ts';
@@ -67,11 +68,25 @@ export function newTaskItem(
 
 /** Writes items that must all exist or none (a child and the tasks its admission opens). */
 export async function putAllNew(items: object[]): Promise<void> {
-  if (items.length === 1) {
-    await documentClient().send(new PutCommand(putNew(items[0]!).Put!));
-    return;
+  try {
+    if (items.length === 1) await documentClient().send(new PutCommand(putNew(items[0]!).Put!));
+    else await documentClient().send(new TransactWriteCommand({ TransactItems: items.map(putNew) }));
+  } catch (err) {
+    const refused = ['ConditionalCheckFailedException', 'TransactionCanceledException'].includes((err as Error).name);
+    if (!refused || !(await allStored(items))) throw err;
   }
-  await documentClient().send(new TransactWriteCommand({ TransactItems: items.map(putNew) }));
+}
+
+/**
+ * The SDK retries a write whose answer was lost on the wire; if the first try was applied, the retry fails its
+ * attribute_not_exists condition. The very items, stored, say the write is in (ids are new ULIDs: nobody else's).
+ */
+async function allStored(items: object[]): Promise<boolean> {
+  for (const item of items as { pk: string; sk: string }[]) {
+    const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }));
+    if (!out.Item || !isDeepStrictEqual(out.Item, JSON.parse(JSON.stringify(item)))) return false;
+  }
+  return true;
 }
 
 export async function getTask(taskId: string): Promise<TaskItem | undefined> {

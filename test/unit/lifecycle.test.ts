@@ -8,6 +8,7 @@ describe('task lifecycle', () => {
     ['dispatched', 'fail', 'system', 'failed'],
     ['delivered', 'acknowledge', 'department', 'acknowledged'],
     ['dispatched', 'acknowledge', 'department', 'acknowledged'],
+    ['failed', 'acknowledge', 'department', 'acknowledged'],
     ['acknowledged', 'complete', 'department', 'completed'],
     ['in-progress', 'complete', 'department', 'completed'],
     ['delivered', 'reject', 'department', 'rejected'],
