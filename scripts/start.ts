@@ -47,6 +47,8 @@ const started = Date.now();
 ensureConsoleBuilt((line) => console.log(`  ${line}`));
 const hub = await startHub({
   port: Number(process.env.PORT ?? 3000),
+  // Where DynamoDB Local's files and the credentials go (default .local); the crash scenario runs its own.
+  dataDir: process.env.HUB_DATA_DIR || undefined,
   fresh: values.fresh,
   simulatorDelayMs: Number(process.env.SIMULATOR_DELAY_MS ?? 300),
   simulatorAckInResponse: process.env.SIMULATOR_ACK_IN_RESPONSE === 'true',

@@ -51,6 +51,9 @@ interface AdaptersOptions {
   log: (line: string) => void;
 }
 
+/** The `local` deployment's adapterMaxConcurrency (infra/config.ts; test/reliability/burst.test.ts keeps them equal). */
+export const LOCAL_ADAPTER_CONCURRENCY = 2;
+
 const endpointOf = (e: ExternalDepartment | undefined, simulator: () => string | undefined) =>
   e ? ('push' in e ? e.push : undefined) : simulator();
 
@@ -69,7 +72,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       maxReceiveCount: o.maxReceiveCount,
       queueUrl: queue.url,
       retryBaseSeconds: options.retryBaseSeconds ?? 1,
-      pushTimeoutMs: 5000,
+      pushTimeoutMs: options.pushTimeoutMs ?? 5000,
     }));
     const poller = createSqsPoller({
       sqs: o.sqs,
@@ -79,6 +82,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       functionName: `adapter-${d.code}`,
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
       batchingWindowMs: options.batchingWindowMs ?? 1000,
+      concurrency: options.adapterConcurrency ?? LOCAL_ADAPTER_CONCURRENCY,
       onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
     });
     poller.start();

@@ -35,6 +35,10 @@ export interface HubOptions {
   waitTimeSeconds?: number;
   /** The adapters' batching window, as the stack's event sources have it. Default 1000 ms; below the visibility timeout. */
   batchingWindowMs?: number;
+  /** Batches each adapter handles at once, as the stack's event source maxConcurrency. Default: the local deployment's (2). */
+  adapterConcurrency?: number;
+  /** How long an adapter waits for a department's answer to a push. Default 5000 ms. */
+  pushTimeoutMs?: number;
   /** Sweep timers, seconds. 0 turns a sweep off. */
   redispatchEverySeconds?: number;
   overdueEverySeconds?: number;

@@ -5,7 +5,8 @@
 //   - a thrown error, or a failure entry that names no message of the batch, keeps the whole batch;
 //   - kept messages reappear after the visibility timeout, and the queue's RedrivePolicy moves them to the
 //     dead-letter queue after maxReceiveCount receives (the poller itself never sends to the DLQ).
-// One batch at a time per queue, where Lambda would scale out; order and retries are the same, throughput is not.
+// Up to `concurrency` batches at a time per queue, as the stack's event source caps the adapter's concurrent
+// invocations (maxConcurrency): a burst reaches a department with at most concurrency x batch size pushes at once.
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invokeHandler, lambdaContext, type LocalHandler } from './lambda-context.ts';
@@ -26,6 +27,8 @@ export interface SqsPollerOptions {
   waitTimeSeconds?: number;
   /** 1-10. Default 10. */
   maxNumberOfMessages?: number;
+  /** Batches handled at the same time (each its own receive loop), as the event source's maxConcurrency. Default 1. */
+  concurrency?: number;
   /**
    * Lambda's MaximumBatchingWindowInSeconds: when a receive brings fewer than a full batch, wait this long
    * and top the batch up with one more receive before calling the handler. Fewer, fuller batches: fewer SQS
@@ -195,7 +198,8 @@ export function createSqsPoller(options: SqsPollerOptions): SqsPoller {
     start() {
       if (loop) return;
       controller = new AbortController();
-      loop = run(controller.signal);
+      const signal = controller.signal;
+      loop = Promise.all(Array.from({ length: options.concurrency ?? 1 }, () => run(signal))).then(() => {});
     },
     async stop() {
       controller?.abort();

@@ -21,6 +21,16 @@ export interface DepartmentSimulator {
 /** How a simulated department behaves: normally, down (503), or refusing every task (422). */
 export type SimulatorMode = 'normal' | 'down' | 'refuse';
 
+/** What a department received, for the fault-injection suite (scripts/reliability/): nothing lost, nothing twice. */
+export interface SimulatorTally {
+  /** Signed, well-formed pushes per idempotency key, duplicates included (at-least-once delivery). */
+  deliveries: Map<string, number>;
+  /** Times the department started acting on a task (acknowledge, complete): more than one is an effect applied twice. */
+  effects: Map<string, number>;
+  /** Most pushes the department was answering at one moment. */
+  peakInFlight: number;
+}
+
 export interface SimulatorOptions {
   simulators: DepartmentSimulator[];
   /** Each department's signing secret, as the hub's adapter holds it. */
@@ -51,6 +61,11 @@ export interface RunningSimulators {
   url: string;
   endpointOf(department: string): string;
   setMode(department: string, mode: SimulatorMode): void;
+  /** Answer every push this much later (0: at once); beyond the adapter's timeout the hub sees a failure and retries. */
+  setAnswerDelay(department: string, ms: number): void;
+  /** Refuse (422) the pushes of the tasks `refuse` picks, as a department whose checks reject some cases; undefined: none. */
+  refuseWhen(refuse: ((taskId: string) => boolean) | undefined): void;
+  tally(department: string): SimulatorTally;
   /** Pushes received per department (a duplicate counts once). */
   received(department: string): string[];
   close(): Promise<void>;
@@ -60,6 +75,15 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const byCode = new Map(opts.simulators.map((s) => [s.department, s]));
   const modes = new Map<string, SimulatorMode>();
   const seen = new Map<string, string[]>();
+  const delays = new Map<string, number>();
+  let refuses: ((taskId: string) => boolean) | undefined;
+  const tallies = new Map<string, SimulatorTally>();
+  const tallyOf = (d: string) => {
+    let t = tallies.get(d);
+    if (!t) tallies.set(d, (t = { deliveries: new Map(), effects: new Map(), peakInFlight: 0 }));
+    return t;
+  };
+  const inFlight = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
   const log = opts.log ?? (() => {});
 
@@ -86,9 +110,12 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
       }).catch((err: Error) => ({ ok: false, status: 0, text: async () => err.message }));
       if (res.ok) return true;
       // 409: either the hub has not yet recorded the delivery this answer raced (try again shortly), or a
-      // person acted on the task first (then the simulator steps aside after a few tries).
-      if (res.status === 409 && attempt < 4) {
-        await wait(100 * attempt);
+      // person acted on the task first (then the simulator steps aside after a few tries). A 5xx or no answer
+      // is the hub's trouble, not a verdict: a department tries again, as the API's error message asks.
+      const retryable = res.status === 409 || res.status === 0 || res.status >= 500;
+      if (retryable && attempt < (res.status === 409 ? 4 : 20)) {
+        // Up to half a minute for a hub that is restarting.
+        await wait(Math.min(100 * attempt, 2000));
         continue;
       }
       if (res.status !== 409) log(`${department} ${action} ${taskId}: ${res.status} ${await res.text()}`);
@@ -97,6 +124,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   };
 
   const work = async (sim: DepartmentSimulator, taskId: string, type: string, request: unknown) => {
+    const { effects } = tallyOf(sim.department);
+    effects.set(taskId, (effects.get(taskId) ?? 0) + 1);
     if (!opts.ackInResponse)
       await later(async () => {
         await callHub(sim.department, taskId, 'acknowledge', {});
@@ -109,11 +138,20 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   };
 
   const server: Server = createServer(async (req, res) => {
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
     const code = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\/departments\//, '').replace(/\/$/, ''));
+    const tally = tallyOf(code);
+    inFlight.set(code, (inFlight.get(code) ?? 0) + 1);
+    tally.peakInFlight = Math.max(tally.peakInFlight, inFlight.get(code)!);
+    const delay = delays.get(code) ?? 0;
+    const reply = (status: number, body: unknown) => {
+      const send = () => {
+        inFlight.set(code, inFlight.get(code)! - 1);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (delay) void wait(delay).then(send);
+      else send();
+    };
     const sim = byCode.get(code as DepartmentCode);
     if (req.method !== 'POST' || !sim) return reply(404, { reason: 'no such department endpoint' });
     const body = await readBody(req);
@@ -129,6 +167,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
       return reply(400, { reason: 'body does not match the department wire format' });
     }
     const key = String(req.headers[IDEMPOTENCY_HEADER] ?? parsed.taskId);
+    tally.deliveries.set(key, (tally.deliveries.get(key) ?? 0) + 1);
+    if (refuses?.(parsed.taskId)) return reply(422, { reason: 'the department refuses this task' });
     const list = seen.get(code) ?? [];
     if (list.includes(key)) return reply(200, { received: true, duplicate: true });
     seen.set(code, [...list, key]);
@@ -142,9 +182,14 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     url,
     endpointOf: (d) => `${url}/departments/${d}`,
     setMode: (d, m) => void modes.set(d, m),
+    setAnswerDelay: (d, ms) => void delays.set(d, ms),
+    refuseWhen: (refuse) => void (refuses = refuse),
+    tally: tallyOf,
     received: (d) => seen.get(d) ?? [],
     close: async () => {
       for (const t of timers) clearTimeout(t);
+      // A delayed answer whose timer was just cleared would hold its connection, and close() with it.
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
