@@ -52,6 +52,12 @@ async function expect201(what: string, reply: Promise<Reply>): Promise<any> {
   return r.body;
 }
 
+/**
+ * Types of a workflow other than the transfer: the coming-of-age plan opens them from a capability assessment, which
+ * the hub's clock makes due only months before an 18th birthday. Not driven yet; docs/reliability.md names them.
+ */
+export const notCovered = taskTypes.filter((t) => t.contract.workflow && t.contract.workflow.name !== 'transfer');
+
 /** Institutions' duties open once per institution at a time: each round takes institutions no other round took. */
 let nextInstitution = 0;
 
@@ -77,7 +83,7 @@ export async function openEveryType(call: Call, round: number): Promise<Opened[]
     ...taskTypes.filter((x) => x.contract.subject === 'institution').map(openForInstitution),
   ]);
 
-  const inWorkflow = taskTypes.filter((t) => t.contract.workflow);
+  const inWorkflow = taskTypes.filter((t) => t.contract.workflow?.name === 'transfer');
   const county = inWorkflow.length
     ? await expect201('county admission', call('POST', '/v1/children', { as: `staff:${COUNTY}`, body: child(COUNTY, round) }))
     : undefined;
@@ -93,7 +99,10 @@ export async function openEveryType(call: Call, round: number): Promise<Opened[]
   }
 
   if (failedCalls.length > failedBefore) return opened;
-  const missing = taskTypes.map((t) => t.contract.type).filter((type) => !opened.some((o) => o.type === type));
+  const missing = taskTypes
+    .filter((t) => !notCovered.includes(t))
+    .map((t) => t.contract.type)
+    .filter((type) => !opened.some((o) => o.type === type));
   if (missing.length) throw new Error(`the workload cannot open ${missing.join(', ')}: teach scripts/reliability/workload.ts how`);
   return opened;
 }
