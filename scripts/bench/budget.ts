@@ -6,8 +6,9 @@
 // The issue's budget: ≤ 6 DynamoDB write requests and ≤ 1.5 SQS requests per completed task, amortised.
 import '../require-node.ts';
 import { parseArgs } from 'node:util';
-import { documentClient, sqsClient } from '../../services/lib/aws.ts';
 import { startHub } from '../local/hub.ts';
+import { countCalls } from './counters.ts';
+import { admissionBody } from './load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,9 +20,6 @@ const { values } = parseArgs({
 });
 const children = Number(values.children);
 process.env.LOG_LEVEL = 'ERROR';
-
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
-const counts = { ddbWrites: 0, ddbReads: 0, wcu: 0, wcuTable: 0, wcuIndexes: 0, sqsByHub: {} as Record<string, number>, wcuByCommand: {} as Record<string, { requests: number; units: number }> };
 
 const hub = await startHub({
   port: 0,
@@ -35,40 +33,7 @@ const hub = await startHub({
 });
 
 // Count at the SDK: every request the hub's own code makes (API handlers, adapters, sweeps).
-documentClient().middlewareStack.add(
-  (next, context) => async (args) => {
-    const name = context.commandName ?? '';
-    const input = args.input as Record<string, unknown>;
-    if (WRITES.has(name)) input.ReturnConsumedCapacity = 'INDEXES';
-    const out = await next(args);
-    if (WRITES.has(name)) {
-      counts.ddbWrites++;
-      const caps = [(out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity].flat().filter(Boolean) as {
-        CapacityUnits?: number;
-        Table?: { CapacityUnits?: number };
-        GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
-      }[];
-      const byCommand = (counts.wcuByCommand[name] ??= { requests: 0, units: 0 });
-      byCommand.requests++;
-      for (const c of caps) {
-        byCommand.units += c.CapacityUnits ?? 0;
-        counts.wcu += c.CapacityUnits ?? 0;
-        counts.wcuTable += c.Table?.CapacityUnits ?? 0;
-        for (const g of Object.values(c.GlobalSecondaryIndexes ?? {})) counts.wcuIndexes += g.CapacityUnits ?? 0;
-      }
-    } else counts.ddbReads++;
-    return out;
-  },
-  { step: 'initialize', name: 'benchCounter' },
-);
-sqsClient().middlewareStack.add(
-  (next, context) => async (args) => {
-    const name = context.commandName ?? 'unknown';
-    counts.sqsByHub[name] = (counts.sqsByHub[name] ?? 0) + 1;
-    return next(args);
-  },
-  { step: 'initialize', name: 'benchCounter' },
-);
+const counts = countCalls().live;
 
 const token = hub.tokens['staff:CWI-450100'];
 const started = Date.now();
@@ -77,10 +42,7 @@ for (let i = 0; i < children; i++) {
   const res = await fetch(`${hub.apiUrl}/v1/children`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      institutionId: 'CWI-450100', name: `基准${i}`, gender: i % 2 ? 'male' : 'female', birthDate: '2024-01-01',
-      admittedOn: '2026-11-20', parentsUnknown: true, hukouRegistered: true, disabled: false, foundlingCertificateNumber: `BENCH-${i}`,
-    }),
+    body: JSON.stringify(admissionBody(i)),
   });
   if (res.status !== 201) throw new Error(`admission answered ${res.status}: ${await res.text()}`);
   ids.push(((await res.json()) as { childId: string }).childId);
@@ -106,7 +68,7 @@ const pollerStats = Object.values(hub.pollers).reduce(
 );
 await hub.stop();
 
-const sqsHub = Object.values(counts.sqsByHub).reduce((a, b) => a + b, 0);
+const sqsHub = Object.values(counts.sqsByCommand).reduce((a, b) => a + b, 0);
 const result = {
   children,
   tasksCompleted: tasks,
@@ -114,14 +76,14 @@ const result = {
   dynamodb: {
     writeRequests: counts.ddbWrites,
     writeRequestsPerTask: counts.ddbWrites / tasks,
-    writeUnits: counts.wcu,
-    writeUnitsPerTask: counts.wcu / tasks,
-    tableUnits: counts.wcuTable,
-    indexUnits: counts.wcuIndexes,
-    byCommand: counts.wcuByCommand,
+    writeUnits: counts.writeUnits,
+    writeUnitsPerTask: counts.writeUnits / tasks,
+    tableUnits: counts.writeUnitsTable,
+    indexUnits: Object.values(counts.writeUnitsByIndex).reduce((a, b) => a + b, 0),
+    byCommand: counts.byCommand,
   },
   sqs: {
-    byHubCode: counts.sqsByHub,
+    byHubCode: counts.sqsByCommand,
     // The consumer side: Lambda's event source mapping on AWS, the local pollers here.
     consumerReceives: pollerStats.receive,
     consumerDeletes: pollerStats.del,
@@ -136,7 +98,7 @@ else {
   console.log(`${tasks} tasks completed in ${seconds.toFixed(1)} s (${children} children, 2 tasks each, simulators at zero delay)`);
   console.log(`DynamoDB: ${result.dynamodb.writeRequests} write requests = ${result.dynamodb.writeRequestsPerTask.toFixed(2)} per task (budget 6)`);
   console.log(`          ${result.dynamodb.writeUnits.toFixed(1)} write units = ${result.dynamodb.writeUnitsPerTask.toFixed(2)} per task (table ${result.dynamodb.tableUnits.toFixed(1)}, indexes ${result.dynamodb.indexUnits.toFixed(1)})`);
-  console.log(`          by command: ${JSON.stringify(counts.wcuByCommand)}`);
-  console.log(`SQS:      hub's own requests ${JSON.stringify(counts.sqsByHub)} = ${result.sqs.producerRequestsPerTask.toFixed(2)} per task`);
+  console.log(`          by command: ${JSON.stringify(counts.byCommand)}`);
+  console.log(`SQS:      hub's own requests ${JSON.stringify(counts.sqsByCommand)} = ${result.sqs.producerRequestsPerTask.toFixed(2)} per task`);
   console.log(`          consumer receives ${pollerStats.receive}, deletes ${pollerStats.del}: all requests ${result.sqs.allRequestsPerTask.toFixed(2)} per task (budget 1.5)`);
 }
