@@ -5,6 +5,7 @@ import {
   DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, TransactWriteItemsCommand, UpdateItemCommand, type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { departments } from '../../services/topology.ts';
 import { provision } from '../local/provision.ts';
 
 type Item = Record<string, AttributeValue>;
@@ -38,8 +39,9 @@ async function rate(concurrency: number, seconds: number, op: (worker: number, n
 export async function measureRawRates(o: RawRateOptions): Promise<Record<string, number>> {
   const dynamodb = new DynamoDBClient({ endpoint: o.endpoints.dynamodb });
   const sqs = new SQSClient({ endpoint: o.endpoints.sqs, useQueueUrlAsEndpoint: false });
-  const { tableName, queues } = await provision({ dynamodb, sqs }, { prefix: `raw-${Date.now()}-`, departments: ['medical-insurance'] });
-  const queueUrl = queues['medical-insurance']!.url;
+  const code = departments[0]!.code;
+  const { tableName, queues } = await provision({ dynamodb, sqs }, { prefix: `raw-${Date.now()}-`, departments: [code] });
+  const queueUrl = queues[code]!.url;
   const C = Math.max(1, o.concurrency);
   const item = (pk: string, sk: string): Item => ({ ...o.taskItem, pk: { S: pk }, sk: { S: sk } });
   const put = (pk: string, sk: string) => ({ TableName: tableName, Item: item(pk, sk), ConditionExpression: 'attribute_not_exists(pk)' });
