@@ -15,7 +15,7 @@ import { BASELINE, measureBundles } from './bundle-measure.ts';
 import { cpuMeter } from './cpu.ts';
 import { countCalls, type CallCounts } from './counters.ts';
 import { installFetchProbe } from './fetch-probe.ts';
-import { runLoad, TASKS_PER_CHILD, type LoadRun } from './load.ts';
+import { runLoad, type LoadRun } from './load.ts';
 import { boundTasksPerSecond, costPer1000Tasks, peakPerSecond, percentile, stepFunctionsCostPer1000TasksUsd } from './model.ts';
 import { measureRawRates } from './raw-rates.ts';
 import { printReport } from './report.ts';
@@ -88,9 +88,10 @@ try {
 
   // (2) sustained at half the bound.
   const sustainedRate = bound.tasksPerSecond / 2;
+  const tasksPerChild = tasks / size.burst;
   const sustained = await runLoad(hub, probe, {
-    children: Math.max(1, Math.round((sustainedRate / TASKS_PER_CHILD) * size.sustainedSeconds)),
-    perSecond: sustainedRate / TASKS_PER_CHILD,
+    children: Math.max(1, Math.round((sustainedRate / tasksPerChild) * size.sustainedSeconds)),
+    perSecond: sustainedRate / tasksPerChild,
     timeoutMs: 5 * 60_000,
     label: 'sustained',
   });
@@ -126,7 +127,7 @@ try {
   const result = {
     machine: { batchingWindowMs: Number(values['batching-window-ms']), sectionsSeconds: sections, loadAverageStart: load0, loadAverageEnd: loadavg(), node: process.versions.node, quick },
     rates, concurrency, opsPerTask, bound,
-    burst: { ...lat(burst), seconds: burstSeconds, ...burstCpu, perDepartment: perDept },
+    burst: { ...lat(burst), admissions: size.burst, seconds: burstSeconds, ...burstCpu, perDepartment: perDept },
     sustained: { offeredTasksPerSecond: sustainedRate, ...lat(sustained) },
     calls: {
       ddbWritesPerTask: c.ddbWrites / tasks, ddbWriteUnitsPerTask: c.writeUnits / tasks, ddbReadUnitsPerTask: c.readUnits / tasks,

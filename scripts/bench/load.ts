@@ -3,17 +3,16 @@
 import type { Hub } from '../local/hub-options.ts';
 import type { FetchProbe } from './fetch-probe.ts';
 
-/** A child admitted from CWI-450100 who opens two tasks (the same shape bench:budget admits). */
+/** A child admitted from CWI-450100 (the same shape bench:budget admits); the tasks it opens come back in the answer. */
 export const admissionBody = (i: number) => ({
   institutionId: 'CWI-450100', name: `基准${i}`, gender: i % 2 ? 'male' : 'female', birthDate: '2024-01-01',
   admittedOn: '2026-11-20', parentsUnknown: true, hukouRegistered: true, disabled: false, foundlingCertificateNumber: `BENCH-${i}`,
 });
-export const TASKS_PER_CHILD = 2;
 
 let serial = 0;
 
 /** Admits one child; resolves with its id and when the request was sent (the tasks' opening time). */
-async function admitOne(hub: Hub): Promise<{ childId: string; openedAt: number }> {
+async function admitOne(hub: Hub): Promise<{ childId: string; openedAt: number; taskIds: string[] }> {
   const openedAt = performance.now();
   const res = await fetch(`${hub.apiUrl}/v1/children`, {
     method: 'POST',
@@ -21,7 +20,8 @@ async function admitOne(hub: Hub): Promise<{ childId: string; openedAt: number }
     body: JSON.stringify(admissionBody(serial++)),
   });
   if (res.status !== 201) throw new Error(`admission answered ${res.status}: ${await res.text()}`);
-  return { childId: ((await res.json()) as { childId: string }).childId, openedAt };
+  const body = (await res.json()) as { childId: string; tasks: { taskId: string }[] };
+  return { childId: body.childId, openedAt, taskIds: body.tasks.map((t) => t.taskId) };
 }
 
 export interface LoadRun {
@@ -49,7 +49,11 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
   const openedAt = new Map<string, number>();
   const startedAt = performance.now();
   const admissions: Promise<void>[] = [];
-  const record = (a: { childId: string; openedAt: number }) => void openedAt.set(a.childId, a.openedAt);
+  const taskIds = new Set<string>();
+  const record = (a: { childId: string; openedAt: number; taskIds: string[] }) => {
+    openedAt.set(a.childId, a.openedAt);
+    for (const id of a.taskIds) taskIds.add(id);
+  };
   if (o.perSecond) {
     for (let i = 0; i < o.children; i++) {
       const due = startedAt + (i * 1000) / o.perSecond;
@@ -68,8 +72,8 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
     admissions.push(...Array.from({ length: Math.min(o.inFlight ?? o.children, o.children) }, lane));
   }
   await Promise.all(admissions);
-  const tasks = o.children * TASKS_PER_CHILD;
-  const mine = () => [...probe.completed.keys()].filter((id) => openedAt.has(childOf(id))).length;
+  const tasks = taskIds.size;
+  const mine = () => [...taskIds].filter((id) => probe.completed.has(id)).length;
   const deadline = performance.now() + o.timeoutMs;
   let done = mine();
   while (done < tasks && performance.now() < deadline) {
@@ -82,9 +86,10 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
   const deliveredMs: number[] = [];
   const completedMs: number[] = [];
   let finishedAt = startedAt;
-  for (const [taskId, at] of probe.completed) {
+  for (const taskId of taskIds) {
+    const at = probe.completed.get(taskId);
     const opened = openedAt.get(childOf(taskId));
-    if (opened === undefined) continue;
+    if (at === undefined || opened === undefined) continue;
     completedMs.push(at - opened);
     deliveredMs.push((probe.delivered.get(taskId) ?? at) - opened);
     finishedAt = Math.max(finishedAt, at);
