@@ -1,69 +1,40 @@
-// `hub <command> [options]`: the hub's command line. Each command is one entry in `commands`, with its own
-// arguments, help and exit code; a new one is a module exporting { name, summary, usage, run } and a line here.
-//   npx tsx scripts/hub.ts partner-check --department education --url https://… (secret in HUB_PARTNER_SECRET)
-//   npx tsx scripts/hub.ts help partner-check
+// `hub <command> [options]`: the hub's command line (commander; the program is scripts/cli/program.ts).
+//   npx hub --help · npx hub --as staff:CWI-450100 child <childId> · npx hub import children.xlsx --institution CWI-450100
+// Exit codes: 0 done, 1 the hub refused (its status and the fields it named) or no hub answers, 2 bad arguments.
 import './require-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { partnerCheckCommand, type CommandIo } from './partner-check/command.ts';
-import { auditCommand } from './operations/audit-command.ts';
-import { redriveCommand } from './operations/redrive-command.ts';
+import { CommanderError } from '@commander-js/extra-typings';
+import { RefusedError, UnreachableError, UsageError } from './cli/client.ts';
+import type { CommandIo } from './cli/output.ts';
+import { buildProgram, type RunState } from './cli/program.ts';
 
 export type { CommandIo };
 
-export interface HubCommand {
-  name: string;
-  /** One line for `hub --help`. */
-  summary: string;
-  usage: string;
-  /** Resolves to the process exit code. */
-  run(argv: string[], io: CommandIo): Promise<number>;
-}
-
-export const commands: HubCommand[] = [partnerCheckCommand, redriveCommand, auditCommand];
-
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    'usage: hub <command> [options]',
-    '',
-    'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    "run 'hub <command> --help' for a command's options",
-    '',
-  ].join('\n');
-}
-
 export async function main(argv: string[], io: CommandIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name) {
-    io.stderr(overview());
-    return 2;
-  }
-  if (name === '-h' || name === '--help') {
-    io.stdout(overview());
-    return 0;
-  }
-  if (name === 'help') {
-    const target = commands.find((c) => c.name === rest[0]);
-    io.stdout(target ? target.usage : overview());
-    return 0;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`hub: unknown command '${name}'; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+  const state: RunState = { exit: 0 };
+  const program = buildProgram(io, state);
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exit;
   } catch (err) {
-    io.stderr(`hub ${name}: ${(err as Error).stack ?? String(err)}\n`);
-    return 2;
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; everything else commander refuses is a bad argument.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version' ? 0 : 2;
+    }
+    const line = (err as Error).message.split('\n')[0];
+    if (err instanceof UsageError) return io.stderr(`hub: ${line}\n`), 2;
+    if (err instanceof RefusedError || err instanceof UnreachableError) return io.stderr(`hub: ${line}\n`), 1;
+    io.stderr(`hub: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
   }
 }
 
-// Run only when executed (tsx scripts/hub.ts, or a symlink to it), not when imported by a test.
+// Run only when executed (tsx scripts/hub.ts, bin/hub.mjs), not when imported by a test.
 function invokedDirectly(): boolean {
   try {
     return Boolean(process.argv[1]) && realpathSync(process.argv[1]!) === fileURLToPath(import.meta.url);
@@ -72,10 +43,13 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) {
+export async function runFromProcess(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
+    isTty: Boolean(process.stdout.isTTY),
   });
 }
+
+if (invokedDirectly()) await runFromProcess();

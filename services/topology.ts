@@ -216,6 +216,9 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; au
   { method: 'POST', path: '/v1/transfers/{transferId}/receive', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/transfers/{transferId}/visits', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/incidents', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/import-template', fn: 'api', auth: true },
+  { method: 'POST', path: '/v1/imports', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/imports/{importId}', fn: 'api', auth: true },
 ];
 
 /** How long staff have to answer a department's request for information (working days). */

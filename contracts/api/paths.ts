@@ -3,6 +3,7 @@
 // OpenAPI document declares the same schemas, so what is documented is what is enforced.
 import type * as z from 'zod';
 import { ChildId, DepartmentCode, InstitutionId, TaskId, TransferId } from '../common.ts';
+import { ImportId } from './imports.ts';
 
 export const pathParameters = {
   childId: { schema: ChildId, description: 'The child id returned by admission' },
@@ -14,6 +15,7 @@ export const pathParameters = {
   },
   institutionId: { schema: InstitutionId, description: 'The institution id (`CWI-<city code>` or `MPC-<county code>`)' },
   transferId: { schema: TransferId, description: 'The transfer id (`TR<ulid>`)' },
+  importId: { schema: ImportId, description: 'The import id the client chose for its file' },
 } satisfies Record<string, { schema: z.ZodType<string>; description: string }>;
 
 export type PathParameter = keyof typeof pathParameters;

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { ChildrenPage } from '../../contracts/api/children.ts';
 import { ErrorBody, GatewayErrorBody } from '../../contracts/api/errors.ts';
 import { IncidentsPage } from '../../contracts/api/incidents.ts';
+import { ImportPageRequest, ImportPageResult, ImportProgress, ImportTemplate } from '../../contracts/api/imports.ts';
 import { Me } from '../../contracts/api/me.ts';
 import {
   AcknowledgeRequest,
@@ -65,6 +66,10 @@ const named: Record<string, z.ZodType> = {
   InboxPage,
   ChildrenPage,
   IncidentsPage,
+  ImportPageRequest,
+  ImportPageResult,
+  ImportProgress,
+  ImportTemplate,
   Me,
   HealthResponse,
   Error: ErrorBody,

@@ -2,8 +2,8 @@
 // DynamoDB Local and the in-process SQS emulator; the integration tests run it against the emulators their
 // setup started (or LocalStack, through AWS_ENDPOINT_URL).
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readLocalCredentials, type Credentials } from '../../services/auth/local-credentials.ts';
@@ -163,6 +163,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const clocksEvery = options.clocksEverySeconds ?? 60;
     if (clocksEvery) await sweepClocks().catch((err) => log(`clocks: ${(err as Error).message}`));
     every(clocksEvery, () => sweepClocks());
+
+    // Where the hub answers, beside its credentials: the `hub` command line's default (scripts/cli/client.ts).
+    if (credentialsFile) {
+      const addressFile = join(dirname(credentialsFile), 'hub.json');
+      writeFileSync(addressFile, `${JSON.stringify({ apiUrl: gateway.url })}\n`);
+      stops.push(async () => rmSync(addressFile, { force: true }));
+    }
 
     return {
       apiUrl: gateway.url,

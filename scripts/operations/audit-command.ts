@@ -1,7 +1,7 @@
 // `hub audit verify [--table <name>]` and `npm run audit:verify`: checks every task history's hash chain in the
 // state table and names the first broken link of each broken one. Exit 0 when every chain holds, 1 otherwise.
 import { parseArgs } from 'node:util';
-import type { CommandIo } from '../partner-check/command.ts';
+import type { CommandIo } from '../cli/output.ts';
 import { table } from '../../services/topology.ts';
 import { verifyTable } from './audit-verify.ts';
 

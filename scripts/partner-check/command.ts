@@ -6,11 +6,8 @@ import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from '.
 import { formatRequest, sampleTypeOf, signedSample } from './print-sample.ts';
 import { checkLine, formatJson, header, summaryLine } from './report.ts';
 
-export interface CommandIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: Record<string, string | undefined>;
-}
+export type { CommandIo } from '../cli/output.ts';
+import type { CommandIo } from '../cli/output.ts';
 
 export const SECRET_ENV = 'HUB_PARTNER_SECRET';
 
@@ -148,10 +145,3 @@ export async function runPartnerCheckCommand(argv: string[], io: CommandIo): Pro
   io.stdout(json ? formatJson(report) : `\n${summaryLine(report.summary)}\n`);
   return report.ok ? 0 : 1;
 }
-
-export const partnerCheckCommand = {
-  name: 'partner-check',
-  summary: "check a department's push endpoint against its contract (signed sample tasks)",
-  usage: USAGE,
-  run: runPartnerCheckCommand,
-};

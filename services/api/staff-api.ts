@@ -3,6 +3,7 @@ import { httpApi } from './http.ts';
 import { childRoutes } from './routes/children.ts';
 import { comingOfAgeRoutes } from './routes/coming-of-age.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { importRoutes } from './routes/imports.ts';
 import { institutionChildrenRoutes } from './routes/institution-children.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { meRoutes } from './routes/me.ts';
@@ -20,4 +21,5 @@ export const handler = httpApi({
   ...meRoutes,
   ...transferRoutes,
   ...incidentRoutes,
+  ...importRoutes,
 });

@@ -4,7 +4,7 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../services/delivery/signature.ts';
-import { redriveCommand } from '../../scripts/operations/redrive-command.ts';
+import { main } from '../../scripts/hub.ts';
 import { sdkClients } from '../helpers/emulators.ts';
 import {
   admitFoundling as admitHelper,
@@ -101,7 +101,7 @@ describe('failures never lose a task', () => {
       // Through the command line, as an operator would: `hub redrive --department medical-insurance`.
       const out: string[] = [];
       const prefix = hub().provisioned.tableName.replace(/hub-state$/, '');
-      const code = await redriveCommand.run(['--department', MI, '--prefix', prefix], {
+      const code = await main(['redrive', '--department', MI, '--prefix', prefix], {
         stdout: (t) => void out.push(t),
         stderr: (t) => void out.push(t),
         env: process.env,

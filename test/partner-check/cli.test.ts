@@ -17,10 +17,11 @@ const codes = departments.map((d) => d.code).join(', ');
 
 describe('hub command line: arguments', () => {
   it('lists the commands, and refuses an unknown one', async () => {
-    expect(await run(['--help'])).toMatchObject({ exit: 0, out: expect.stringMatching(/partner-check {2}check a department/) });
-    expect(await run([])).toMatchObject({ exit: 2, out: '', err: expect.stringMatching(/^usage: hub <command>/) });
-    expect(await run(['help', 'partner-check'])).toMatchObject({ exit: 0, out: expect.stringMatching(/^usage: hub partner-check/) });
-    expect(await run(['partner-chek'])).toMatchObject({ exit: 2, err: "hub: unknown command 'partner-chek'; commands: partner-check, redrive, audit\n" });
+    expect(await run(['--help'])).toMatchObject({ exit: 0, out: expect.stringMatching(/partner-check \[options\.\.\.\] +check a department/) });
+    expect(await run([])).toMatchObject({ exit: 2, out: '', err: expect.stringMatching(/^Usage: hub \[options\] \[command\]/) });
+    expect(await run(['help', 'redrive'])).toMatchObject({ exit: 0, out: expect.stringMatching(/^Usage: hub redrive \[options\]/) });
+    const unknown = await run(['partner-chek']);
+    expect(unknown).toMatchObject({ exit: 2, err: expect.stringMatching(/^error: unknown command 'partner-chek'\n\(Did you mean partner-check\?\)/) });
   });
 
   it('prints the partner check’s usage with --help', async () => {

@@ -71,6 +71,10 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'POST /v1/transfers/{transferId}/receive': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/transfers/{transferId}/visits': [['staff, city institution'], ['staff, other city institution']],
   'GET /v1/incidents': [NN_READERS, LZ_READERS],
+  'GET /v1/import-template': [tokens, tokens],
+  'POST /v1/imports': [['staff, city institution'], ['staff, other city institution']],
+  // After the POST above: the import exists, its own institution's staff read it.
+  'GET /v1/imports/{importId}': [['staff, city institution'], ['staff, other city institution']],
 };
 
 const capabilityAssessment = {
@@ -99,7 +103,7 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
   const checklist = { guardianship: true, archive: true, property: true };
   const path = key.split(' ')[1]!
     .replace('{childId}', s.childId).replace('{taskId}', s.taskId).replace('{transferId}', s.transferId)
-    .replace('{department}', s.department).replace('{institutionId}', s.city)
+    .replace('{department}', s.department).replace('{institutionId}', s.city).replace('{importId}', `matrix-${s.city}`)
     // The incident view takes its institution as a query parameter.
     .replace(/^\/v1\/incidents$/, `/v1/incidents?institutionId=${s.city}`);
   const bodies: Partial<Record<OperationKey, unknown>> = {
@@ -118,6 +122,7 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
     'POST /v1/transfers/{transferId}/send': { on: '2026-11-24', checklist },
     'POST /v1/transfers/{transferId}/receive': { on: '2026-11-25', checklist },
     'POST /v1/transfers/{transferId}/visits': { childId: s.transferChildId, visitedOn: '2026-11-26', note: '探访' },
+    'POST /v1/imports': { institutionId: s.city, importId: `matrix-${s.city}`, rows: [{ row: 2, cells: { 姓名: '矩阵', 性别: '女', 出生日期: '2020-01-01', 入院日期: '2026-11-20', 父母不明: '否', 已登记户口: '是', 残疾: '否', 行键: `M-${s.city}` } }] },
   };
   return { path, body: bodies[key] };
 }

@@ -106,6 +106,7 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
       '/v1/transfers/{transferId}/send': { on: '2026-11-24', checklist: { guardianship: true, archive: true, property: true } },
       '/v1/transfers/{transferId}/receive': { on: '2026-11-25', checklist: { guardianship: true, archive: true, property: true } },
       '/v1/transfers/{transferId}/visits': { childId, visitedOn: '2026-11-26', note: '探访' },
+      '/v1/imports': { institutionId: NANNING, importId: 'fuzz-import-1', rows: [{ row: 2, cells: { 姓名: '模糊', 行键: 'FZ-1' } }] },
     };
     const writes = routes.filter((r) => r.method === 'POST');
     expect(writes.map((r) => r.path).sort()).toEqual(Object.keys(valid).sort());

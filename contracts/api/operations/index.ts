@@ -3,6 +3,7 @@
 import type * as z from 'zod';
 import { childOperations } from './children.ts';
 import { incidentOperations } from './incidents.ts';
+import { importOperations } from './imports.ts';
 import { institutionOperations } from './institutions.ts';
 import { metaOperations } from './meta.ts';
 import { partnerOperations } from './partner.ts';
@@ -15,6 +16,7 @@ export const operations = {
   ...institutionOperations,
   ...transferOperations,
   ...incidentOperations,
+  ...importOperations,
 };
 export type OperationKey = keyof typeof operations;
 

@@ -2,7 +2,7 @@
 import { AdmissionRequest, OpenTaskRequest } from '../../../contracts/api/requests.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
-import { planAdmission } from '../../cases/admission.ts';
+import { admitChild, futureDates } from '../../cases/admit.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
 import { buildTaskItems } from '../../cases/open-tasks.ts';
@@ -10,23 +10,13 @@ import { sendTasks } from '../../dispatch/send.ts';
 import { chinaDate } from '../../calendar/china-time.ts';
 import { ConflictError, ValidationError } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
-import { getChildCase, newChildItem } from '../../state/children.ts';
-import { newChildId } from '../../state/keys.ts';
+import { getChildCase } from '../../state/children.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { putAllNew } from '../../state/tasks.ts';
 import { childView, comingOfAgeView, taskView } from '../../state/views.ts';
 import { clocksOf } from '../../cases/clocks.ts';
 import { clock } from '../../lib/clock.ts';
 import { parseBody, recordedBy, requirePrincipal, type Request, type Routes } from '../http.ts';
-
-/** Dates of an admission that cannot lie after today in China (the contract checks their order). */
-const pastDates = ['birthDate', 'admittedOn', 'foundOn'] as const;
-
-function assertNotFuture(facts: AdmissionRequest, now: Date): void {
-  const today = chinaDate(now);
-  const issues = pastDates.filter((f) => (facts[f] ?? '') > today).map((f) => ({ path: f, message: `cannot be after today (${today})` }));
-  if (issues.length) throw new ValidationError(issues);
-}
 
 /** The child and its tasks, as `principal` may see them: a child outside its scope is answered as an unknown one. */
 async function loadChild(req: Request, principal: Principal) {
@@ -41,15 +31,10 @@ export const childRoutes = {
     const principal = requirePrincipal(req);
     const facts = parseBody(AdmissionRequest, req.body);
     assertStaffOf(principal, facts.institutionId);
-    const institution = getInstitution(facts.institutionId);
-    const now = clock.now();
-    assertNotFuture(facts, now);
-    const child = { ...facts, childId: newChildId() };
-    const who = recordedBy(req, principal);
-    const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), who, now);
-    await putAllNew([newChildItem(child, institution, who, now.toISOString()), ...tasks]);
-    await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
-    logger.info('child admitted', { childId: child.childId, institutionId: institution.institutionId, tasks: tasks.length });
+    const future = futureDates(facts, clock.now());
+    if (future.fields.length) throw new ValidationError(future.fields.map((f) => ({ path: f, message: `cannot be after today (${future.today})` })));
+    const { child, tasks } = await admitChild(facts, recordedBy(req, principal));
+    logger.info('child admitted', { childId: child.childId, institutionId: child.institutionId, tasks: tasks.length });
     return { status: 201, body: { childId: child.childId, tasks: tasks.map(taskView) } };
   },
 

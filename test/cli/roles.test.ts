@@ -1,0 +1,102 @@
+// Each role's main commands through `hub` against the running hub, --json parsed, and every error exit.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { admission, admitFoundling, NANNING, untilTaskStatus, useHub } from '../helpers/hub.ts';
+import { cliDir, hubCli } from './helpers.ts';
+
+const dir = cliDir();
+const hub = useHub({ inMemory: false, dataDir: dir, simulators: false });
+const env = { HUB_CREDENTIALS: join(dir, 'credentials.json') };
+const cli = (args: string[], extra: Record<string, string> = {}) => hubCli(args, { ...env, ...extra });
+const json = async (args: string[]) => {
+  const r = await cli(['--json', ...args]);
+  expect(r, r.stderr).toMatchObject({ exit: 0 });
+  return JSON.parse(r.stdout);
+};
+
+describe('hub command line against the local hub', () => {
+  it('finds the local hub on its own and lists the principals', async () => {
+    expect(hub().credentialsFile).toBe(env.HUB_CREDENTIALS);
+    const principals = await json(['principals', '--kind', 'department']);
+    expect(principals.map((p: { principal: string }) => p.principal)).toContain('department:medical-insurance');
+    expect((await json(['--as', `staff:${NANNING}`, 'me'])).kind).toBe('staff');
+  });
+
+  it('staff admit, read the child and its timeline, list the children; the department works its inbox', async () => {
+    const facts = join(dir, 'facts.json');
+    writeFileSync(facts, JSON.stringify(admission({ parentsUnknown: true, foundlingCertificateNumber: 'NN-CLI-1' })));
+    const admitted = await json(['--as', `staff:${NANNING}`, 'admit', '-f', facts, '--set', 'name=命令行儿童']);
+    expect(admitted.childId).toMatch(/^CH/);
+    const pre = admitted.tasks.find((t: { department: string }) => t.department === 'medical-insurance');
+
+    const child = await json(['--as', `staff:${NANNING}`, 'child', admitted.childId]);
+    expect(child.child.name).toBe('命令行儿童');
+    const table = await cli(['--as', `staff:${NANNING}`, 'child', admitted.childId]);
+    expect(table.stdout).toContain('任务编号');
+    expect(table.stdout).toContain(pre.taskId);
+
+    const listed = await json(['--as', `staff:${NANNING}`, 'children', NANNING, '-q', '命令行']);
+    expect(listed.items.map((c: { childId: string }) => c.childId)).toEqual([admitted.childId]);
+
+    const dept = ['--as', 'department:medical-insurance'];
+    const inbox = await json([...dept, 'inbox', 'medical-insurance']);
+    expect(inbox.items.map((t: { taskId: string }) => t.taskId)).toContain(pre.taskId);
+    expect((await json([...dept, 'acknowledge', pre.taskId, '--note', '已签收'])).status).toBe('acknowledged');
+    const reject = await json([...dept, 'reject', pre.taskId, '--reason', '测试退回']);
+    expect(reject.status).toBe('rejected');
+  });
+
+  it('bad arguments exit 2 with one line', async () => {
+    const [unknown, missing, noPrincipal, help] = await Promise.all([
+      cli(['admitt']),
+      cli(['reject', 'X']),
+      cli(['--as', 'staff:CWI-999999', 'me']),
+      cli(['--help']),
+    ]);
+    expect(unknown.exit).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'admitt'/);
+    expect(missing.exit).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--reason <text>' not specified/);
+    expect(noPrincipal).toMatchObject({ exit: 2, stdout: '' });
+    expect(noPrincipal.stderr).toMatch(/^hub: --as staff:CWI-999999: no such principal/);
+    expect(help.exit).toBe(0);
+  });
+
+  it('refusals exit 1 naming the status and the fields: 400, 401, 403, 404', async () => {
+    const staff = ['--as', `staff:${NANNING}`];
+    // Independent refusals, side by side (each is a process start).
+    const [bad, unauthorised, forbidden, unknown] = await Promise.all([
+      cli([...staff, 'admit', '--set', `institutionId=${NANNING}`, '--set', 'name=x']),
+      cli(['me'], { HUB_TOKEN: 'x'.repeat(43) }),
+      cli(['--as', 'department:education', 'children', NANNING]),
+      cli([...staff, 'child', 'CH01ARZ3NDEKTSV4RRFFQ69G5FAV']),
+    ]);
+    expect(bad.exit).toBe(1);
+    expect(bad.stderr).toMatch(/^hub: the hub refused with 400: .*gender/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unauthorised).toMatchObject({ exit: 1, stderr: expect.stringMatching(/refused with 401/) });
+    expect(forbidden).toMatchObject({ exit: 1, stderr: expect.stringMatching(/refused with 403/) });
+    expect(unknown).toMatchObject({ exit: 1, stderr: expect.stringMatching(/refused with 404/) });
+  });
+
+  it('a department completes from a result file; completing before acknowledging is a 409', async () => {
+    const { childId, taskId } = await admitFoundling(hub(), 'NN-CLI-409');
+    await untilTaskStatus(hub(), childId, taskId, 'delivered');
+    // Completing before acknowledging: the lifecycle refuses.
+    const result = join(dir, 'result.json');
+    writeFileSync(result, JSON.stringify({ insuredBefore: false, enrollmentNumber: 'YB-CLI-1', enrolledOn: '2026-11-21', benefitStartDate: '2026-11-21' }));
+    const mi = ['--as', 'department:medical-insurance'];
+    const early = await cli([...mi, 'complete', taskId, '-f', result, '--set', 'contributionSubsidised=true']);
+    expect(early).toMatchObject({ exit: 1, stderr: expect.stringMatching(/^hub: the hub refused with 409: /) });
+    await cli([...mi, 'acknowledge', taskId]);
+    const done = await json([...mi, 'complete', taskId, '-f', result, '--set', 'contributionSubsidised=true']);
+    expect(done).toMatchObject({ status: 'completed', result: { enrollmentNumber: 'YB-CLI-1', contributionSubsidised: true } });
+  });
+
+  it('says when no hub is running, exit 1', async () => {
+    const r = await cli(['--as', `staff:${NANNING}`, '--url', 'http://127.0.0.1:9', 'me']);
+    expect(r.exit).toBe(1);
+    expect(r.stderr).toMatch(/^hub: no hub answers at http:\/\/127\.0\.0\.1:9 .*start it with npm start/);
+  });
+});
