@@ -26,6 +26,11 @@ export const ChildId = patterned(/^CH[0-9A-HJKMNP-TV-Z]{26}$/, 'a child id as re
 export const TaskId = patterned(/^(CH[0-9A-HJKMNP-TV-Z]{26}|(CWI|MPC)-\d{6})\.T[0-9A-HJKMNP-TV-Z]{26}$/, 'a task id, <owner>.T<ulid>');
 
 /** `TR` and a ULID, as opening a transfer returns it. */
+/** An escalation of an overdue task: `<taskId>.E1` to the city's supervisor, `<taskId>.E2` to the region's. */
+export const EscalationId = patterned(
+  /^(CH[0-9A-HJKMNP-TV-Z]{26}|(CWI|MPC)-\d{6})\.T[0-9A-HJKMNP-TV-Z]{26}\.E[12]$/,
+  'an escalation id, <taskId>.E1 or <taskId>.E2',
+);
 export const TransferId = patterned(/^TR[0-9A-HJKMNP-TV-Z]{26}$/, 'a transfer id as returned by opening the transfer');
 
 const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

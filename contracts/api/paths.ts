@@ -2,7 +2,7 @@
 // handler runs (a malformed id is a 400 naming the parameter and its pattern, and never reaches the table), and the
 // OpenAPI document declares the same schemas, so what is documented is what is enforced.
 import type * as z from 'zod';
-import { ChildId, DepartmentCode, InstitutionId, TaskId, TransferId } from '../common.ts';
+import { ChildId, DepartmentCode, DivisionCode, EscalationId, InstitutionId, TaskId, TransferId } from '../common.ts';
 import { ImportId } from './imports.ts';
 
 export const pathParameters = {
@@ -16,6 +16,8 @@ export const pathParameters = {
   institutionId: { schema: InstitutionId, description: 'The institution id (`CWI-<city code>` or `MPC-<county code>`)' },
   transferId: { schema: TransferId, description: 'The transfer id (`TR<ulid>`)' },
   importId: { schema: ImportId, description: 'The import id the client chose for its file' },
+  cityCode: { schema: DivisionCode, description: 'A city\'s division code, e.g. 450100' },
+  escalationId: { schema: EscalationId, description: 'The escalation id (`<taskId>.E1` or `.E2`)' },
 } satisfies Record<string, { schema: z.ZodType<string>; description: string }>;
 
 export type PathParameter = keyof typeof pathParameters;

@@ -1,0 +1,66 @@
+// What a supervisor watches across a city: the overview of its tasks, the overdue list and the escalations it
+// received (docs/decisions/0018-supervision-reports.md). All computed from live state; nothing here is a copy.
+import * as z from 'zod';
+import { ChildId, DepartmentCode, DivisionCode, EscalationId, InstitutionId, IsoDateTime, Reason, TaskId } from '../common.ts';
+import { Person, TaskStatus } from './views.ts';
+
+const Count = z.int().min(0);
+
+export const CityOverview = z.object({
+  cityCode: DivisionCode,
+  asOf: IsoDateTime,
+  children: Count.describe('Children in the care of the city\'s institutions'),
+  byDepartment: z.array(z.object({ department: DepartmentCode, open: Count, overdue: Count, total: Count })),
+  byType: z.array(z.object({ type: z.string(), department: DepartmentCode, byStatus: z.record(TaskStatus, Count), overdue: Count })),
+  overdue: Count.describe('Open tasks past their deadline'),
+  escalations: z.object({ open: Count, acknowledged: Count }).describe('Escalations the city\'s supervisor received'),
+});
+export type CityOverview = z.infer<typeof CityOverview>;
+
+export const OverdueQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('At most this many tasks (default 50)'),
+  nextToken: z.string().max(400).optional().describe('The `nextToken` of the previous page'),
+});
+
+export const OverdueTask = z.object({
+  taskId: TaskId,
+  type: z.string(),
+  department: DepartmentCode,
+  subjectId: z.union([ChildId, InstitutionId]),
+  institutionId: InstitutionId,
+  status: TaskStatus,
+  deadline: IsoDateTime,
+  workingDaysLate: Count,
+  waitingOn: z
+    .enum(['department', 'institution'])
+    .describe('Whose move it is: the department, or the institution while the task waits on an information request'),
+  escalated: z.enum(['city', 'region']).optional().describe('The highest level it was escalated to'),
+});
+export type OverdueTask = z.infer<typeof OverdueTask>;
+
+export const OverduePage = z.object({
+  items: z.array(OverdueTask).describe('Oldest deadline first'),
+  total: Count,
+  nextToken: z.string().optional().describe('Opaque, for this caller and city only; absent on the last page'),
+});
+export type OverduePage = z.infer<typeof OverduePage>;
+
+export const Escalation = z.object({
+  escalationId: EscalationId,
+  taskId: TaskId,
+  type: z.string(),
+  department: DepartmentCode,
+  institutionId: InstitutionId,
+  cityCode: DivisionCode,
+  level: z.enum(['city', 'region']),
+  to: z.string().describe('The supervisor it went to: supervisor:<city> or supervisor:450000'),
+  workingDaysLate: Count.describe('When it was escalated'),
+  escalatedAt: IsoDateTime,
+  status: z.enum(['open', 'acknowledged']),
+  acknowledged: z.object({ at: IsoDateTime, by: z.string(), person: Person.optional(), note: z.string() }).optional(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+export const EscalationsQuery = z.strictObject({ status: z.enum(['open', 'acknowledged']).optional() });
+export const EscalationList = z.object({ items: z.array(Escalation).describe('Newest first') });
+export const AcknowledgeEscalationRequest = z.strictObject({ note: Reason.describe('What the supervisor did about it') });
