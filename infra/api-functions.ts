@@ -1,5 +1,5 @@
 // The functions behind the REST API (services/topology.ts `functions`): the staff API and the partner API with the
-// table and the queues, the published-document function with nothing, and the authorizer with its identity provider.
+// table and the queues, the supervision API with the table, the published-document function with nothing, and the authorizer with its identity provider.
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -61,5 +61,12 @@ export function addApiFunctions(
     config,
     ...authorizerAuth(config),
   });
-  return { handlers: { api, partnerApi, docs }, authorizer, pagingTokenKey };
+  // The table only: reads a city's items, writes a submitted report and an acknowledged escalation; sends nothing.
+  const supervisionApi = new HubFunction(scope, 'SupervisionApi', {
+    name: 'supervision-api',
+    entry: functions.supervisionApi.entry,
+    description: functions.supervisionApi.description,
+    config,
+  }).bindTable(props.table, 'readWrite');
+  return { handlers: { api, partnerApi, docs, supervisionApi }, authorizer, pagingTokenKey };
 }

@@ -18,7 +18,17 @@ export interface TaskTypeEntry {
   contract: TaskTypeContract;
   /** Deadline from opening, in working days on the public-holiday calendar. */
   deadlineWorkingDays: number;
+  /** Working days past the deadline at which an open task is escalated to the city's supervisor, then the region's. */
+  escalateAfter?: Escalation;
 }
+
+export interface Escalation {
+  city: number;
+  region: number;
+}
+
+/** Escalation when a task type sets none: a week late to the city's supervisor, four weeks to the region's. */
+export const defaultEscalation: Escalation = { city: 5, region: 20 };
 
 export interface DepartmentEntry {
   code: DepartmentCode;
@@ -59,7 +69,8 @@ export const departments: DepartmentEntry[] = [
     nameEn: 'Public Security Bureau',
     delivery: 'push',
     taskTypes: [
-      { contract: foundlingReportV1, deadlineWorkingDays: 3 },
+      // A foundling's police report holds up its hukou and every later step: escalated sooner.
+      { contract: foundlingReportV1, deadlineWorkingDays: 3, escalateAfter: { city: 2, region: 5 } },
       { contract: hukouRegistrationV1, deadlineWorkingDays: 15 },
       { contract: hukouMigrationV1, deadlineWorkingDays: 10 },
       { contract: dnaComparisonV1, deadlineWorkingDays: 10 },
@@ -156,6 +167,7 @@ export const functions = {
   partnerApi: { entry: 'services/api/partner-api.ts', description: 'Partner departments' },
   authorizer: { entry: 'services/api/authorizer.ts', description: 'Bearer token authorizer' },
   docs: { entry: 'services/api/docs-api.ts', description: 'The published OpenAPI document' },
+  supervisionApi: { entry: 'services/api/supervision-api.ts', description: 'Supervisors: reports, overdue lists, escalations' },
   redispatch: {
     entry: 'services/schedules/redispatch.ts',
     description: 'Re-send tasks stuck in dispatched',
@@ -188,7 +200,7 @@ export const adapterEntry = (code: DepartmentCode) => `services/departments/${co
  * authorizer. The CDK stack and the local gateway both build themselves from this list.
  */
 /** The functions behind the REST API's routes. */
-export type ApiFunction = 'api' | 'partnerApi' | 'docs';
+export type ApiFunction = 'api' | 'partnerApi' | 'docs' | 'supervisionApi';
 
 export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; auth: boolean }[] = [
   { method: 'GET', path: '/v1/health', fn: 'api', auth: false },
@@ -219,6 +231,12 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; au
   { method: 'GET', path: '/v1/import-template', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/imports', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/imports/{importId}', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/reports/progress', fn: 'supervisionApi', auth: true },
+  { method: 'POST', path: '/v1/reports/progress/submit', fn: 'supervisionApi', auth: true },
+  { method: 'GET', path: '/v1/cities/{cityCode}/overview', fn: 'supervisionApi', auth: true },
+  { method: 'GET', path: '/v1/cities/{cityCode}/overdue', fn: 'supervisionApi', auth: true },
+  { method: 'GET', path: '/v1/escalations', fn: 'supervisionApi', auth: true },
+  { method: 'POST', path: '/v1/escalations/{escalationId}/acknowledge', fn: 'supervisionApi', auth: true },
 ];
 
 /** How long staff have to answer a department's request for information (working days). */

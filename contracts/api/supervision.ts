@@ -11,7 +11,7 @@ export const CityOverview = z.object({
   asOf: IsoDateTime,
   children: Count.describe('Children in the care of the city\'s institutions'),
   byDepartment: z.array(z.object({ department: DepartmentCode, open: Count, overdue: Count, total: Count })),
-  byType: z.array(z.object({ type: z.string(), department: DepartmentCode, byStatus: z.record(TaskStatus, Count), overdue: Count })),
+  byType: z.array(z.object({ type: z.string(), department: DepartmentCode, byStatus: z.partialRecord(TaskStatus, Count), overdue: Count })),
   overdue: Count.describe('Open tasks past their deadline'),
   escalations: z.object({ open: Count, acknowledged: Count }).describe('Escalations the city\'s supervisor received'),
 });

@@ -83,6 +83,7 @@ export const ChildView = z.object({
     createdAt: IsoDateTime,
     admittedBy: RecordedBy.optional(),
     leftCare: LeftCare.optional(),
+    firstAdmittedOn: z.iso.date().optional().describe('The first admission, when a transfer\'s receipt made admittedOn its own date'),
   }),
   tasks: z.array(TaskView),
   clocks: z.array(ClockEventView).describe('What the child’s clocks open and when (school age, 16, 18): upcoming, due, opened'),

@@ -27,6 +27,8 @@ import {
   TransferView,
   VisitRequest,
 } from '../../contracts/api/transfers.ts';
+import { ProgressReportAnswer, SubmitReportRequest, SubmittedReport } from '../../contracts/api/reports.ts';
+import { AcknowledgeEscalationRequest, CityOverview, Escalation, EscalationList, OverduePage } from '../../contracts/api/supervision.ts';
 import { ChildView, DepartmentTaskView, InboxPage, TaskView } from '../../contracts/api/views.ts';
 import { IdNumber } from '../../contracts/common.ts';
 import { CapabilityAssessment } from '../../contracts/coming-of-age.ts';
@@ -70,6 +72,14 @@ const named: Record<string, z.ZodType> = {
   ImportPageResult,
   ImportProgress,
   ImportTemplate,
+  ProgressReportAnswer,
+  SubmitReportRequest,
+  SubmittedReport,
+  CityOverview,
+  OverduePage,
+  Escalation,
+  EscalationList,
+  AcknowledgeEscalationRequest,
   Me,
   HealthResponse,
   Error: ErrorBody,

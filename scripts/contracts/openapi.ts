@@ -6,6 +6,8 @@ import type * as z from 'zod';
 import { ChildrenQuery } from '../../contracts/api/children.ts';
 import { IncidentsQuery } from '../../contracts/api/incidents.ts';
 import { InboxQuery } from '../../contracts/api/requests.ts';
+import { ReportQuery } from '../../contracts/api/reports.ts';
+import { EscalationsQuery, OverdueQuery } from '../../contracts/api/supervision.ts';
 import { operations, type OperationKey } from '../../contracts/api/operations/index.ts';
 import type { OperationSpec } from '../../contracts/api/operations/spec.ts';
 import { pathParameters } from '../../contracts/api/paths.ts';
@@ -61,6 +63,9 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     }),
     '/v1/institutions/{institutionId}/children': queryOf(ChildrenQuery, 'children-query', {}),
     '/v1/incidents': queryOf(IncidentsQuery, 'incidents-query', {}),
+    '/v1/reports/progress': queryOf(ReportQuery, 'report-query', {}),
+    '/v1/cities/{cityCode}/overdue': queryOf(OverdueQuery, 'overdue-query', {}),
+    '/v1/escalations': queryOf(EscalationsQuery, 'escalations-query', { status: 'Only escalations in this status' }),
   };
 
   const openExamples = (of: TaskTypeContract[]) =>

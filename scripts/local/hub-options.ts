@@ -74,6 +74,10 @@ export interface Hub {
   /** Runs a sweep now (tests, and the timers). */
   redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;
   flagOverdue(now?: Date): Promise<{ overdue: number; flagged: number }>;
+  /** Escalates overdue tasks past their threshold (services/schedules/escalate.ts); how many escalations were written. */
+  escalate(now?: Date): Promise<number>;
+  /** Marks the period's reports drafted once their draft day has come; how many were new. */
+  draftReports(now?: Date): Promise<number>;
   /** Opens recurring institution duties that are due at `now`. */
   openRecurring(now?: Date): Promise<{ taskId: string; type: string }[]>;
   /** Runs the children's clocks at `now` (default the hub's clock): what they opened, covered, discharged. */

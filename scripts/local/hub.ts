@@ -85,15 +85,18 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
 
     // The handlers read the environment set above, so they are loaded only now.
-    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: authorizer, identityOf, tokenExpiryMs }, sweeps] = await Promise.all([
+    const [{ handler: api }, { handler: partnerApi }, { handler: docs }, { handler: supervisionApi }, { handler: authorizer, identityOf, tokenExpiryMs }, sweeps] = await Promise.all([
       import('../../services/api/staff-api.ts'),
       import('../../services/api/partner-api.ts'),
       import('../../services/api/docs-api.ts'),
+      import('../../services/api/supervision-api.ts'),
       import('../../services/api/authorizer.ts'),
       import('../../services/schedules/sweeps.ts'),
     ]);
     const { openRecurring } = await import('../../services/cases/recurring.ts');
     const { sweepClocks } = await import('../../services/cases/clocks.ts');
+    const { escalateOverdue } = await import('../../services/schedules/escalate.ts');
+    const { draftReports } = await import('../../services/schedules/drafts.ts');
     const consoleConfig: ConsoleConfig = options.jwt
       ? { signIn: 'oidc', authority: options.jwt.issuer, clientId: options.jwt.consoleClientId }
       : { signIn: 'local' };
@@ -111,6 +114,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         api: api as unknown as ProxyHandler,
         partnerApi: partnerApi as unknown as ProxyHandler,
         docs: docs as unknown as ProxyHandler,
+        supervisionApi: supervisionApi as unknown as ProxyHandler,
       },
       authorizer: authorizer as never,
       // As the stack's authorizer: a result is cached for five minutes, so a too-narrow policy fails here too (and a
@@ -157,6 +161,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     every(options.overdueEverySeconds ?? 60, async () => {
       await openRecurring();
       await sweeps.flagOverdue();
+      await escalateOverdue();
+      await draftReports();
     });
     // The stack runs the clocks daily; here they run at start and then often, so a child admitted near a date in its
     // life shows what its clock opened within a minute (a clock opens its task once, however often it runs).
@@ -184,6 +190,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       flagOverdue: (now) => sweeps.flagOverdue(now),
       openRecurring: (now) => openRecurring(now),
       sweepClocks: (now) => sweepClocks(now),
+      escalate: (now) => escalateOverdue(now),
+      draftReports: (now) => draftReports(now),
       stop,
     };
   } catch (err) {

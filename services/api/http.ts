@@ -29,7 +29,21 @@ export interface Request {
  * A route's handler. Its answer has the status and the body type its operation documents
  * (contracts/api/operations/), so an answer that drifts from the OpenAPI document does not compile.
  */
-export type Route<K extends OperationKey> = (req: Request) => Promise<Success<K>>;
+export type Route<K extends OperationKey> = (req: Request) => Promise<Success<K> & { file?: FileAnswer }>;
+
+/** A route's answer as a file instead of JSON (a report's CSV or XLSX export); the body is what JSON would have been. */
+export interface FileAnswer {
+  contentType: string;
+  filename: string;
+  data: Buffer;
+}
+
+const fileReply = (f: FileAnswer): APIGatewayProxyResult => ({
+  statusCode: 200,
+  headers: { 'content-type': f.contentType, 'content-disposition': `attachment; filename="${f.filename}"`, 'cache-control': 'no-store' },
+  body: f.data.toString('base64'),
+  isBase64Encoded: true,
+});
 /** Handlers by route (`<METHOD> <resource>`), each typed by its own operation. */
 export type Routes = { [K in OperationKey]?: Route<K> };
 
@@ -104,7 +118,7 @@ export const recordedBy = (req: Request, principal: Principal = requirePrincipal
   whoOf({ principal, ...(req.person ? { person: req.person } : {}) });
 
 export function httpApi(routes: Routes) {
-  const byKey: Partial<Record<string, (req: Request) => Promise<{ status: number; body: unknown }>>> = routes;
+  const byKey: Partial<Record<string, (req: Request) => Promise<{ status: number; body: unknown; file?: FileAnswer }>>> = routes;
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
     .use(httpJsonBodyParser({ disableContentTypeError: true }))
@@ -122,7 +136,7 @@ export function httpApi(routes: Routes) {
           principal: caller?.principal,
           ...(caller?.person ? { person: caller.person } : {}),
         });
-        return json(reply.status, reply.body);
+        return reply.file ? fileReply(reply.file) : json(reply.status, reply.body);
       } catch (err) {
         return errorReply(err);
       }

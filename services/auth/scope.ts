@@ -62,3 +62,15 @@ export function assertStaffOf(p: Principal, institutionId: string): Staff {
   if (staff.institutionId !== institutionId) throw new ForbiddenError('staff act only for their own institution');
   return staff;
 }
+
+export type Supervisor = Extract<Principal, { kind: 'supervisor' }>;
+
+/**
+ * A supervisor reading a city (or, the region's supervisor only, the region: 450000). Cities are public, so outside
+ * the caller's scope is a 403, decided before anything is read.
+ */
+export function assertSupervises(p: Principal, cityCode: string): Supervisor {
+  if (p.kind !== 'supervisor') throw new ForbiddenError('only supervisors read reports, overdue lists and escalations');
+  if (p.cityCode !== REGION_CODE && p.cityCode !== cityCode) throw new ForbiddenError('a city\'s supervisor reads its own city only');
+  return p;
+}

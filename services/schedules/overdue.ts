@@ -1,10 +1,13 @@
 // Scheduled (daily duties): open recurring institution duties that are due, flag tasks past their deadline
-// and publish how many there are, the metric the overdue alarm watches.
+// and publish how many there are, the metric the overdue alarm watches; escalate tasks late past their threshold
+// and, seven days before a report's deadline, draft it (docs/decisions/0018-supervision-reports.md).
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { coverage } from '../calendar/holidays.ts';
 import { openRecurring } from '../cases/recurring.ts';
 import { logger } from '../lib/logger.ts';
 import { functions, serviceName } from '../topology.ts';
+import { draftReports } from './drafts.ts';
+import { escalateOverdue } from './escalate.ts';
 import { flagOverdue } from './sweeps.ts';
 import { clock } from '../lib/clock.ts';
 
@@ -18,7 +21,9 @@ export const handler = async () => {
   if (!next.official) logger.warn('holiday calendar incomplete', { year: next.year, warning: next.warning });
   const opened = await openRecurring();
   const swept = await flagOverdue();
+  const escalated = await escalateOverdue();
+  const drafted = await draftReports();
   metrics.addMetric(functions.overdue.metric, MetricUnit.Count, swept.overdue);
   metrics.publishStoredMetrics();
-  return { ...swept, recurringOpened: opened.length };
+  return { ...swept, escalated, drafted, recurringOpened: opened.length };
 };

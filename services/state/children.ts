@@ -27,6 +27,8 @@ export interface ChildItem extends Child {
   openTransferId?: string;
   /** Set when the child has left care (a discharge on coming of age): its clocks have stopped. */
   leftCare?: LeftCare;
+  /** The first admission's date, kept when a receipt makes `admittedOn` the receipt's (the reports count both). */
+  firstAdmittedOn?: string;
 }
 
 export function newChildItem(child: Child, institution: Institution, admittedBy: Who, now: string): ChildItem {
@@ -114,12 +116,13 @@ export const moveChildWrite = (child: ChildItem, to: Institution, admittedOn: st
   Update: {
     TableName: tableName(),
     Key: childKey(child.childId),
-    UpdateExpression: 'SET institutionId = :inst, cityCode = :city, admittedOn = :on, gsi2pk = :g2pk, gsi2sk = :g2sk, rev = :next REMOVE openTransferId',
+    UpdateExpression: 'SET firstAdmittedOn = if_not_exists(firstAdmittedOn, :first), institutionId = :inst, cityCode = :city, admittedOn = :on, gsi2pk = :g2pk, gsi2sk = :g2sk, rev = :next REMOVE openTransferId',
     ConditionExpression: 'rev = :rev',
     ExpressionAttributeValues: {
       ':inst': to.institutionId,
       ':city': to.cityCode,
       ':on': admittedOn,
+      ':first': child.admittedOn,
       ':g2pk': institutionChildrenPk(to.institutionId),
       ':g2sk': institutionChildrenSk(admittedOn, child.childId),
       ':rev': child.rev,

@@ -31,14 +31,17 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Pro
  */
 export type OwnerItem = ChildItem | TaskItem | ScheduleItem | ClockItem | ComingOfAgeItem;
 
-/** Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. */
-export async function queryOwner(ownerId: string): Promise<OwnerItem[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': ownerPk(ownerId) },
-    ConsistentRead: true,
-  });
-  return items as OwnerItem[];
+/**
+ * Everything in one partition: a child (or institution) item and all its tasks. One Query, all pages. Strongly
+ * consistent unless `consistent` is false (the supervisors' reads: half the read units).
+ */
+export async function queryOwner(ownerId: string, consistent = true): Promise<OwnerItem[]> {
+  return (await queryOwnerPk(ownerPk(ownerId), consistent)) as OwnerItem[];
+}
+
+/** Every item under one partition key. */
+export async function queryOwnerPk(pk: string, consistent = true): Promise<Items> {
+  return queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: consistent });
 }
 
 export interface InboxQuery {

@@ -26,6 +26,8 @@ export interface TaskItem extends TaskView {
   dispatchedAt?: string;
   /** While information-needed: the time the department had left, given back when staff supply the information. */
   heldRemainingMs?: number;
+  /** The highest level the task was escalated to while overdue (services/state/escalations.ts). */
+  escalation?: 'city' | 'region';
 }
 
 /** The city whose bureau acts on a task: the city its jurisdiction lies in (a county's city for a county). */

@@ -72,6 +72,8 @@ function deployedHub(target: DeployedTarget): TestHub {
     flagOverdue: missing('flagOverdue() runs the sweep in process'),
     openRecurring: missing('openRecurring() runs the sweep in process'),
     sweepClocks: missing('sweepClocks() runs the sweep in process'),
+    escalate: missing('escalate() runs the sweep in process'),
+    draftReports: missing('draftReports() runs the sweep in process'),
     stop: async () => {},
     call: caller(target.apiUrl, target.tokens),
   };

@@ -43,6 +43,7 @@ const NN_READERS: Who[] = ['staff, city institution', 'supervisor, city', 'super
 const LZ_READERS: Who[] = ['staff, other city institution', 'supervisor, other city', 'supervisor, region'];
 const NN_TASK: Who[] = ['department, region-wide', 'department, city bureau'];
 const LZ_TASK: Who[] = ['department, region-wide', 'department, other city bureau'];
+const SUPERVISORS: Who[] = ['supervisor, city', 'supervisor, other city', 'supervisor, region'];
 
 /** Expected allows per route: [on Nanning's resource, on Liuzhou's]. The rows are the data this test checks. */
 const matrix: Record<OperationKey, [Who[], Who[]]> = {
@@ -75,6 +76,13 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'POST /v1/imports': [['staff, city institution'], ['staff, other city institution']],
   // After the POST above: the import exists, its own institution's staff read it.
   'GET /v1/imports/{importId}': [['staff, city institution'], ['staff, other city institution']],
+  'GET /v1/reports/progress': [['supervisor, city', 'supervisor, region'], ['supervisor, other city', 'supervisor, region']],
+  'POST /v1/reports/progress/submit': [['supervisor, city'], ['supervisor, other city']],
+  'GET /v1/cities/{cityCode}/overview': [['supervisor, city', 'supervisor, region'], ['supervisor, other city', 'supervisor, region']],
+  'GET /v1/cities/{cityCode}/overdue': [['supervisor, city', 'supervisor, region'], ['supervisor, other city', 'supervisor, region']],
+  'GET /v1/escalations': [SUPERVISORS, SUPERVISORS],
+  // The escalation of the side's task to its city (E1): only that city's supervisor received it.
+  'POST /v1/escalations/{escalationId}/acknowledge': [['supervisor, city'], ['supervisor, other city']],
 };
 
 const capabilityAssessment = {
@@ -98,6 +106,8 @@ interface Side {
   department: string;
 }
 
+const cityOf = (s: Side) => s.city.slice('CWI-'.length);
+
 /** Each route's request on one side's resources, with a body its contract accepts. */
 function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
   const checklist = { guardianship: true, archive: true, property: true };
@@ -105,7 +115,9 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
     .replace('{childId}', s.childId).replace('{taskId}', s.taskId).replace('{transferId}', s.transferId)
     .replace('{department}', s.department).replace('{institutionId}', s.city).replace('{importId}', `matrix-${s.city}`)
     // The incident view takes its institution as a query parameter.
-    .replace(/^\/v1\/incidents$/, `/v1/incidents?institutionId=${s.city}`);
+    .replace(/^\/v1\/incidents$/, `/v1/incidents?institutionId=${s.city}`)
+    .replace('{cityCode}', cityOf(s)).replace('{escalationId}', `${s.taskId}.E1`);
+  if (key === 'GET /v1/reports/progress') return { path: `${path}?city=${cityOf(s)}&period=2026-H2` };
   const bodies: Partial<Record<OperationKey, unknown>> = {
     'POST /v1/children': admission({ institutionId: s.city }),
     'POST /v1/children/{childId}/tasks': { type: 'medical-insurance.pre-enrollment' },
@@ -123,6 +135,8 @@ function request(key: OperationKey, s: Side): { path: string; body?: unknown } {
     'POST /v1/transfers/{transferId}/receive': { on: '2026-11-25', checklist },
     'POST /v1/transfers/{transferId}/visits': { childId: s.transferChildId, visitedOn: '2026-11-26', note: '探访' },
     'POST /v1/imports': { institutionId: s.city, importId: `matrix-${s.city}`, rows: [{ row: 2, cells: { 姓名: '矩阵', 性别: '女', 出生日期: '2020-01-01', 入院日期: '2026-11-20', 父母不明: '否', 已登记户口: '是', 残疾: '否', 行键: `M-${s.city}` } }] },
+    'POST /v1/reports/progress/submit': { city: cityOf(s), period: '2026-H2' },
+    'POST /v1/escalations/{escalationId}/acknowledge': { note: '已督办' },
   };
   return { path, body: bodies[key] };
 }
@@ -148,6 +162,8 @@ describe('[matrix] who may call what, on whose resources', () => {
 
   it('allows exactly what the matrix allows: zero unexpected allows, zero unexpected denies', async () => {
     const sides = [await side(NANNING, NN_COUNTY, MI), await side(LIUZHOU, LZ_COUNTY, 'education')];
+    // Two months on, every side's open task is past both escalation thresholds: each city's supervisor has one.
+    expect(await hub().escalate(new Date(Date.now() + 60 * 86_400_000))).toBeGreaterThanOrEqual(4);
     const unexpected: string[] = [];
     let requests = 0;
     let allowed = 0;

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handler as partnerApi } from '../../services/api/partner-api.ts';
 import { handler as staffApi } from '../../services/api/staff-api.ts';
+import { handler as supervisionApi } from '../../services/api/supervision-api.ts';
 import { documentClient } from '../../services/lib/aws.ts';
 import { routes } from '../../services/topology.ts';
 import { proxyEventFor } from '../../scripts/local/api-event.ts';
@@ -81,7 +82,7 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
     const childId: string = child.body.childId;
     const taskId: string = child.body.tasks[0].taskId;
     const department = child.body.tasks[0].department as string;
-    const ids: Record<string, string> = { childId, taskId, institutionId: NANNING, transferId: 'TR01M8RRRQCMC78WEXSEB4Z7N0CK', department };
+    const ids: Record<string, string> = { childId, taskId, institutionId: NANNING, transferId: 'TR01M8RRRQCMC78WEXSEB4Z7N0CK', department, escalationId: `${taskId}.E1` };
     const valid: Record<string, Record<string, unknown>> = {
       '/v1/children': admission(),
       '/v1/children/{childId}/tasks': { type: 'medical-insurance.pre-enrollment' },
@@ -107,6 +108,8 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
       '/v1/transfers/{transferId}/receive': { on: '2026-11-25', checklist: { guardianship: true, archive: true, property: true } },
       '/v1/transfers/{transferId}/visits': { childId, visitedOn: '2026-11-26', note: '探访' },
       '/v1/imports': { institutionId: NANNING, importId: 'fuzz-import-1', rows: [{ row: 2, cells: { 姓名: '模糊', 行键: 'FZ-1' } }] },
+      '/v1/reports/progress/submit': { city: '450100', period: '2026-H2' },
+      '/v1/escalations/{escalationId}/acknowledge': { note: '已督办' },
     };
     const writes = routes.filter((r) => r.method === 'POST');
     expect(writes.map((r) => r.path).sort()).toEqual(Object.keys(valid).sort());
@@ -142,7 +145,12 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
         const staff = s.route.fn === 'api';
         const path = s.route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(s.badId ?? ids[name]!));
         const qs = s.query ? `?${new URLSearchParams(s.query).toString()}` : '';
-        const principal = staff ? (s.route.path.startsWith('/v1/transfers') && !s.route.path.includes('{') ? 'staff:MPC-450123' : `staff:${NANNING}`) : `department:${department}`;
+        const principal =
+          s.route.fn === 'supervisionApi'
+            ? 'supervisor:450100'
+            : staff
+              ? s.route.path.startsWith('/v1/transfers') && !s.route.path.includes('{') ? 'staff:MPC-450123' : `staff:${NANNING}`
+              : `department:${department}`;
         let event;
         try {
           event = proxyEventFor(
@@ -153,7 +161,7 @@ describe('[fuzz] every write route answers bad input with a 4xx and changes noth
           continue; // a slash in the id: no route matches, API Gateway answers it
         }
         sent++;
-        const fn = staff ? staffApi : partnerApi;
+        const fn = { api: staffApi, partnerApi, supervisionApi, docs: staffApi }[s.route.fn];
         const res = (await fn(event, lambdaContext({ functionName: s.route.fn }))) as APIGatewayProxyResult;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         if (res.statusCode >= 500) fivexx.push(`${s.route.path} ${res.statusCode}: ${s.body.slice(0, 120)}`);

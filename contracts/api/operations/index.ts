@@ -7,6 +7,7 @@ import { importOperations } from './imports.ts';
 import { institutionOperations } from './institutions.ts';
 import { metaOperations } from './meta.ts';
 import { partnerOperations } from './partner.ts';
+import { supervisionOperations } from './supervision.ts';
 import { transferOperations } from './transfers.ts';
 
 export const operations = {
@@ -17,6 +18,7 @@ export const operations = {
   ...transferOperations,
   ...incidentOperations,
   ...importOperations,
+  ...supervisionOperations,
 };
 export type OperationKey = keyof typeof operations;
 

@@ -1,0 +1,7 @@
+// The API supervisors call: the progress report and its exports, the city overview, the overdue list, escalations.
+// Its own function, so the spreadsheet library it bundles (exceljs) stays out of the staff API's cold start.
+import { httpApi } from './http.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
+
+export const handler = httpApi({ ...reportRoutes, ...supervisionRoutes });
