@@ -72,6 +72,19 @@ export function buildProgram(io: CommandIo, state: RunState) {
       state.exit = await auditCommand.run(args, io);
     });
 
+  program
+    .command('report')
+    .description('the semi-annual progress report of a city, as its supervisor (HUB_TOKEN): JSON, CSV or XLSX')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .passThroughOptions()
+    .argument('[args...]', "see 'hub report --help'")
+    .action(async (args) => {
+      const { reportCommand } = await import('../operations/report-command.ts');
+      state.exit = await reportCommand.run(args, io);
+    });
+
   // Subcommands inherit the output, the error handling and the help hint.
   for (const c of allCommands(program)) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   return program;

@@ -1,5 +1,5 @@
-// The progress report: a pure function of the items a city's walk reads (services/reports/read-city.ts), so it is
-// tested on its own against a hand-built fixture (test/unit/progress-report.test.ts). The state at the period's end
+// The progress report: a pure function of the items a city's walk reads (services/state/city.ts), so it is
+// tested on its own against a hand-built fixture (test/reports/progress-report.test.ts). The state at the period's end
 // is read back from each item's own dates and history: a report for a past period does not move when later
 // activity lands (docs/decisions/0018-supervision-reports.md says what each figure counts).
 import type { InstitutionSection, ProgressReport, TaskSection } from '../../contracts/api/reports.ts';

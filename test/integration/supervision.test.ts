@@ -1,11 +1,15 @@
 // Supervisors through the API: the live report and its evidence, the submitted version frozen, exports opened with the
 // library that wrote them, the overdue list and escalation to the city, then the region, with the history entries.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../services/calendar/china-time.ts';
 import { documentClient } from '../../services/lib/aws.ts';
+import { main } from '../../scripts/hub.ts';
 import { periodOf } from '../../services/reports/period.ts';
 import { inboxSk, taskKey } from '../../services/state/keys.ts';
 import { admission, LIUZHOU, NANNING, needsEmbedded, readChild, useHub } from '../helpers/hub.ts';
@@ -47,7 +51,7 @@ describe('the progress report through the API', () => {
   });
 
   // The whole region is every institution's index and partition (125 of each, ~300 Queries): seconds on a loaded
-  // machine, where the default 30 s left no margin; scripts/bench/report.ts measures it.
+  // machine, where the default 30 s left no margin; scripts/bench/progress-report.ts measures it.
   it('covers the whole region for the region\'s supervisor, the Liuzhou child included', async () => {
     const region = (await report(REGION, `city=450000&period=${period}`)).body.live;
     expect(region.institutions).toHaveLength(125);
@@ -103,6 +107,19 @@ describe('the progress report through the API', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split('\n')[0]).toBe('部分,对象,指标,数值,证据编号');
     expect(text).toContain(`机构,${NANNING},新入院,${nanning.admissions.count},${nanning.admissions.ids.join(' ')}`);
+  });
+
+  it('writes the XLSX from the command line, as the supervisor whose token it is given', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'hub-report-')), 'r.xlsx');
+    const said: string[] = [];
+    const io = { stdout: (t: string) => void said.push(t), stderr: (t: string) => void said.push(t), env: { HUB_TOKEN: hub().tokens[CITY] } };
+    const args = ['report', '--url', hub().apiUrl, '--city', '450100', '--period', period, '--format', 'xlsx', '--out', out];
+    expect(await main(args, io)).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.read(Readable.from([readFileSync(out)]));
+    expect(book.getWorksheet('任务')!.getRow(1).getCell(3).value).toBe('发起');
+    expect(await main(['report', '--url', hub().apiUrl, '--city', '450200', '--period', period], io)).toBe(1);
+    expect(said.at(-1)).toContain('403');
   });
 });
 
