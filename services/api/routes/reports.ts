@@ -5,7 +5,6 @@ import { assertSupervises } from '../../auth/scope.ts';
 import { isCityCode, REGION_CODE } from '../../auth/principal.ts';
 import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { liveReport } from '../../reports/live.ts';
-import { exportReport } from '../../reports/export.ts';
 import { putSubmitted, storedVersions } from '../../state/reports.ts';
 import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
 
@@ -23,7 +22,11 @@ export const reportRoutes = {
     assertSupervises(principal, q.city);
     const [live, stored] = await Promise.all([liveReport(q.city, q.period), storedVersions(q.city, q.period)]);
     const body = { live, ...stored };
-    if (q.format === 'csv' || q.format === 'xlsx') return { status: 200, body, file: await exportReport(live, q.format) };
+    if (q.format === 'csv' || q.format === 'xlsx') {
+      // Loaded on the first export only: the spreadsheet library is most of this function's bundle.
+      const { exportReport } = await import('../../reports/export.ts');
+      return { status: 200, body, file: await exportReport(live, q.format) };
+    }
     return { status: 200, body };
   },
   'POST /v1/reports/progress/submit': async (req) => {
