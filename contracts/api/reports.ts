@@ -30,7 +30,7 @@ export const InstitutionSection = z.object({
   admissions: Figure.describe('Children admitted during the period'),
   transfersIn: Figure.describe('Children received from a county centre during the period'),
   transfersOut: Figure.describe('Children sent to the city institution during the period'),
-  comingOfAge: Figure.describe('Children in care who turn 18 during the period: their adult placement falls due (成年安置)'),
+  comingOfAge: Figure.describe('Children placed on coming of age during the period (孤儿成年后安置): they left its care'),
   rehabCertification: z.object({
     status: z.enum(['none', 'pending', 'certified', 'not-certified', 'expired']),
     validUntil: IsoDate.optional(),

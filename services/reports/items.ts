@@ -12,6 +12,8 @@ export interface ReportChild {
   /** Set once the child was received by transfer: `admittedOn` is then the receipt's date. */
   firstAdmittedOn?: string;
   birthDate: string;
+  /** Set once the child left care (placed on coming of age). */
+  leftCare?: { on: string };
 }
 
 /** What the report reads of a task (a child's or an institution's). */

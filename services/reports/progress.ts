@@ -70,18 +70,13 @@ export function admissionOf(child: ReportChild, transfers: ReportTransfer[]): { 
 /** Where a child was in care on a date: the receiving side once received, the sending side before; none before admission. */
 export function institutionOn(child: ReportChild, date: string, transfers: ReportTransfer[]): string | undefined {
   const admission = admissionOf(child, transfers);
-  if (admission.on > date) return undefined;
+  if (admission.on > date || (child.leftCare && child.leftCare.on <= date)) return undefined;
   let at = admission.at;
   const receipts = transfers
     .flatMap((t) => t.children.filter((x) => x.childId === child.childId && x.state === 'received' && x.receivedOn! <= date).map((x) => ({ to: t.toInstitutionId, on: x.receivedOn! })))
     .sort((a, b) => a.on.localeCompare(b.on));
   if (receipts.length) at = receipts.at(-1)!.to;
   return at;
-}
-
-function turns18In(birthDate: string, from: string, to: string): boolean {
-  const day = `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
-  return day >= from && day <= to;
 }
 
 export function progressReport(cityCode: string, period: string, items: CityItems, asOf: Date): ProgressReport {
@@ -106,7 +101,11 @@ export function progressReport(cityCode: string, period: string, items: CityItem
       ),
       transfersIn: figure(moves.filter(({ t, c }) => t.toInstitutionId === inst.institutionId && c.receivedOn && c.receivedOn >= bounds.from && c.receivedOn <= endDate).map(({ c }) => c.childId)),
       transfersOut: figure(moves.filter(({ t, c }) => t.fromInstitutionId === inst.institutionId && c.sentOn && c.sentOn >= bounds.from && c.sentOn <= endDate).map(({ c }) => c.childId)),
-      comingOfAge: figure(inCare.filter((c) => turns18In(c.birthDate, bounds.from, bounds.to)).map((c) => c.childId)),
+      comingOfAge: figure(
+        items.children
+          .filter((c) => c.institutionId === inst.institutionId && c.leftCare && c.leftCare.on >= bounds.from && c.leftCare.on <= endDate)
+          .map((c) => c.childId),
+      ),
       ...institutionDuties(items.tasks.filter((t) => t.subjectId === inst.institutionId), end, endDate),
     };
   });

@@ -53,6 +53,8 @@ export const fixture: CityItems = {
     { childId: child(4), institutionId: MPC, admittedOn: '2026-10-01', birthDate: '2016-02-02' },
     { childId: child(5), institutionId: MPC, admittedOn: '2026-11-05', birthDate: '2017-03-03' },
     { childId: child(6), institutionId: CWI, admittedOn: '2026-12-05', birthDate: '2018-04-04' },
+    // Placed on coming of age on 15 October: out of care at the end, one coming-of-age placement.
+    { childId: child(7), institutionId: CWI, admittedOn: '2020-01-10', birthDate: '2008-10-01', leftCare: { on: '2026-10-15' } },
   ],
   tasks: [
     t(ids.K1, child(2), CWI, PRE, '2026-09-29', '2026-10-12', [['2026-09-30', 'delivered'], ['2026-10-09', 'completed']]),

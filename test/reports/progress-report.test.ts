@@ -36,7 +36,8 @@ describe('the progress report of the fixture city, 2026-H2, computed on 10 Decem
     expect(idsOf(inst(CWI).admissions)).toEqual([child(2)]);
     expect(idsOf(inst(CWI).transfersIn)).toEqual([child(3)]);
     expect(idsOf(inst(CWI).transfersOut)).toEqual([]);
-    expect(idsOf(inst(CWI).comingOfAge)).toEqual([child(2)]); // born 1 September 2008
+    // Child 2 turned 18 on 1 September but is still in care; child 7 was placed on 15 October.
+    expect(idsOf(inst(CWI).comingOfAge)).toEqual([child(7)]);
     expect(idsOf(inst(MPC).inCare)).toEqual([child(4), child(5)]);
     expect(idsOf(inst(MPC).admissions)).toEqual([child(4), child(5)]);
     expect(idsOf(inst(MPC).transfersOut)).toEqual([child(3), child(4)]);
