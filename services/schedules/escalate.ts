@@ -2,6 +2,7 @@
 // in working days (services/topology.ts `escalateAfter`) goes to its city's supervisor, later to the region's. Run
 // with the overdue sweep; it finds late tasks the same way (the inbox index, by status and deadline), so it reads
 // only what is late. Each escalation is written once (services/state/escalations.ts).
+import { clock } from '../lib/clock.ts';
 import { chinaDate, chinaIso } from '../calendar/china-time.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { logger } from '../lib/logger.ts';
@@ -53,7 +54,7 @@ async function escalate(found: TaskItem, now: Date): Promise<number> {
 }
 
 /** Escalates every open task past its threshold; returns how many escalations were written. */
-export async function escalateOverdue(now = new Date()): Promise<number> {
+export async function escalateOverdue(now = clock.now()): Promise<number> {
   const nowChina = chinaIso(now);
   let written = 0;
   for (const d of departments) {

@@ -1,5 +1,6 @@
 // The progress report (GET /v1/reports/progress) and its submission (POST /v1/reports/progress/submit): a city's
 // supervisor, or the region's for any city or the whole region. docs/decisions/0018-supervision-reports.md.
+import { clock } from '../../lib/clock.ts';
 import { ReportQuery, SubmitReportRequest } from '../../../contracts/api/reports.ts';
 import { assertSupervises } from '../../auth/scope.ts';
 import { isCityCode, REGION_CODE } from '../../auth/principal.ts';
@@ -35,7 +36,7 @@ export const reportRoutes = {
     checkCity(body.city, 'city', false);
     const supervisor = assertSupervises(principal, body.city);
     if (supervisor.cityCode !== body.city) throw new ForbiddenError('only the city\'s own supervisor submits its report');
-    const version = { ...recordedBy(req, principal), submittedAt: new Date().toISOString(), report: await liveReport(body.city, body.period) };
+    const version = { ...recordedBy(req, principal), submittedAt: clock.now().toISOString(), report: await liveReport(body.city, body.period) };
     await putSubmitted(body.city, body.period, version);
     return { status: 201, body: version };
   },

@@ -1,4 +1,5 @@
 // A city's overview, its overdue list and the escalations a supervisor received (docs/decisions/0018-supervision-reports.md).
+import { clock } from '../../lib/clock.ts';
 import * as z from 'zod';
 import { AcknowledgeEscalationRequest, EscalationsQuery, OverdueQuery, type CityOverview } from '../../../contracts/api/supervision.ts';
 import { IsoDateTime, TaskId } from '../../../contracts/common.ts';
@@ -29,7 +30,7 @@ export const supervisionRoutes = {
   'GET /v1/cities/{cityCode}/overview': async (req) => {
     const city = cityOf(req);
     assertSupervises(requirePrincipal(req), city);
-    const now = new Date();
+    const now = clock.now();
     const [tasks, children, escalations] = await Promise.all([
       cityTasks(city),
       Promise.all(institutionsOf(city).map((i) => childrenOfInstitution(i.institutionId))),
@@ -71,7 +72,7 @@ export const supervisionRoutes = {
       if (!opened.success) throw new ValidationError([{ path: 'query.nextToken', message: 'not a token this API returned for this caller and city' }]);
       after = opened.data;
     }
-    const now = new Date();
+    const now = clock.now();
     const page = await overduePage(city, chinaIso(now), q.limit ?? 50, after);
     const escalated = new Set((await escalationsOf(city)).map((e) => e.taskId));
     const items = page.items.map((t) => ({
@@ -104,7 +105,7 @@ export const supervisionRoutes = {
     const principal = requirePrincipal(req);
     if (principal.kind !== 'supervisor') throw new ForbiddenError('only supervisors acknowledge escalations');
     const body = parseBody(AcknowledgeEscalationRequest, req.body);
-    const done = await acknowledgeEscalation(principal.cityCode, req.params.escalationId!, body.note, recordedBy(req, principal), new Date());
+    const done = await acknowledgeEscalation(principal.cityCode, req.params.escalationId!, body.note, recordedBy(req, principal), clock.now());
     return { status: 200, body: escalationView(done) };
   },
 } satisfies Routes;
