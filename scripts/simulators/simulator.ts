@@ -63,6 +63,8 @@ export interface RunningSimulators {
   setMode(department: string, mode: SimulatorMode): void;
   /** Answer every push this much later (0: at once); beyond the adapter's timeout the hub sees a failure and retries. */
   setAnswerDelay(department: string, ms: number): void;
+  /** Wait this long before each move (acknowledge, complete) of this department instead of `delayMs`; undefined: `delayMs` again. */
+  setMoveDelay(department: string, ms: number | undefined): void;
   /** Refuse (422) the pushes of the tasks `refuse` picks, as a department whose checks reject some cases; undefined: none. */
   refuseWhen(refuse: ((taskId: string) => boolean) | undefined): void;
   tally(department: string): SimulatorTally;
@@ -76,6 +78,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const modes = new Map<string, SimulatorMode>();
   const seen = new Map<string, string[]>();
   const delays = new Map<string, number>();
+  const moveDelays = new Map<string, number>();
   let refuses: ((taskId: string) => boolean) | undefined;
   const tallies = new Map<string, SimulatorTally>();
   const tallyOf = (d: string) => {
@@ -96,8 +99,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
       }, ms);
       timers.add(t);
     });
-  const later = async (fn: () => Promise<void>) => {
-    await wait(opts.delayMs);
+  const later = async (department: string, fn: () => Promise<void>) => {
+    await wait(moveDelays.get(department) ?? opts.delayMs);
     await fn();
   };
 
@@ -127,10 +130,10 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     const { effects } = tallyOf(sim.department);
     effects.set(taskId, (effects.get(taskId) ?? 0) + 1);
     if (!opts.ackInResponse)
-      await later(async () => {
+      await later(sim.department, async () => {
         await callHub(sim.department, taskId, 'acknowledge', {});
       });
-    await later(async () => {
+    await later(sim.department, async () => {
       const make = sim.results[type];
       if (!make) return void log(`${sim.department}: no simulated result for ${type}`);
       await callHub(sim.department, taskId, 'complete', { result: make(request, chinaToday()) });
@@ -183,6 +186,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     endpointOf: (d) => `${url}/departments/${d}`,
     setMode: (d, m) => void modes.set(d, m),
     setAnswerDelay: (d, ms) => void delays.set(d, ms),
+    setMoveDelay: (d, ms) => void (ms === undefined ? moveDelays.delete(d) : moveDelays.set(d, ms)),
     refuseWhen: (refuse) => void (refuses = refuse),
     tally: tallyOf,
     received: (d) => seen.get(d) ?? [],

@@ -48,15 +48,23 @@ describe('push delivery to a department', () => {
   });
 
   it('lets a person act as the department before the simulator does', async () => {
-    const { childId, taskId } = await admitFoundling();
-    const ack = await eventually(async () => {
-      const r = await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: `department:${MI}`, body: {} });
-      return r.status === 200 ? r : undefined;
-    }, 5000, 'manual acknowledge');
-    expect(ack.body.status).toBe('acknowledged');
-    const t = await untilStatus(childId, taskId, 'completed');
-    // The simulator's own acknowledgement was refused (409) and changed nothing.
-    expect(t.history.filter((h: any) => h.to === 'acknowledged')).toHaveLength(1);
+    // The person gets a head start of its own: racing the file's 300 ms delay was lost on moto, whose serialised
+    // DynamoDB requests make the person's call slower than the simulator's wait.
+    hub().simulators!.setMoveDelay(MI, 3000);
+    try {
+      const { childId, taskId } = await admitFoundling();
+      const ack = await eventually(async () => {
+        const r = await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: `department:${MI}`, body: {} });
+        return r.status === 200 ? r : undefined;
+      }, 3000, 'manual acknowledge');
+      expect(ack.body.status).toBe('acknowledged');
+      const t = await untilStatus(childId, taskId, 'completed');
+      // The simulator's own acknowledgement was refused (409) and changed nothing.
+      expect(t.history.filter((h: any) => h.to === 'acknowledged')).toHaveLength(1);
+      expect(t.history.find((h: any) => h.to === 'acknowledged').by).toBe(`department:${MI}`);
+    } finally {
+      hub().simulators!.setMoveDelay(MI, undefined);
+    }
   });
 
   it('refuses a push with a bad signature at the department (the simulator checks it)', async () => {
