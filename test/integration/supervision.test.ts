@@ -35,7 +35,8 @@ async function file(format: 'csv' | 'xlsx') {
 }
 
 describe('the progress report through the API', () => {
-  it('counts what the city holds, each figure with exactly its children and tasks, for the city and the region only', async () => {
+  it('counts what the city holds, each figure with exactly its children and tasks, for the city and the region only', async (ctx) => {
+    needsEmbedded(ctx, 'exact counts of an institution need a table no other test file writes to');
     const a = await admit();
     const b = await admit();
     await admit(LIUZHOU);
@@ -52,10 +53,11 @@ describe('the progress report through the API', () => {
 
   // The whole region is every institution's index and partition (125 of each, ~300 Queries): seconds on a loaded
   // machine, where the default 30 s left no margin; scripts/bench/progress-report.ts measures it.
-  it('covers the whole region for the region\'s supervisor, the Liuzhou child included', async () => {
+  it('covers the whole region for the region\'s supervisor, a Liuzhou child included', async () => {
+    const liuzhou = await admit(LIUZHOU);
     const region = (await report(REGION, `city=450000&period=${period}`)).body.live;
     expect(region.institutions).toHaveLength(125);
-    expect(region.institutions.find((i: any) => i.institutionId === LIUZHOU).admissions.count).toBe(1);
+    expect(region.institutions.find((i: any) => i.institutionId === LIUZHOU).admissions.ids).toContain(liuzhou.childId);
   }, 120_000);
 
   it('answers 403 to another city\'s supervisor, to staff and departments, and 400 naming a bad query field', async () => {
