@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: one emulator JVM plus two test workers is what these machines carry well.
     maxWorkers: 2,
+    // expect.poll's 1 s default is shorter than a browser round trip on a loaded two-core CI machine.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

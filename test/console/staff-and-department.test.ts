@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, NANNING, readChild, useHub } from '../helpers/hub.ts';
-import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { checkPage, fillAtOnce, launch, newContext, onFailure, signInLocally } from './browser.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
@@ -58,8 +58,8 @@ describe('console: staff admit, departments act', () => {
     expect(await childrenOf()).toEqual([]);
 
     // A birth date after the admission date is the contract's rule too.
-    await staffPage.getByLabel('公民身份号码').fill('');
-    await staffPage.getByLabel('出生日期').fill('2026-12-01');
+    // Both changes in one turn, no render between: the form must keep the first (it once kept only the last).
+    await fillAtOnce(staffPage, { 公民身份号码: '', 出生日期: '2026-11-21' }); // a day after admission, not after today
     await staffPage.getByRole('button', { name: '确认接收' }).click();
     await expect.poll(() => staffPage.locator('#f-birthDate-error').textContent()).toBe('出生日期不能晚于入院日期');
     expect(await childrenOf()).toEqual([]);
@@ -84,9 +84,7 @@ describe('console: staff admit, departments act', () => {
     await policePage.getByRole('button', { name: '签收' }).click();
     await policePage.getByText('已签收').first().waitFor();
     await policePage.getByRole('button', { name: '办结' }).click();
-    await policePage.getByLabel('证书编号').fill('NN-GA-2026-0101');
-    await policePage.getByLabel('出具日期').fill('2026-11-10');
-    await policePage.getByLabel('出具单位（派出所）').fill('青秀区新竹派出所');
+    await fillAtOnce(policePage, { 证书编号: 'NN-GA-2026-0101', 出具日期: '2026-11-10', '出具单位（派出所）': '青秀区新竹派出所' });
     await policePage.getByRole('button', { name: '确认办结' }).click();
     // The contract's own rule, checked in the browser: the certificate cannot predate the finding (18 Nov).
     await expect.poll(() => policePage.locator('#f-issuedOn-error').textContent()).toBe('出具日期不能早于捡拾日期');
@@ -207,9 +205,12 @@ describe('console: keyboard alone', () => {
     await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: '在院儿童' }).waitFor();
-    // A new page puts the focus on its heading; the next stop is the page's own action.
+    // A new page puts the focus on its heading (once its data is in, which a loaded machine can delay); the next stop
+    // is the page's own action.
+    const focused = () => p.evaluate(() => (globalThis as typeof globalThis & { document: { activeElement: { textContent: string } } }).document.activeElement.textContent);
+    await expect.poll(focused).toBe('在院儿童');
     await p.keyboard.press('Tab');
-    expect(await p.evaluate(() => (globalThis as typeof globalThis & { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('接收儿童');
+    expect(await focused()).toBe('接收儿童');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: '接收儿童' }).waitFor();
     await p.keyboard.press('Tab');

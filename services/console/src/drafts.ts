@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 const key = (name: string) => `hub.draft.${name}`;
 
-export function useDraft<T>(name: string, initial: T): [T, (next: T) => void, () => void] {
+export function useDraft<T>(name: string, initial: T): [T, (next: T | ((previous: T) => T)) => void, () => void] {
   const [value, setValue] = useState<T>(() => {
     const raw = sessionStorage.getItem(key(name));
     return raw ? (JSON.parse(raw) as T) : initial;

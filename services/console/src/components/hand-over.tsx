@@ -42,7 +42,7 @@ export function HandOver(p: { transferId: string; step: 'send' | 'receive'; coun
         <legend>移交清单</legend>
         {Object.keys(Checklist.shape).map((k) => (
           <label class="check">
-            <input type="checkbox" checked={checks[k]} onChange={(e) => setChecks({ ...checks, [k]: e.currentTarget.checked })} />
+            <input type="checkbox" checked={checks[k]} onChange={(e) => { const checked = e.currentTarget.checked; setChecks((checks) => ({ ...checks, [k]: checked })); }} />
             {itemZh[k as keyof typeof itemZh]}
           </label>
         ))}

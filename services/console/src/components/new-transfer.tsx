@@ -90,19 +90,19 @@ export function NewTransfer(p: { institutionId: string; cityCode: string; onDone
         );
       })}
       <label class="check" for="care">
-        <input id="care" type="checkbox" checked={care.on} onChange={(e) => setCare({ ...care, on: e.currentTarget.checked })} />
+        <input id="care" type="checkbox" checked={care.on} onChange={(e) => { const checked = e.currentTarget.checked; setCare((care) => ({ ...care, on: checked })); }} />
         暂不能接收的，签订委托代养协议
       </label>
       {care.on && (
         <div class="grid">
           <FieldShell path="entrustedCare.agreementNumber" label="协议编号" error={issues['entrustedCare.agreementNumber']}>
-            <input id="f-entrustedCare-agreementNumber" type="text" value={care.agreementNumber} onInput={(e) => setCare({ ...care, agreementNumber: e.currentTarget.value })} />
+            <input id="f-entrustedCare-agreementNumber" type="text" value={care.agreementNumber} onInput={(e) => { const value = e.currentTarget.value; setCare((care) => ({ ...care, agreementNumber: value })); }} />
           </FieldShell>
           <FieldShell path="entrustedCare.signedOn" label="签订日期" error={issues['entrustedCare.signedOn']}>
-            <input id="f-entrustedCare-signedOn" type="date" value={care.signedOn} onInput={(e) => setCare({ ...care, signedOn: e.currentTarget.value })} />
+            <input id="f-entrustedCare-signedOn" type="date" value={care.signedOn} onInput={(e) => { const value = e.currentTarget.value; setCare((care) => ({ ...care, signedOn: value })); }} />
           </FieldShell>
           <FieldShell path="entrustedCare.visitEveryDays" label="走访周期（天）" error={issues['entrustedCare.visitEveryDays']}>
-            <input id="f-entrustedCare-visitEveryDays" type="number" inputMode="numeric" value={care.visitEveryDays} onInput={(e) => setCare({ ...care, visitEveryDays: e.currentTarget.value })} />
+            <input id="f-entrustedCare-visitEveryDays" type="number" inputMode="numeric" value={care.visitEveryDays} onInput={(e) => { const value = e.currentTarget.value; setCare((care) => ({ ...care, visitEveryDays: value })); }} />
           </FieldShell>
         </div>
       )}

@@ -53,15 +53,15 @@ export function SupplyForm(p: { task: TaskView; onDone: () => void }) {
         </p>
       )}
       {facts.map((name) => (
-        <Field name={name} path={`facts.${name}`} schema={factShape[name]} value={values.facts[name]} onChange={(v) => setValues({ ...values, facts: { ...values.facts, [name]: v } })} issues={issues} />
+        <Field name={name} path={`facts.${name}`} schema={factShape[name]} value={values.facts[name]} onChange={(v) => setValues((values) => ({ ...values, facts: { ...values.facts, [name]: v } }))} issues={issues} />
       ))}
       {inputs.map((name) => (
-        <Field name={name} path={`input.${name}`} schema={inputFields[name]!} value={values.input[name]} onChange={(v) => setValues({ ...values, input: { ...values.input, [name]: v } })} issues={issues} />
+        <Field name={name} path={`input.${name}`} schema={inputFields[name]!} value={values.input[name]} onChange={(v) => setValues((values) => ({ ...values, input: { ...values.input, [name]: v } }))} issues={issues} />
       ))}
       {asked.filter((f) => !facts.includes(f as never) && !inputs.includes(f)).map((f) => (
         <p class="hint">“{labelOf(f)}”无法在此补充，请在说明中写明。</p>
       ))}
-      <Field name="note" path="note" label="说明" schema={SupplyInformationRequest.shape.note} value={values.note} onChange={(v) => setValues({ ...values, note: String(v ?? '') })} issues={issues} hint="向承办部门说明补充或更正的情况" />
+      <Field name="note" path="note" label="说明" schema={SupplyInformationRequest.shape.note} value={values.note} onChange={(v) => setValues((values) => ({ ...values, note: String(v ?? '') }))} issues={issues} hint="向承办部门说明补充或更正的情况" />
       <button type="submit" class="primary" disabled={busy}>
         提交补充信息
       </button>

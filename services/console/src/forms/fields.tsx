@@ -1,6 +1,7 @@
 // A form generated from a contract's object schema: each field's input from its zod type (fields.ts reads it), its
 // label from i18n/labels.ts, its error (Chinese) beside it. Every input has a label; everything works by keyboard.
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type * as z from 'zod';
 import { labelOf, valueLabel } from '../i18n/labels.ts';
 import type { Issues } from '../i18n/zod.ts';
@@ -186,13 +187,21 @@ export function Field(p: FieldProps) {
 /** Every field of an object schema, in the contract's order. */
 export function ObjectFields(p: { shape: Record<string, z.ZodType>; values: Values; onChange: (v: Values) => void; issues: Issues; path?: string; only?: string[] }) {
   const names = p.only ?? Object.keys(p.shape);
+  // Two changes can arrive before the next render (a fast typist, autofill, a test driver): each builds on the
+  // last one's values, not on the props of the render before both, or the first change is lost.
+  const latest = useRef(p.values);
+  latest.current = p.values;
+  const change = (name: string, v: Raw) => {
+    latest.current = { ...latest.current, [name]: v };
+    p.onChange(latest.current);
+  };
   return (
     <>
       {names.map((name) => {
         const schema = p.shape[name];
         if (!schema) return null;
         const path = p.path ? `${p.path}.${name}` : name;
-        return <Field name={name} path={path} schema={schema} value={p.values[name]} onChange={(v) => p.onChange({ ...p.values, [name]: v })} issues={p.issues} />;
+        return <Field name={name} path={path} schema={schema} value={p.values[name]} onChange={(v) => change(name, v)} issues={p.issues} />;
       })}
     </>
   );

@@ -115,7 +115,7 @@ export default function Admit() {
                   path={name}
                   schema={shape[name]}
                   value={values[name]}
-                  onChange={(v) => setValues({ ...values, [name]: v })}
+                  onChange={(v) => setValues((values) => ({ ...values, [name]: v }))}
                   issues={issues}
                   hint={hints[name]}
                   optionLabels={name === 'foundCountyCode' ? countyLabels : name === 'disabilityGrade' ? gradeLabels : undefined}

@@ -89,11 +89,11 @@ export default function Children() {
       >
         <div class="field">
           <label for="q">姓名或儿童编号</label>
-          <input id="q" type="search" value={form.q} onInput={(e) => setForm({ ...form, q: e.currentTarget.value })} />
+          <input id="q" type="search" value={form.q} onInput={(e) => { const value = e.currentTarget.value; setForm((form) => ({ ...form, q: value })); }} />
         </div>
         <div class="field">
           <label for="status">任务状态</label>
-          <select id="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.currentTarget.value })}>
+          <select id="status" value={form.status} onChange={(e) => { const value = e.currentTarget.value; setForm((form) => ({ ...form, status: value })); }}>
             <option value="">全部</option>
             {taskStatuses.map((s) => (
               <option value={s}>{statusZh[s]}</option>
@@ -102,7 +102,7 @@ export default function Children() {
         </div>
         <div class="field">
           <label for="department">承办部门</label>
-          <select id="department" value={form.department} onChange={(e) => setForm({ ...form, department: e.currentTarget.value })}>
+          <select id="department" value={form.department} onChange={(e) => { const value = e.currentTarget.value; setForm((form) => ({ ...form, department: value })); }}>
             <option value="">全部</option>
             {departments.map((d) => (
               <option value={d.code}>{d.nameZh}</option>
@@ -111,7 +111,7 @@ export default function Children() {
         </div>
         <div class="field">
           <label class="check" for="overdue">
-            <input id="overdue" type="checkbox" checked={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.currentTarget.checked })} />
+            <input id="overdue" type="checkbox" checked={form.overdue} onChange={(e) => { const checked = e.currentTarget.checked; setForm((form) => ({ ...form, overdue: checked })); }} />
             仅看有逾期任务的儿童
           </label>
         </div>
