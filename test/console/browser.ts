@@ -15,13 +15,16 @@ export const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 39
 // A context's locale (below) sets navigator.language, Accept-Language and Intl, but a date field's format and its
 // 年/月/日 placeholders follow the browser's own UI locale: on Linux chromium takes it from LANGUAGE/LANG (it
 // ignores --lang) and needs its zh-CN locale file (Debian's chromium-l10n), or it falls back to mm/dd/yyyy.
+// LANGUAGE alone picks that UI locale; LANG stays C.UTF-8, a locale every machine has: with LANG=zh_CN.UTF-8 and no
+// such glibc locale installed, chromium's file names fall back to ASCII and a download named in Chinese (a report
+// export) is saved as "download".
 const UI_LOCALE_FILE = '/usr/lib/chromium/locales/zh-CN.pak';
 
 export function launch(): Promise<Browser> {
   if (CHROMIUM === '/usr/bin/chromium' && !existsSync(UI_LOCALE_FILE)) {
     throw new Error(`${UI_LOCALE_FILE} is missing: apt-get install chromium-l10n (date fields would show mm/dd/yyyy)`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' } });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'C.UTF-8' } });
 }
 
 export function newContext(browser: Browser, size: keyof typeof sizes = 'desktop'): Promise<BrowserContext> {

@@ -179,6 +179,8 @@ describe('console: every page at both window sizes', () => {
     const context = await newContext(browser, size);
     const p = await context.newPage();
     await signInLocally(p, base, '南宁市民政局');
+    await p.getByRole('link', { name: '辖区机构' }).click();
+    await p.getByRole('heading', { name: '南宁市民政局辖区机构' }).waitFor();
     await checkPage(p, 'institutions');
     await p.getByRole('button', { name: '退出登录' }).click();
     await signInLocally(p, base, '公安局（全区）');

@@ -28,7 +28,7 @@ export function expireSession() {
   onSignedOut(true);
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
+async function send(method: 'GET' | 'POST', path: string, body: unknown, token: string | undefined): Promise<Response> {
   const bearer = token ?? currentSession()?.token;
   if (!bearer) {
     expireSession();
@@ -39,16 +39,37 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
     headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await res.text();
-  const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (res.status === 401 && !token) {
     expireSession();
     throw new ApiError(401, 'unauthorized', '登录已超时');
   }
   if (!res.ok) {
+    const text = await res.text();
+    const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     throw new ApiError(res.status, String(json.error ?? 'error'), String(json.message ?? ''), (json.issues as FieldIssue[] | undefined) ?? []);
   }
-  return json as T;
+  return res;
+}
+
+export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
+  const text = await (await send(method, path, body, token)).text();
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+/**
+ * Saves a file the API answers (a report's XLSX or CSV) under a name of the page's choosing. A plain link cannot
+ * carry the bearer token, so the page fetches it and hands the browser a Blob.
+ */
+export async function download(path: string, filename: string): Promise<void> {
+  const blob = await (await send('GET', path, undefined, undefined)).blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** What a refusal means to the person, for answers that are not about one field. */

@@ -19,6 +19,9 @@ const Inbox = lazy(() => import('./pages/inbox.tsx'));
 const TaskPage = lazy(() => import('./pages/task.tsx'));
 const Institutions = lazy(() => import('./pages/institutions.tsx'));
 const Incidents = lazy(() => import('./pages/incidents.tsx'));
+const Overview = lazy(() => import('./pages/overview.tsx'));
+const Overdue = lazy(() => import('./pages/overdue.tsx'));
+const Report = lazy(() => import('./pages/report.tsx'));
 
 function Home() {
   const { route } = useLocation();
@@ -67,6 +70,9 @@ function App() {
         <Route path="/departments/:department/tasks" component={Inbox} />
         <Route path="/tasks/:taskId" component={TaskPage} />
         <Route path="/incidents" component={Incidents} />
+        <Route path="/supervision" component={Overview} />
+        <Route path="/supervision/overdue" component={Overdue} />
+        <Route path="/reports/progress" component={Report} />
         <Route default component={NotFound} />
       </Router>
     </ErrorBoundary>

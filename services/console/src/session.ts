@@ -36,6 +36,6 @@ export function takeReturn(): string | undefined {
 /** Each kind of user's first page. */
 export function homeOf(me: Me): string {
   if (me.kind === 'department') return `/departments/${me.department}/tasks`;
-  if (me.kind === 'supervisor') return '/institutions';
+  if (me.kind === 'supervisor') return '/supervision';
   return '/children';
 }

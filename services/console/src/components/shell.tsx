@@ -8,7 +8,9 @@ export const APP_NAME = '儿童福利跨部门协同平台';
 
 function links(kind: string, department?: string, countyCentre?: boolean): [string, string][] {
   if (kind === 'department') return [[`/departments/${department}/tasks`, '待办任务']];
-  if (kind === 'supervisor') return [['/institutions', '辖区机构'], ['/incidents', '投递异常']];
+  if (kind === 'supervisor') {
+    return [['/supervision', '统计概览'], ['/supervision/overdue', '逾期督办'], ['/reports/progress', '进展报告'], ['/institutions', '辖区机构'], ['/incidents', '投递异常']];
+  }
   return [
     ['/children', '在院儿童'],
     ['/children/new', '接收儿童'],

@@ -10,7 +10,6 @@ export default function Institutions() {
   const list = seededInstitutions.filter((i) => me.cityCode === REGION_CODE || i.cityCode === me.cityCode);
   return (
     <Page title={`${me.name}辖区机构`}>
-      <p class="muted">统计、逾期清单和半年进展报告将在后续版本提供。</p>
       <ul class="panel">
         {list.map((i) => (
           <li>
