@@ -63,4 +63,5 @@ export type Escalation = z.infer<typeof Escalation>;
 
 export const EscalationsQuery = z.strictObject({ status: z.enum(['open', 'acknowledged']).optional() });
 export const EscalationList = z.object({ items: z.array(Escalation).describe('Newest first') });
+export type EscalationList = z.infer<typeof EscalationList>;
 export const AcknowledgeEscalationRequest = z.strictObject({ note: Reason.describe('What the supervisor did about it') });

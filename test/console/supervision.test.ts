@@ -14,7 +14,7 @@ import { documentClient } from '../../services/lib/aws.ts';
 import { periodOf } from '../../services/reports/period.ts';
 import { inboxSk, taskKey } from '../../services/state/keys.ts';
 import { findDepartment } from '../../services/topology.ts';
-import { admission, LIUZHOU, NANNING, needsEmbedded, untilTaskStatus, useHub } from '../helpers/hub.ts';
+import { admission, eventually, LIUZHOU, NANNING, needsEmbedded, readChild, untilTaskStatus, useHub } from '../helpers/hub.ts';
 import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
 
 const hub = useHub({ simulators: false });
@@ -69,7 +69,8 @@ describe('console: supervision', () => {
     // B: the department asked for information, so the institution's move.
     const a = await admit(NANNING, 'NN-GA-2026-0501');
     const b = await admit(NANNING, 'NN-GA-2026-0502');
-    await admit(LIUZHOU, 'LZ-GA-2026-0501');
+    // Liuzhou: 11 children, 22 tasks overdue, more than one page of the list (20).
+    const liuzhou = await Promise.all(Array.from({ length: 11 }, (_, i) => admit(LIUZHOU, `LZ-GA-2026-05${String(i).padStart(2, '0')}`)));
     await untilTaskStatus(hub(), b.childId, b.taskId, 'delivered');
     expect((await hub().call('POST', `/v1/tasks/${b.taskId}/acknowledge`, { as: `department:${MI}`, body: {} })).status).toBe(200);
     const ask = await hub().call('POST', `/v1/tasks/${b.taskId}/request-information`, {
@@ -80,6 +81,13 @@ describe('console: supervision', () => {
     const aStatus = (await untilTaskStatus(hub(), a.childId, a.taskId, 'delivered')).status;
     await lateBy(a.taskId, aStatus, 21);
     await lateBy(b.taskId, 'information-needed', 10);
+    for (const c of liuzhou) {
+      const tasks = await eventually(async () => {
+        const read: { taskId: string; status: string }[] = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks;
+        return read.every((t) => t.status === 'delivered') ? read : undefined;
+      }, 30_000, 'Liuzhou tasks delivered');
+      for (const t of tasks) await lateBy(t.taskId, t.status, 30);
+    }
     await hub().escalate(new Date());
     const listed = (await hub().call('GET', '/v1/cities/450100/overdue?limit=100', { as: CITY })).body.items;
     const late = (taskId: string) => listed.find((t: { taskId: string }) => t.taskId === taskId);
@@ -170,8 +178,16 @@ describe('console: supervision', () => {
     await region.getByRole('heading', { name: '南宁市逾期督办' }).waitFor();
     await region.locator(`tr[data-task="${a.taskId}"]`).waitFor();
     await checkPage(region, 'supervision-overdue');
+    // Paged: 20 of Liuzhou's 22, then the last 2, and back.
     await region.getByLabel('城市').selectOption({ label: '柳州市' });
-    await region.getByText('暂无逾期事项。').waitFor();
+    await region.getByText('共22项逾期，第1至20项', { exact: false }).waitFor();
+    expect(await region.locator('tbody tr').count()).toBe(20);
+    await region.getByRole('button', { name: '下一页' }).click();
+    await region.getByText('共22项逾期，第21至22项', { exact: false }).waitFor();
+    expect(await region.locator('tbody tr').count()).toBe(2);
+    expect(await region.getByRole('button', { name: '下一页' }).count()).toBe(0);
+    await region.getByRole('button', { name: '上一页' }).click();
+    await region.getByText('共22项逾期，第1至20项', { exact: false }).waitFor();
     await region.goto(`${base}/reports/progress?city=450100&period=${period}`);
     await region.getByRole('heading', { name: `南宁市${periodZh}工作进展报告` }).waitFor();
     expect(Number(await cell(region, '南宁市儿童福利院', '新入院').textContent())).toBe(shown);

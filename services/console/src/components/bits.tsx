@@ -56,3 +56,21 @@ export function Page(p: { title: string; children: ComponentChildren; error?: un
     </main>
   );
 }
+
+/** 上一页 / 下一页 over an API's opaque `nextToken`s: the tokens of the pages before are kept to go back. */
+export function Pager(p: { tokens: string[]; setTokens: (t: string[]) => void; next?: string }) {
+  return (
+    <>
+      {p.tokens.length > 0 && (
+        <button type="button" class="secondary" onClick={() => p.setTokens(p.tokens.slice(0, -1))}>
+          上一页
+        </button>
+      )}
+      {p.next && (
+        <button type="button" class="secondary" onClick={() => p.setTokens([...p.tokens, p.next!])}>
+          下一页
+        </button>
+      )}
+    </>
+  );
+}

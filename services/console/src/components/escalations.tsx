@@ -1,7 +1,7 @@
 // 督办提醒: the escalations this supervisor received (GET /v1/escalations), newest first, each acknowledged with a
 // note of what was done (POST /v1/escalations/{id}/acknowledge). A second acknowledgement is the API's 409.
 import { useState } from 'preact/hooks';
-import type { Escalation } from '../../../../contracts/api/supervision.ts';
+import type { Escalation, EscalationList } from '../../../../contracts/api/supervision.ts';
 import { findInstitution } from '../../../cases/institutions.ts';
 import { ApiError, api, refusalText } from '../api.ts';
 import { dateTimeZh } from '../format.ts';
@@ -42,7 +42,7 @@ function Acknowledge(p: { escalation: Escalation; done: (e: Escalation) => void 
 }
 
 export function Escalations() {
-  const { data, error, setData } = useLoad(() => api<{ items: Escalation[] }>('GET', '/escalations'), []);
+  const { data, error, setData } = useLoad(() => api<EscalationList>('GET', '/escalations'), []);
   if (error) return <p class="error">{refusalText(error)}</p>;
   if (!data) return <p class="muted">正在加载…</p>;
   if (data.items.length === 0) return <p class="panel">暂无督办提醒。</p>;

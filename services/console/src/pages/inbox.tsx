@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import type { InboxPage, TaskStatus } from '../../../../contracts/api/views.ts';
 import { ApiError, api } from '../api.ts';
-import { Deadline, Page, StatusBadge, useLoad } from '../components/bits.tsx';
+import { Deadline, Page, Pager, StatusBadge, useLoad } from '../components/bits.tsx';
 import { dateZh } from '../format.ts';
 import { statusZh } from '../i18n/status.ts';
 import { departmentName, titleOf } from '../i18n/titles.ts';
@@ -79,16 +79,7 @@ export default function Inbox() {
             </table>
           )}
           <div class="actions">
-            {tokens.length > 0 && (
-              <button type="button" class="secondary" onClick={() => setTokens(tokens.slice(0, -1))}>
-                上一页
-              </button>
-            )}
-            {data?.nextToken && (
-              <button type="button" class="secondary" onClick={() => setTokens([...tokens, data.nextToken!])}>
-                下一页
-              </button>
-            )}
+            <Pager tokens={tokens} setTokens={setTokens} next={data?.nextToken} />
             <button type="button" class="link" onClick={reload}>
               刷新
             </button>

@@ -7,7 +7,7 @@ import type { OverduePage } from '../../../../contracts/api/supervision.ts';
 import { REGION_CODE } from '../../../auth/principal.ts';
 import { findInstitution } from '../../../cases/institutions.ts';
 import { api } from '../api.ts';
-import { Page, StatusBadge, useLoad } from '../components/bits.tsx';
+import { Page, Pager, StatusBadge, useLoad } from '../components/bits.tsx';
 import { CityPicker } from '../components/city-picker.tsx';
 import { Escalations } from '../components/escalations.tsx';
 import { dateZh } from '../format.ts';
@@ -82,16 +82,7 @@ export default function Overdue() {
         </table>
       )}
       <div class="actions">
-        {tokens.length > 0 && (
-          <button type="button" class="secondary" onClick={() => setTokens(tokens.slice(0, -1))}>
-            上一页
-          </button>
-        )}
-        {data?.nextToken && (
-          <button type="button" class="secondary" onClick={() => setTokens([...tokens, data.nextToken!])}>
-            下一页
-          </button>
-        )}
+        <Pager tokens={tokens} setTokens={setTokens} next={data?.nextToken} />
       </div>
       <h2>督办提醒</h2>
       <Escalations />

@@ -3,7 +3,7 @@
 // the API writes, and for the city's own supervisor 报送 (POST /v1/reports/progress/submit, once per period).
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ProgressReportAnswer, SubmittedReport } from '../../../../contracts/api/reports.ts';
+import { Period, type ProgressReportAnswer, type SubmittedReport } from '../../../../contracts/api/reports.ts';
 import { actorName } from '../../../auth/describe.ts';
 import { REGION_CODE } from '../../../auth/principal.ts';
 import { ApiError, api, download, refusalText } from '../api.ts';
@@ -42,7 +42,7 @@ export default function Report() {
   const { query, route } = useLocation();
   const periods = recentPeriods();
   const city = query.city ?? me.cityCode!;
-  const period = query.period && /^20\d\d-H[12]$/.test(query.period) ? query.period : periods[0]!;
+  const period = Period.safeParse(query.period).success ? query.period! : periods[0]!;
   const own = city === me.cityCode && city !== REGION_CODE;
   const [evidence, setEvidence] = useState<Evidence>();
   const [said, setSaid] = useState<{ ok: boolean; text: string }>();
