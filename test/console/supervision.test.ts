@@ -155,9 +155,15 @@ describe('console: supervision', () => {
     // 报送 once; the second is the API's 409, said in Chinese.
     await city.getByRole('button', { name: '报送本期报告' }).click();
     await city.getByRole('status').filter({ hasText: '已报送自治区民政厅' }).waitFor();
-    await city.getByText(/已由.*报送。/).waitFor();
+    await city.getByText(/^已由.*报送，报送版本保持不变。$/).waitFor();
     await city.getByRole('button', { name: '报送本期报告' }).click();
     await city.getByRole('alert').filter({ hasText: '本期报告已经报送，不能重复报送。' }).waitFor();
+    // A later admission moves the live figure; the submitted version keeps what was submitted.
+    await admit(NANNING, 'NN-GA-2026-0503');
+    await city.reload();
+    await expect.poll(async () => Number(await admissions.textContent())).toBe(shown + 1);
+    await city.getByLabel(/^报送版本/).check();
+    await expect.poll(async () => Number(await admissions.textContent())).toBe(shown);
 
     // Another city's report typed into the address bar: a refusal, no figures.
     await city.goto(`${base}/reports/progress?city=450200&period=${period}`);
@@ -190,7 +196,7 @@ describe('console: supervision', () => {
     await region.getByText('共22项逾期，第1至20项', { exact: false }).waitFor();
     await region.goto(`${base}/reports/progress?city=450100&period=${period}`);
     await region.getByRole('heading', { name: `南宁市${periodZh}工作进展报告` }).waitFor();
-    expect(Number(await cell(region, '南宁市儿童福利院', '新入院').textContent())).toBe(shown);
+    expect(Number(await cell(region, '南宁市儿童福利院', '新入院').textContent())).toBe(shown + 1);
     expect(await region.getByRole('button', { name: '报送本期报告' }).count()).toBe(0);
     await checkPage(region, 'supervision-report');
   }, 120_000);

@@ -47,10 +47,12 @@ export default function Report() {
   const [evidence, setEvidence] = useState<Evidence>();
   const [said, setSaid] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [frozen, setFrozen] = useState(false);
   const path = `/reports/progress?city=${city}&period=${period}`;
   const { data, error, setData } = useLoad(() => api<ProgressReportAnswer>('GET', path), [path]);
   const go = (c: string, p: string) => {
     setEvidence(undefined);
+    setFrozen(false);
     setSaid(undefined);
     route(`/reports/progress?city=${c}&period=${p}`);
   };
@@ -71,6 +73,8 @@ export default function Report() {
   };
 
   const live = data?.live;
+  // The version submitted stays readable exactly as it was, beside the live figures.
+  const shown = frozen && data?.submitted ? data.submitted.report : live;
   return (
     <Page title={`${cityZh(city)}${periodZh(period)}工作进展报告`} error={refused ? undefined : error} loading={!data && !error}>
       {refused ? (
@@ -96,9 +100,22 @@ export default function Report() {
             </p>
             {data.draft && !data.submitted && <p class="notice">本期报告已生成草稿，请于{dateZh(data.draft.dueOn)}前报送。</p>}
             {data.submitted && (
-              <p class="success">
-                已由{actorName(data.submitted)}于{dateTimeZh(data.submitted.submittedAt)}报送。报送时的数据保持不变，下表为当前实时数据。
-              </p>
+              <>
+                <p class="success">
+                  已由{actorName(data.submitted)}于{dateTimeZh(data.submitted.submittedAt)}报送，报送版本保持不变。
+                </p>
+                <fieldset class="choices">
+                  <legend>显示</legend>
+                  <label class="check">
+                    <input type="radio" name="report-version" checked={!frozen} onChange={() => setFrozen(false)} />
+                    实时数据
+                  </label>
+                  <label class="check">
+                    <input type="radio" name="report-version" checked={frozen} onChange={() => setFrozen(true)} />
+                    报送版本（数据截至{dateTimeZh(data.submitted.report.asOf)}）
+                  </label>
+                </fieldset>
+              </>
             )}
             <div class="actions">
               <button type="button" class="secondary" onClick={() => save('xlsx')}>
@@ -107,6 +124,7 @@ export default function Report() {
               <button type="button" class="secondary" onClick={() => save('csv')}>
                 下载CSV
               </button>
+              <span class="muted">下载的是实时数据。</span>
               {own && (
                 <button type="button" class="primary" disabled={busy} onClick={submit}>
                   报送本期报告
@@ -123,9 +141,9 @@ export default function Report() {
             <BarChart
               title="本期各类事项的发起、办结和期末逾期数"
               series={['发起', '办结', '逾期']}
-              bars={live.tasks.map((t) => ({ label: `${departmentName(t.department)}·${titleOf(t.type)}`, values: [t.opened.count, t.completed.count, t.overdueNow.count] }))}
+              bars={shown!.tasks.map((t) => ({ label: `${departmentName(t.department)}·${titleOf(t.type)}`, values: [t.opened.count, t.completed.count, t.overdueNow.count] }))}
             />
-            <ReportTables report={live} show={setEvidence} />
+            <ReportTables report={shown!} show={setEvidence} />
           </>
         )
       )}
