@@ -5,7 +5,6 @@ import type { Escalation, EscalationList } from '../../../../contracts/api/super
 import { findInstitution } from '../../../cases/institutions.ts';
 import { ApiError, api, refusalText } from '../api.ts';
 import { dateTimeZh } from '../format.ts';
-import { escalationLevelZh } from '../i18n/supervision.ts';
 import { departmentName, titleOf } from '../i18n/titles.ts';
 import { useLoad } from './bits.tsx';
 
@@ -55,8 +54,14 @@ export function Escalations() {
             {departmentName(e.department)} · {titleOf(e.type)}
           </h3>
           <p>
-            {findInstitution(e.institutionId)?.name ?? e.institutionId}，{dateTimeZh(e.escalatedAt)}
-            {escalationLevelZh[e.level]}（当时已逾期{e.workingDaysLate}个工作日）
+            {findInstitution(e.institutionId)?.name ?? e.institutionId} · {dateTimeZh(e.escalatedAt)} {e.level === 'city' ? '升级至市级督办' : '升级至自治区督办'}，当时已逾期
+            {e.workingDaysLate}个工作日
+            {e.taskId.startsWith('CH') && (
+              <>
+                {' '}
+                <a href={`/children/${e.taskId.split('.')[0]}`}>查看儿童事项</a>
+              </>
+            )}
           </p>
           {e.acknowledged ? (
             <p class="success">

@@ -69,7 +69,7 @@ export default function Overdue() {
                 <td data-label="对象">{t.subjectId.startsWith('CH') ? <a href={`/children/${t.subjectId}`}>{t.subjectId}</a> : findInstitution(t.subjectId)?.name ?? t.subjectId}</td>
                 <td data-label="机构">{findInstitution(t.institutionId)?.name ?? t.institutionId}</td>
                 <td data-label="办理期限">{dateZh(t.deadline)}</td>
-                <td data-label="逾期" class="late">
+                <td data-label="逾期" class="late nowrap">
                   已逾期{t.workingDaysLate}个工作日
                 </td>
                 <td data-label="待谁办理">
