@@ -176,6 +176,17 @@ describe('overdue and escalation', () => {
     expect(await hub().escalate(new Date(deadline + 14 * 86_400_000))).toBe(0); // once per level
     await hub().escalate(new Date(deadline + 45 * 86_400_000));
     expect(await mine(REGION)).toMatchObject([{ escalationId: `${task.taskId}.E2`, level: 'region' }]);
+    // The city's overdue list names the highest level the task reached (it once said 'city' for every escalation).
+    const now = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks.find((t: any) => t.taskId === task.taskId);
+    const past = '2026-10-01T23:59:59+08:00';
+    await documentClient().send(new UpdateCommand({
+      TableName: process.env.TABLE_NAME,
+      Key: taskKey(task.taskId),
+      UpdateExpression: 'SET deadline = :d, gsi1sk = :sk',
+      ExpressionAttributeValues: { ':d': past, ':sk': inboxSk(now.status, past, task.taskId) },
+    }));
+    const listed = (await hub().call('GET', '/v1/cities/450200/overdue', { as: 'supervisor:450200' })).body.items;
+    expect(listed.find((i: any) => i.taskId === task.taskId)).toMatchObject({ escalated: 'region' });
     const history = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks.find((t: any) => t.taskId === task.taskId).history;
     expect(history.filter((h: any) => h.by === 'system:escalation').map((h: any) => h.reason.replace(/: \d+ working days late$/, ''))).toEqual([
       'escalated to supervisor:450200',

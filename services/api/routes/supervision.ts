@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { AcknowledgeEscalationRequest, EscalationsQuery, OverdueQuery, type CityOverview } from '../../../contracts/api/supervision.ts';
 import { IsoDateTime, TaskId } from '../../../contracts/common.ts';
 import { assertSupervises } from '../../auth/scope.ts';
-import { isCityCode } from '../../auth/principal.ts';
+import { isCityCode, REGION_CODE } from '../../auth/principal.ts';
 import { chinaIso } from '../../calendar/china-time.ts';
 import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { workingDaysLate } from '../../schedules/escalate.ts';
@@ -74,7 +74,11 @@ export const supervisionRoutes = {
     }
     const now = clock.now();
     const page = await overduePage(city, chinaIso(now), q.limit ?? 50, after);
-    const escalated = new Set((await escalationsOf(city)).map((e) => e.taskId));
+    // The city's escalations live under the city, those raised to the region under 450000 (all cities'): the
+    // highest level a task reached is the one the list names.
+    const [toCity, toRegion] = await Promise.all([escalationsOf(city), escalationsOf(REGION_CODE)]);
+    const escalated = new Map<string, 'city' | 'region'>(toCity.map((e) => [e.taskId, 'city']));
+    for (const e of toRegion) if (e.cityCode === city) escalated.set(e.taskId, 'region');
     const items = page.items.map((t) => ({
       taskId: t.taskId,
       type: t.type,
@@ -85,7 +89,7 @@ export const supervisionRoutes = {
       deadline: t.deadline,
       workingDaysLate: workingDaysLate(t.deadline, now),
       waitingOn: t.status === 'information-needed' ? ('institution' as const) : ('department' as const),
-      ...(escalated.has(t.taskId) ? { escalated: 'city' as const } : {}),
+      ...(escalated.has(t.taskId) ? { escalated: escalated.get(t.taskId)! } : {}),
     }));
     const last = page.items.at(-1);
     const nextToken = page.more && last ? await sealPageToken({ deadline: last.deadline, taskId: last.taskId }, binding) : undefined;
