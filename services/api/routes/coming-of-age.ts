@@ -7,6 +7,7 @@ import { canRead, notFound, requireStaff } from '../../auth/scope.ts';
 import { chinaDate } from '../../calendar/china-time.ts';
 import { addMonths } from '../../calendar/days.ts';
 import { eventOn } from '../../cases/clock-events.ts';
+import { dischargeIfPlaced } from '../../cases/coming-of-age/discharge.ts';
 import { planPlacement } from '../../cases/coming-of-age/plan.ts';
 import { effectiveChild } from '../../cases/facts.ts';
 import { getInstitution } from '../../cases/institutions.ts';
@@ -29,6 +30,16 @@ function asCaseIssues(err: ValidationError, types: string[]): FieldIssue[] {
     const type = types[Number(m[1] ?? 0)];
     return { path: m[2] ?? m[3]!, message: `${i.message} (needed for ${type})` };
   });
+}
+
+async function dischargeNow(childId: string, now: Date): Promise<boolean> {
+  try {
+    const found = await getChildCase(childId);
+    return found ? await dischargeIfPlaced(found, now) : false;
+  } catch (err) {
+    logger.error('the discharge after the assessment failed; the clock sweep will retry', { childId, error: (err as Error).name });
+    return false;
+  }
 }
 
 export const comingOfAgeRoutes = {
@@ -67,7 +78,11 @@ export const comingOfAgeRoutes = {
     await transact([recordAssessmentWrite(c, assessment, ids, step), ...tasks.map(putNew)], 'the coming-of-age case changed meanwhile; read it and try again');
     await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
     logger.info('coming-of-age assessed', { childId, category: assessment.category, tasks: ids.length });
+    // A plan that needs no task has ended as it is recorded: a young person already 18 leaves care now. If this
+    // follow-on fails, the assessment stands and the clock sweep discharges them.
+    const discharged = !ids.length && (await dischargeNow(childId, now));
     const after = { ...c, status: 'placing' as const, assessment, plan: { taskIds: ids }, history: [...c.history, step] };
-    return { status: 201, body: { comingOfAge: comingOfAgeView(after), tasks: tasks.map(taskView) } };
+    const view = discharged ? (await getChildCase(childId))?.comingOfAge ?? after : after;
+    return { status: 201, body: { comingOfAge: comingOfAgeView(view), tasks: tasks.map(taskView) } };
   },
 } satisfies Routes;

@@ -1,6 +1,9 @@
 // The end of a coming-of-age case (二(六)): once every task of the placement plan has ended (completed, rejected or
 // cancelled) and the young person is 18, the hub discharges them from the institution with the placement recorded.
-// Checked when a department ends one of the plan's tasks and by the daily clock sweep (the birthday may come last).
+// Checked at the moment the plan's last task ends (a department completing or rejecting it through the partner API),
+// when staff record an assessment whose plan needs no task, and by the daily clock sweep. The sweep is the safety net:
+// the birthday may come last, and a follow-on discharge that failed (the department's answer already stood) is done
+// by the next sweep, since it reads every placing case and the discharge is one conditional transaction.
 import type { TaskView } from '../../../contracts/api/views.ts';
 import { hubMachine } from '../../auth/actor.ts';
 import { chinaDate } from '../../calendar/china-time.ts';
@@ -11,6 +14,7 @@ import { getChildCase, type ChildCase } from '../../state/children.ts';
 import { dischargeWrites } from '../../state/coming-of-age.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { transact } from '../../state/table.ts';
+import { findTaskType } from '../../topology.ts';
 
 /** Discharges the young person when the plan is done and they are of age; true when this call did. */
 export async function dischargeIfPlaced(found: ChildCase, now = clock.now()): Promise<boolean> {
@@ -34,9 +38,22 @@ export async function dischargeIfPlaced(found: ChildCase, now = clock.now()): Pr
   return true;
 }
 
-/** After a department ended a task: the discharge, if it was the plan's last one and the young person is of age. */
-export async function afterTaskEnded(task: Pick<TaskView, 'taskId' | 'subjectId' | 'status'>, now = clock.now()): Promise<boolean> {
-  if (!isTerminal(task.status) || !task.subjectId.startsWith('CH')) return false;
+/** A task of a type no placement plan opens cannot end a plan: no read for it. */
+function mayBeInPlan(task: Pick<TaskView, 'type' | 'contractVersion'>): boolean {
+  const contract = findTaskType(task.type, task.contractVersion)?.contract;
+  return Boolean(contract?.placement || contract?.workflow?.name === 'coming-of-age');
+}
+
+/**
+ * After a task ended: the discharge, if it was the plan's last one and the young person is of age. Reads the child's
+ * case only for a task a plan may hold, and writes only when it discharges. The caller's transition stands whatever
+ * this does: a failure here leaves the discharge to the clock sweep.
+ */
+export async function afterTaskEnded(
+  task: Pick<TaskView, 'taskId' | 'type' | 'contractVersion' | 'subjectId' | 'status'>,
+  now = clock.now(),
+): Promise<boolean> {
+  if (!isTerminal(task.status) || !task.subjectId.startsWith('CH') || !mayBeInPlan(task)) return false;
   const found = await getChildCase(task.subjectId);
   if (!found?.comingOfAge?.plan?.taskIds.includes(task.taskId)) return false;
   return dischargeIfPlaced(found, now);
