@@ -5,7 +5,7 @@ import { defaultSignatureScheme, type SignatureScheme } from '../../contracts/pu
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 import { schoolPlacementV1, schoolRecordTransferV1 } from '../../contracts/education/index.ts';
-import { dnaComparisonV1, foundlingReportV1, hukouMigrationV1, hukouRegistrationV1 } from '../../contracts/public-security/index.ts';
+import { dnaComparisonV1, foundlingReportV1, hukouMigrationV1, hukouRegistrationV1, placementHukouV1 } from '../../contracts/public-security/index.ts';
 import { rehabAssistanceV1, rehabPointCertificationV1 } from '../../contracts/disability-federation/index.ts';
 import { safetyInspectionV1 } from '../../contracts/fire-rescue/index.ts';
 import { publicRentalHousingV1 } from '../../contracts/housing/index.ts';
@@ -74,6 +74,7 @@ export const departments: DepartmentEntry[] = [
       { contract: hukouRegistrationV1, deadlineWorkingDays: 15 },
       { contract: hukouMigrationV1, deadlineWorkingDays: 10 },
       { contract: dnaComparisonV1, deadlineWorkingDays: 10 },
+      { contract: placementHukouV1, deadlineWorkingDays: 10 },
     ],
   },
   {

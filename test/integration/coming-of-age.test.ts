@@ -1,6 +1,7 @@
 // Coming of age (二(六)) through the whole hub, on the hub's clock: a child admitted at 17½ reaches the capability
-// assessment, the plan opens tasks in four departments, their simulators complete them, and on the 18th birthday the
-// young person is discharged with the placement recorded; nothing opens twice, across sweeps and a restart.
+// assessment, the plan opens tasks in five departments (the hukou's move among them), their simulators complete them,
+// and on the 18th birthday the young person is discharged with the placement recorded; nothing opens twice, across
+// sweeps and a restart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ const assessment = {
 };
 
 describe.skipIf(isDeployed())('coming of age', () => {
-  it('[scenario] admitted at 17½: assessment, a plan in four departments, completed, discharged on the 18th birthday, once', async () => {
+  it('[scenario] admitted at 17½: assessment, a plan in five departments, completed, discharged on the 18th birthday, once', async () => {
     hub = await start();
     clock.set('2027-03-01T09:00:00+08:00');
     const admitted = await hub.call('POST', '/v1/children', {
@@ -59,7 +60,7 @@ describe.skipIf(isDeployed())('coming of age', () => {
     const assessed = await hub.call('POST', `/v1/children/${childId}/capability-assessment`, { as: STAFF, body: assessment });
     expect(assessed.status).toBe(201);
     const planned: { taskId: string; type: string; department: string }[] = assessed.body.tasks;
-    expect(planned.map((t) => t.department).sort()).toEqual(['conscription', 'education', 'housing', 'human-resources']);
+    expect(planned.map((t) => t.department).sort()).toEqual(['conscription', 'education', 'housing', 'human-resources', 'public-security']);
     const again = await hub.call('POST', `/v1/children/${childId}/capability-assessment`, { as: STAFF, body: assessment });
     expect(again.status).toBe(409);
 
@@ -84,6 +85,10 @@ describe.skipIf(isDeployed())('coming of age', () => {
     expect(final.comingOfAge.history.map((h: any) => h.step)).toEqual(['opened', 'assessed', 'discharged']);
     expect(final.comingOfAge.history[1]).toMatchObject({ by: STAFF });
     expect(final.tasks).toHaveLength(planned.length + admitted.body.tasks.length);
+    // The hukou left the institution's collective household for the community of placement.
+    const hukou = final.tasks.find((t: any) => t.type === 'public-security.placement-hukou');
+    expect(hukou).toMatchObject({ status: 'completed', request: { toAddress: assessment.place.address, villageOrCommunity: '竹溪社区' } });
+    expect(hukou.result.newHukouAddress).toBe(assessment.place.address);
     // Left care: its clocks have stopped, and it is off the institution's list.
     expect(final.clocks.filter((c: any) => c.state === 'upcoming' || c.state === 'due')).toEqual([]);
     const listed = await hub.call('GET', `/v1/institutions/${NANNING}/children`, { as: STAFF });

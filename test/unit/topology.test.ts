@@ -16,7 +16,7 @@ describe('topology', () => {
     for (const d of departments) for (const t of d.taskTypes) expect(t.contract.department).toBe(d.code);
     const ids = taskTypes.map((t) => t.contract.type);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(15);
+    expect(ids).toHaveLength(16);
     for (const t of taskTypes) expect(t.deadlineWorkingDays).toBeGreaterThan(0);
   });
 

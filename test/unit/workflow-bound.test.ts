@@ -46,6 +46,7 @@ describe('[matrix] workflow-bound task types', () => {
     expect(bound.map((t) => [t.contract.type, t.contract.workflow!.name])).toEqual([
       [schoolRecordTransferV1.type, 'transfer'],
       [hukouMigrationV1.type, 'transfer'],
+      ['public-security.placement-hukou', 'coming-of-age'],
       ['housing.public-rental-housing', 'coming-of-age'],
       ['conscription.priority-enlistment', 'coming-of-age'],
       ['civil-affairs.special-hardship-recognition', 'coming-of-age'],

@@ -3,6 +3,7 @@ import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparis
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
 import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
 import { hukouRegistrationV1 } from '../../../contracts/public-security/hukou-registration.v1.ts';
+import { placementHukouV1 } from '../../../contracts/public-security/placement-hukou.v1.ts';
 import { cityInstitution, SAMPLE_MARK, sampleOf } from '../../partner-check/sample-case.ts';
 
 export const samples = [
@@ -27,4 +28,13 @@ export const samples = [
     }),
   }),
   sampleOf(dnaComparisonV1)({ case: 'city-child', input: () => ({}) }),
+  // A young person coming of age returns to a community: the hukou follows.
+  sampleOf(placementHukouV1)({
+    case: 'city-child',
+    input: () => ({
+      toCountyCode: '450103',
+      toAddress: `南宁市青秀区新竹街道竹溪社区（${SAMPLE_MARK}）`,
+      villageOrCommunity: '竹溪社区',
+    }),
+  }),
 ];

@@ -1,13 +1,14 @@
 // A stand-in Public Security Bureau. It issues the foundling report certificate the day it hears of the child,
 // registers the child on the institution's collective household with a new identity number (gender digit and
 // birth date the child's, GB 11643 check character), migrates a hukou to the receiving institution's collective
-// household, and samples and compares blood without a match. Numbers derive from the ids, so answers are stable.
+// household or, on coming of age, to the place of placement, and samples and compares blood without a match. Numbers derive from the ids, so answers are stable.
 import type * as z from 'zod';
 import { gb11643CheckChar } from '../../../contracts/common.ts';
 import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
 import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
 import { hukouRegistrationV1 } from '../../../contracts/public-security/hukou-registration.v1.ts';
+import { placementHukouV1 } from '../../../contracts/public-security/placement-hukou.v1.ts';
 import { guangxiCities } from '../../../services/seed/institutions.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/public-security/mapping.ts';
@@ -78,6 +79,16 @@ export function hukouMigration(r: Req<typeof hukouMigrationV1>, today: string): 
   };
 }
 
+/** On coming of age: a welfare institution's collective household, or a new household (户) in the village or community. */
+export function placementHukou(r: Req<typeof placementHukouV1>, today: string): Res<typeof placementHukouV1> {
+  const household = r.welfareInstitutionName ? `${r.welfareInstitutionName}集体户` : r.toAddress;
+  return {
+    newHukouAddress: household,
+    newHukouRegistrationNumber: `${r.toCountyCode}${seq(r.childId, 6)}`,
+    migratedOn: today,
+  };
+}
+
 export function dnaComparison(r: Req<typeof dnaComparisonV1>, today: string): Res<typeof dnaComparisonV1> {
   return {
     sampleId: `XY${divisionOf(r.institutionId)}${today.replaceAll('-', '')}${seq(r.childId, 4)}`,
@@ -95,5 +106,6 @@ export const simulator: DepartmentSimulator = {
     [hukouRegistrationV1.type]: (request, today) => hukouRegistration(request as Req<typeof hukouRegistrationV1>, today),
     [hukouMigrationV1.type]: (request, today) => hukouMigration(request as Req<typeof hukouMigrationV1>, today),
     [dnaComparisonV1.type]: (request, today) => dnaComparison(request as Req<typeof dnaComparisonV1>, today),
+    [placementHukouV1.type]: (request, today) => placementHukou(request as Req<typeof placementHukouV1>, today),
   },
 };

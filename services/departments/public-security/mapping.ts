@@ -1,10 +1,13 @@
 // The Public Security Bureau's wire format, modelled on the population management information system
 // (人口管理信息系统): pinyin-initial field names (xm 姓名, xb 性别, csrq 出生日期 as YYYYMMDD, gmsfhm 公民身份号码,
-// hh 户号, jgdm/jgmc 机构代码/名称) and code tables. All four task types travel in one envelope told apart by the
+// hh 户号, jgdm/jgmc 机构代码/名称) and code tables. All five task types travel in one envelope told apart by the
 // business category `ywlb`. Pure: tested both ways against the contracts.
 import * as z from 'zod';
 import type { Envelope } from '../../../contracts/envelope.ts';
-import { codeTable, defineWireFormat } from '../wire-format.ts';
+import { defineWireFormat } from '../wire-format.ts';
+import { header, isoDate, person, Rq, rq, ryxx, SF, text, XB, YWLB } from './wire-fields.ts';
+import { fromPlacementHukouWire, PlacementHukouWire, toPlacementHukouWire } from './placement-hukou-wire.ts';
+import { placementHukouV1 } from '../../../contracts/public-security/placement-hukou.v1.ts';
 import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
 import { hukouMigrationV1 } from '../../../contracts/public-security/hukou-migration.v1.ts';
@@ -14,38 +17,6 @@ type FoundlingRequest = z.infer<typeof foundlingReportV1.request>;
 type RegistrationRequest = z.infer<typeof hukouRegistrationV1.request>;
 type MigrationRequest = z.infer<typeof hukouMigrationV1.request>;
 type DnaRequest = z.infer<typeof dnaComparisonV1.request>;
-
-const YWLB = codeTable('业务类别 (business category): which task type the body carries', {
-  'public-security.foundling-report.v1': ['JSBA', '捡拾报案', 'foundling report, v1'],
-  'public-security.hukou-registration.v1': ['HKLH', '户口登记（落户）', 'hukou registration, v1'],
-  'public-security.hukou-migration.v1': ['HKQY', '户口迁移', 'hukou migration, v1'],
-  'public-security.dna-comparison.v1': ['CXBD', '采血比对', 'DNA sampling and comparison, v1'],
-});
-const XB = codeTable('性别 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
-const SF = codeTable('是否 (yes/no)', { yes: ['1', '是'], no: ['0', '否'] });
-
-const text = (zh: string) => z.string().describe(zh);
-/** The population system writes dates as YYYYMMDD. */
-const Rq = (zh: string) => z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD').describe(`${zh}, YYYYMMDD`);
-const rq = (isoDate: string) => isoDate.replaceAll('-', '');
-const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-
-const Ryxx = z
-  .strictObject({
-    hub_child_id: text('儿童编号: the hub’s child id'),
-    xm: text('姓名 (name)'),
-    xb: XB.schema,
-    csrq: Rq('出生日期 (date of birth)'),
-    gmsfhm: text('公民身份号码 (identity number), when the child has one').optional(),
-  })
-  .describe('人员信息 (the person the business is about)');
-
-const header = {
-  sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
-  sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-  bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
-  ryxx: Ryxx,
-};
 
 const FoundlingWire = z
   .strictObject({
@@ -115,31 +86,12 @@ export const wireFormat = defineWireFormat({
     { contract: hukouRegistrationV1, schema: RegistrationWire },
     { contract: hukouMigrationV1, schema: MigrationWire },
     { contract: dnaComparisonV1, schema: DnaWire },
+    { contract: placementHukouV1, schema: PlacementHukouWire },
   ],
 });
 
-export const PublicSecurityWire = z.discriminatedUnion('ywlb', [FoundlingWire, RegistrationWire, MigrationWire, DnaWire]);
+export const PublicSecurityWire = z.discriminatedUnion('ywlb', [FoundlingWire, RegistrationWire, MigrationWire, DnaWire, PlacementHukouWire]);
 export type PublicSecurityWire = z.infer<typeof PublicSecurityWire>;
-
-function ryxx(r: { childId: string; name: string; gender: 'male' | 'female'; birthDate: string; idNumber?: string }) {
-  return {
-    hub_child_id: r.childId,
-    xm: r.name,
-    xb: XB.codes[r.gender],
-    csrq: rq(r.birthDate),
-    ...(r.idNumber ? { gmsfhm: r.idNumber } : {}),
-  };
-}
-
-function person(p: z.infer<typeof Ryxx>) {
-  return {
-    childId: p.hub_child_id,
-    name: p.xm,
-    gender: XB.valueOf(p.xb),
-    birthDate: isoDate(p.csrq),
-    ...(p.gmsfhm ? { idNumber: p.gmsfhm } : {}),
-  };
-}
 
 export function toWire(envelope: Envelope): PublicSecurityWire {
   if (envelope.department !== 'public-security') {
@@ -208,6 +160,8 @@ export function toWire(envelope: Envelope): PublicSecurityWire {
         },
       };
     }
+    case 'public-security.placement-hukou.v1':
+      return toPlacementHukouWire(envelope, head);
     default:
       throw new Error(`public security has no wire mapping for ${envelope.type}`);
   }
@@ -217,7 +171,8 @@ export type PublicSecurityTask =
   | { taskId: string; type: 'public-security.foundling-report'; request: FoundlingRequest }
   | { taskId: string; type: 'public-security.hukou-registration'; request: RegistrationRequest }
   | { taskId: string; type: 'public-security.hukou-migration'; request: MigrationRequest }
-  | { taskId: string; type: 'public-security.dna-comparison'; request: DnaRequest };
+  | { taskId: string; type: 'public-security.dna-comparison'; request: DnaRequest }
+  | ReturnType<typeof fromPlacementHukouWire>;
 
 /** The department side of the mapping (its simulator and the partner check use it). */
 export function fromWire(wire: unknown): PublicSecurityTask {
@@ -273,5 +228,7 @@ export function fromWire(wire: unknown): PublicSecurityTask {
           ...(w.ywxx.jsbazmbh ? { foundlingCertificateNumber: w.ywxx.jsbazmbh } : {}),
         }),
       };
+    case 'HKAZ':
+      return fromPlacementHukouWire(w);
   }
 }
