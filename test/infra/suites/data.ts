@@ -81,7 +81,6 @@ export function dataSuite(all: Templates): void {
     it('has exactly one queue and one dead-letter queue per department, KMS-encrypted', () => {
       const queues = resourcesOf(test, 'AWS::SQS::Queue');
       expect(queues).toHaveLength(2 * departments.length);
-      expect(departments).toHaveLength(10);
       const names = queues.map(([, q]) => q.Properties.QueueName).sort();
       expect(names).toEqual(
         departments.flatMap((d) => [`test-${queueName(d.code)}`, `test-${deadLetterQueueName(d.code)}`]).sort(),
