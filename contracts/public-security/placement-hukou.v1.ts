@@ -20,15 +20,18 @@ const ToAddress = ShortText.describe('Address of the place of placement (迁入�
 const VillageOrCommunity = ShortText.describe('The village or community (村(社区)) whose household register receives the hukou');
 const WelfareInstitutionName = ShortText.describe('The social welfare institution whose collective household receives the hukou (转入社会福利机构)');
 
+/** The hukou it moves, read from the young person's facts, and where it goes, bound from the assessment. */
+const move = {
+  fromHukouAddress: FromHukouAddress.optional(),
+  hukouRegistrationNumber: HukouRegistrationNumber.optional(),
+  toCountyCode: ToCountyCode,
+  toAddress: ToAddress,
+  villageOrCommunity: VillageOrCommunity.optional(),
+  welfareInstitutionName: WelfareInstitutionName.optional(),
+};
+
 export const PlacementHukouInput = z
-  .strictObject({
-    fromHukouAddress: FromHukouAddress.optional(),
-    hukouRegistrationNumber: HukouRegistrationNumber.optional(),
-    toCountyCode: ToCountyCode,
-    toAddress: ToAddress,
-    villageOrCommunity: VillageOrCommunity.optional(),
-    welfareInstitutionName: WelfareInstitutionName.optional(),
-  })
+  .strictObject(move)
   .meta({ title: 'public-security.placement-hukou v1 input', description: 'The hukou as it is and the place of placement (from the capability assessment)' });
 
 export const PlacementHukouRequest = z
@@ -39,12 +42,7 @@ export const PlacementHukouRequest = z
     birthDate: IsoDate.describe('Date of birth (出生日期)'),
     idNumber: IdNumberCanonical.optional(),
     fromInstitutionId: InstitutionId.describe('Institution whose collective household the hukou leaves (迁出机构)'),
-    fromHukouAddress: FromHukouAddress.optional(),
-    hukouRegistrationNumber: HukouRegistrationNumber.optional(),
-    toCountyCode: ToCountyCode,
-    toAddress: ToAddress,
-    villageOrCommunity: VillageOrCommunity.optional(),
-    welfareInstitutionName: WelfareInstitutionName.optional(),
+    ...move,
   })
   .meta({ title: 'public-security.placement-hukou v1 request', description: '户口迁移（成年安置）: what the police receive' });
 

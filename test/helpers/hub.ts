@@ -4,7 +4,11 @@
 // the in-process parts (simulators, pollers, sweeps, secrets) are absent. A file whose hub runs the department
 // simulators (useHub's default) is skipped as a whole there, its tests wait for departments that do not exist;
 // a file with `simulators: false` runs, and its tests that need pollers, sweeps or queues call `needsEmbedded`.
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { clock } from '../../services/lib/clock.ts';
 import type { Hub, HubOptions } from '../../scripts/local/hub-options.ts';
 import { startHub } from '../../scripts/local/hub.ts';
 import { emulatorConfig, uniquePrefix } from './emulators.ts';
@@ -124,6 +128,30 @@ export async function startTestHub(options: HubOptions = {}): Promise<TestHub> {
     ...options,
   });
   return Object.assign(started, { mode: 'embedded' as const, call: caller(started.apiUrl, started.tokens) });
+}
+
+/**
+ * A hub the file starts, and restarts on the same table, on the hub's clock: a restart keeps its tokens in a
+ * credentials file, as `npm start` does. The clock is reset after each test; the hub stops and its files go after the file.
+ */
+export function useRestartableHub(name: string) {
+  const prefix = uniquePrefix(name);
+  const dataDir = mkdtempSync(join(tmpdir(), `hub-${name}-`));
+  let hub: TestHub | undefined;
+  afterEach(() => clock.set());
+  afterAll(async () => {
+    clock.set();
+    await hub?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    /** Starts the hub; when one runs, stops it first (a restart). */
+    async start(): Promise<TestHub> {
+      await hub?.stop();
+      hub = await startTestHub({ prefix, inMemory: false, dataDir });
+      return hub;
+    },
+  };
 }
 
 /**

@@ -1,29 +1,15 @@
 // A child's clocks through the whole hub, on the hub's clock (services/lib/clock.ts): a child admitted at 4 gets its
 // school placement opened once, in the June before the school year in which it turns 6, whatever the number of sweeps
 // and restarts (decision 14). The education simulator completes it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schoolPlacementV1 } from '../../contracts/education/index.ts';
 import { clock } from '../../services/lib/clock.ts';
-import { uniquePrefix } from '../helpers/emulators.ts';
-import { admission, eventually, isDeployed, NANNING, readChild, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { admission, eventually, isDeployed, NANNING, readChild, type TestHub, useRestartableHub } from '../helpers/hub.ts';
 
 const STAFF = `staff:${NANNING}`;
-const prefix = uniquePrefix('clocks');
-// A restart in the same process keeps its tokens as `npm start` does: in a credentials file (the table is the emulator's).
-const dataDir = mkdtempSync(join(tmpdir(), 'hub-clocks-'));
-const start = () => startTestHub({ prefix, inMemory: false, dataDir });
-let hub: TestHub | undefined;
+const { start } = useRestartableHub('clocks');
+let hub: TestHub;
 const at = (iso: string) => clock.set(iso);
-
-afterEach(() => clock.set());
-afterAll(async () => {
-  clock.set();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe.skipIf(isDeployed())('children’s clocks', () => {
   it('[scenario] a child admitted at 4 has its school placement opened once, in the June before it turns 6, across sweeps and a restart', async () => {
@@ -56,7 +42,7 @@ describe.skipIf(isDeployed())('children’s clocks', () => {
     expect((await hub.sweepClocks()).opened).toEqual([]);
 
     const placed = await eventually(async () => {
-      const t = (await readChild(hub!, childId)).tasks.find((x: any) => x.taskId === taskId);
+      const t = (await readChild(hub, childId)).tasks.find((x: any) => x.taskId === taskId);
       return t?.status === 'completed' ? t : undefined;
     }, 20_000, 'the school placement completed');
     expect(placed.history[0]).toMatchObject({ to: 'requested', by: 'system:clock', reason: 'opened by the school-age clock (2029-09-01, 二(五))' });
@@ -69,7 +55,6 @@ describe.skipIf(isDeployed())('children’s clocks', () => {
     // The school year starts, the hub restarts on the same table: the clock has struck, nothing opens again.
     at('2029-09-02T08:00:00+08:00');
     expect((await hub.sweepClocks()).opened).toEqual([]);
-    await hub.stop();
     hub = await start();
     expect(await hub.sweepClocks()).toMatchObject({ opened: [], covered: 0 });
     const final = await readChild(hub, childId);

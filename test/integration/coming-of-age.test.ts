@@ -2,26 +2,13 @@
 // assessment, the plan opens tasks in five departments (the hukou's move among them), their simulators complete them,
 // and on the 18th birthday the young person is discharged with the placement recorded; nothing opens twice, across
 // sweeps and a restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clock } from '../../services/lib/clock.ts';
-import { uniquePrefix } from '../helpers/emulators.ts';
-import { admission, eventually, isDeployed, NANNING, readChild, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { admission, eventually, isDeployed, NANNING, readChild, type TestHub, useRestartableHub } from '../helpers/hub.ts';
 
 const STAFF = `staff:${NANNING}`;
-const prefix = uniquePrefix('coming-of-age');
-const dataDir = mkdtempSync(join(tmpdir(), 'hub-coming-of-age-'));
-const start = () => startTestHub({ prefix, inMemory: false, dataDir });
-let hub: TestHub | undefined;
-
-afterEach(() => clock.set());
-afterAll(async () => {
-  clock.set();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { start } = useRestartableHub('coming-of-age');
+let hub: TestHub;
 
 const assessment = {
   assessedOn: '2027-03-05',
@@ -65,7 +52,7 @@ describe.skipIf(isDeployed())('coming of age', () => {
     expect(again.status).toBe(409);
 
     const done = await eventually(async () => {
-      const page = await readChild(hub!, childId);
+      const page = await readChild(hub, childId);
       const mine = page.tasks.filter((t: any) => planned.some((p) => p.taskId === t.taskId));
       return mine.every((t: any) => t.status === 'completed') ? page : undefined;
     }, 30_000, 'the plan’s tasks completed');
@@ -76,7 +63,6 @@ describe.skipIf(isDeployed())('coming of age', () => {
     clock.set('2027-09-01T00:30:00+08:00');
     expect(await hub.sweepClocks()).toMatchObject({ discharged: 1, opened: [], comingOfAge: 0 });
     expect(await hub.sweepClocks()).toMatchObject({ discharged: 0, opened: [], comingOfAge: 0 });
-    await hub.stop();
     hub = await start();
     expect(await hub.sweepClocks()).toMatchObject({ discharged: 0, opened: [], comingOfAge: 0, covered: 0 });
 

@@ -1,29 +1,16 @@
 // market-regulation's food-safety inspection (四(二), 二(九)) as an institution duty recurring on its schedule, on the
 // hub's clock: opened once per period, whether the sweep runs again, runs twice at once, or runs after a restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foodSafetyInspectionV1 } from '../../contracts/market-regulation/index.ts';
 import { clock } from '../../services/lib/clock.ts';
-import { uniquePrefix } from '../helpers/emulators.ts';
-import { eventually, isDeployed, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { eventually, isDeployed, type TestHub, useRestartableHub } from '../helpers/hub.ts';
 
 const INSTITUTION = 'CWI-450500'; // 北海
 const STAFF = `staff:${INSTITUTION}`;
-const prefix = uniquePrefix('food-safety');
-const dataDir = mkdtempSync(join(tmpdir(), 'hub-food-safety-'));
-const start = () => startTestHub({ prefix, inMemory: false, dataDir });
-let hub: TestHub | undefined;
+const { start } = useRestartableHub('food-safety');
+let hub: TestHub;
 
-afterEach(() => clock.set());
-afterAll(async () => {
-  clock.set();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const institution = async () => (await hub!.call('GET', `/v1/institutions/${INSTITUTION}`, { as: STAFF })).body;
+const institution = async () => (await hub.call('GET', `/v1/institutions/${INSTITUTION}`, { as: STAFF })).body;
 const inspections = async () => (await institution()).tasks.filter((t: any) => t.type === foodSafetyInspectionV1.type);
 const allCompleted = (count: number) =>
   eventually(async () => {
@@ -58,7 +45,6 @@ describe.skipIf(isDeployed())('market regulation: the food-safety inspection rec
     expect((await institution()).schedules[0]).toMatchObject({ nextDueOn: '2028-01-05' });
 
     // A restart (the runtime's periodic sweep runs on its own timer, the test's runs by hand): nothing more this period.
-    await hub.stop();
     hub = await start();
     expect(await hub.openRecurring()).toEqual([]);
     expect(await inspections()).toHaveLength(2);
