@@ -47,9 +47,10 @@ export interface TaskTypeContract<
   placement?: PlacementRule<In>;
   /**
    * The allow-list of the child's facts the request may carry (field minimisation), written down where the request is
-   * built; the security suite's disclosure test checks the request built from a child with every fact against it.
+   * built; test/security/field-disclosure.test.ts checks the request, the envelope and the pushed body of every
+   * task type, built from a child with every fact, against it. An institution's task discloses none: `[]`.
    */
-  discloses?: readonly ChildFact[];
+  discloses: readonly ChildFact[];
   /** Chinese names of the fields, values and messages this contract adds, for the console (services/console/src/i18n/). */
   zh?: ContractZh;
   /** Builds the request from the case. Field-level minimisation happens here and only here. */

@@ -88,6 +88,7 @@ export const rehabAssistanceV1 = defineTaskType({
   subject: 'child',
   titleZh: '康复救助',
   policy: '二(四)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId', 'disabilityCategory', 'disabilityGrade', 'disabilityCertificateNumber'],
   admission: {
     when: ['disabled'],
     input: {

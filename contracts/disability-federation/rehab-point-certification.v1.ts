@@ -76,6 +76,7 @@ export const rehabPointCertificationV1 = defineTaskType({
   subject: 'institution',
   titleZh: '康复救助定点机构认定',
   policy: '二(四), 四(二)',
+  discloses: [],
   input: RehabPointCertificationInput,
   request: RehabPointCertificationRequest,
   result: RehabPointCertificationResult,

@@ -83,6 +83,7 @@ export const schoolPlacementV1 = defineTaskType({
   subject: 'child',
   titleZh: '入学安置',
   policy: '二(五)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId', 'disabled'],
   // A child already in school moves its record instead (学籍转移, opened by the transfer).
   admission: { when: ['schoolAge'], unless: ['inSchool'], policy: '二(五)' },
   // And the clock: opened in the June before the school year in which the child turns 6, for a child already in care

@@ -62,6 +62,7 @@ export const schoolRecordTransferV1 = defineTaskType({
   subject: 'child',
   titleZh: '学籍转移',
   policy: '四(二), 三(一)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'studentRecordNumber', 'schoolName'],
   // The record follows the child to the transfer's destination.
   workflow: {
     name: 'transfer',

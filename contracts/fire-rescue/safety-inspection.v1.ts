@@ -59,6 +59,7 @@ export const safetyInspectionV1 = defineTaskType({
   subject: 'institution',
   titleZh: '消防安全检查',
   policy: '四(二), 二(九)',
+  discloses: [],
   input: SafetyInspectionInput,
   request: SafetyInspectionRequest,
   result: SafetyInspectionResult,

@@ -40,6 +40,7 @@ export const preEnrollmentV1 = defineTaskType({
   subject: 'child',
   titleZh: '医保预参保登记',
   policy: '二(三)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId', 'admittedOn'],
   admission: { when: ['parentsUnknown'], policy: '二(三)' },
   input: z.strictObject({}).meta({ title: 'medical-insurance.pre-enrollment v1 input' }),
   request: PreEnrollmentRequest,

@@ -43,6 +43,7 @@ export const dnaComparisonV1 = defineTaskType({
   subject: 'child',
   titleZh: '采血比对',
   policy: '四(二)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'institutionId', 'foundlingCertificateNumber'],
   admission: { when: ['parentsUnknown'], policy: '四(二)' },
   input: DnaComparisonInput,
   request: DnaComparisonRequest,

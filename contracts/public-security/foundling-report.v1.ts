@@ -52,6 +52,7 @@ export const foundlingReportV1 = defineTaskType({
   subject: 'child',
   titleZh: '捡拾报案证明',
   policy: '三(一)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId', 'foundPlace', 'foundCountyCode', 'foundOn'],
   // The county where a child is found asks the police first, then sends the child to the city (三(一)).
   admission: {
     when: ['parentsUnknown'],

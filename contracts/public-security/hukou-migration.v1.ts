@@ -75,6 +75,7 @@ export const hukouMigrationV1 = defineTaskType({
   subject: 'child',
   titleZh: '户口迁移',
   policy: '三(一), 四(二)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'hukouRegistrationNumber', 'hukouAddress'],
   // Where the hukou goes is the transfer's destination, not something a caller chooses.
   workflow: {
     name: 'transfer',

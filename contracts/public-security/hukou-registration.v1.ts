@@ -46,6 +46,7 @@ export const hukouRegistrationV1 = defineTaskType({
   subject: 'child',
   titleZh: '落户',
   policy: '四(二)',
+  discloses: ['childId', 'name', 'gender', 'birthDate', 'institutionId', 'admittedOn', 'parentsUnknown', 'foundlingCertificateNumber'],
   // A foundling is registered under the certificate its report establishes.
   admission: { when: ['noHukou'], after: foundlingReportV1, policy: '四(二)' },
   feeds: {

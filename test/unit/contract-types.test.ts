@@ -20,6 +20,7 @@ const base = {
   input: Input,
   request: z.strictObject({}),
   result: Result,
+  discloses: [],
   buildRequest: () => ({}),
 } as const;
 
