@@ -36,6 +36,14 @@ export const defaultSignatureScheme: SignatureScheme = 'hmac-sha256';
 export const signedContent = '<x-hub-timestamp>.<raw body>';
 /** A timestamp further than this from the department's clock is refused (replay window). */
 export const timestampToleranceSeconds = 300;
+/**
+ * Within the window a captured request could be sent again with another idempotency key (the key is not signed) and
+ * open a second case: so a receiver keeps the signatures it accepted, with their keys, and refuses one that comes
+ * back with another key. The very same request again is a redelivery (SQS may hand one message to two adapters at
+ * once, signed in the same second), answered as the duplicate it is, never a 4xx that would fail the task.
+ */
+export const replayRule =
+  'keep each accepted signature with its idempotency-key until its timestamp is older than the tolerance; the same signature with another idempotency-key is refused (401), with the same key it is a redelivery (2xx, duplicate)';
 /** The hub gives up on one push after this long and tries again later. */
 export const pushTimeoutSeconds = 10;
 

@@ -8,6 +8,7 @@ import {
   pushAnswers,
   pushHeaders,
   pushTimeoutSeconds,
+  replayRule,
   signatureSchemes,
   signedContent,
   timestampToleranceSeconds,
@@ -46,6 +47,7 @@ export function signatureRules(code: DepartmentEntry['code']) {
     toleranceSeconds: timestampToleranceSeconds,
     compare: 'in constant time, over the raw body bytes as received (before any JSON parsing)',
     onlyThisScheme: `a signature with another prefix than \`${s.prefix}\` is refused like a wrong one`,
+    replay: replayRule,
   };
 }
 
@@ -81,8 +83,8 @@ function webhook(d: DepartmentEntry, examples: Map<string, ExampleFile>): Json {
         `One POST per task (re)delivery to the endpoint ${d.nameEn} gives the hub, body in its own wire format ` +
         `(${mappingOf(d.code).wireFormat.modelledOn}), one schema per task type and major version. Signed with ` +
         `${rules.algorithm}: \`${rules.header}\` = \`${rules.prefix}\` + hex ${rules.algorithm} with the shared secret over ` +
-        `\`${rules.signedContent}\`; refuse a timestamp more than ${rules.toleranceSeconds} s from your clock and any other ` +
-        `algorithm (\`x-hub-signature\` below says it as data). Deduplicate on \`${pushHeaders.idempotencyKey}\`. Answer ` +
+        `\`${rules.signedContent}\`; refuse a timestamp more than ${rules.toleranceSeconds} s from your clock, any other ` +
+        `algorithm and a signature you accepted before (\`x-hub-signature\` below says it as data). Deduplicate on \`${pushHeaders.idempotencyKey}\`. Answer ` +
         `within ${pushTimeoutSeconds} s, then work: acknowledge and complete through the partner API with the task id the body carries. ` +
         `Retried deliveries: up to ${delivery.maxReceiveCount} receives, then the dead-letter queue. \`x-signed-examples\`: a ` +
         'complete request per task type, signed with the example secret it names, to test a verifier against.',

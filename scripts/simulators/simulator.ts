@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import type { SignatureScheme } from '../../contracts/push.ts';
 import { chinaDate } from '../../services/calendar/china-time.ts';
-import { IDEMPOTENCY_HEADER, verify } from '../../services/delivery/signature.ts';
+import { IDEMPOTENCY_HEADER, ReplayGuard, verify } from '../../services/delivery/signature.ts';
 import { clock } from '../../services/lib/clock.ts';
 import { signatureOf } from '../../services/topology.ts';
 
@@ -77,6 +77,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const byCode = new Map(opts.simulators.map((s) => [s.department, s]));
   const modes = new Map<string, SimulatorMode>();
   const seen = new Map<string, string[]>();
+  // Each department's accepted signatures: a request sent again inside the window is refused as a replay.
+  const replays = new Map<string, ReplayGuard>();
   const delays = new Map<string, number>();
   const moveDelays = new Map<string, number>();
   let refuses: ((taskId: string) => boolean) | undefined;
@@ -160,7 +162,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
     const body = await readBody(req);
     if (modes.get(code) === 'down') return reply(503, { reason: 'department system unavailable' });
     const scheme = opts.signatures?.[code] ?? signatureOf(code);
-    const check = verify(opts.secrets[code] ?? '', req.headers as Record<string, string>, body, Date.now(), { scheme });
+    if (!replays.has(code)) replays.set(code, new ReplayGuard());
+    const check = verify(opts.secrets[code] ?? '', req.headers as Record<string, string>, body, Date.now(), { scheme, replays: replays.get(code) });
     if (!check.ok) return reply(401, { reason: `signature ${check.reason}` });
     if (modes.get(code) === 'refuse') return reply(422, { reason: 'the department refuses this task' });
     let parsed: ReturnType<DepartmentSimulator['fromWire']>;

@@ -20,12 +20,27 @@ export interface SignatureRules {
   signedContent: string;
   timestampHeader: string;
   toleranceSeconds: number;
+  replay: string;
 }
 
 export type Verdict = { ok: true } | { ok: false; why: string };
 
-/** Verifies one request by the published rules: the prefix, the timestamp's age, the MAC over the signed content. */
-export function verifyByRules(rules: SignatureRules, secret: string, headers: Record<string, string | undefined>, raw: string, nowSeconds: number): Verdict {
+/** What `replay` asks of a receiver: the signatures it accepted and their idempotency keys, while inside the window. */
+export type Accepted = Map<string, { timestamp: number; key: string }>;
+
+/**
+ * Verifies one request by the published rules: the prefix, the timestamp's age, the MAC over the signed content, and,
+ * given the signatures accepted so far, that this one did not come with another idempotency key (`replay`).
+ */
+export function verifyByRules(
+  rules: SignatureRules,
+  secret: string,
+  headers: Record<string, string | undefined>,
+  raw: string,
+  nowSeconds: number,
+  accepted?: Accepted,
+  idempotencyKey = '',
+): Verdict {
   const signature = headers[rules.header];
   const timestamp = headers[rules.timestampHeader];
   if (!signature || !timestamp || !/^[0-9]+$/.test(timestamp)) return { ok: false, why: 'signature or timestamp missing' };
@@ -34,7 +49,13 @@ export function verifyByRules(rules: SignatureRules, secret: string, headers: Re
   const content = rules.signedContent.replace(`<${rules.timestampHeader}>`, timestamp).replace('<raw body>', raw);
   const expected = Buffer.from(rules.prefix + createHmac(rules.hash, secret).update(content, 'utf8').digest('hex'));
   const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, why: 'signature mismatch' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, why: 'signature mismatch' };
+  if (!accepted) return { ok: true };
+  for (const [s, t] of accepted) if (nowSeconds - t.timestamp > rules.toleranceSeconds) accepted.delete(s);
+  const before = accepted.get(signature);
+  if (before) return before.key === idempotencyKey ? { ok: true } : { ok: false, why: 'signature replayed with another idempotency key' };
+  accepted.set(signature, { timestamp: Number(timestamp), key: idempotencyKey });
+  return { ok: true };
 }
 
 /** The webhook of `department` and a validator of its body, from the OpenAPI document. */
@@ -69,11 +90,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startGenericEndpoint(options: { openApiFile: string; department: string; secret: string }) {
   const { rules, validate, idempotencyHeader } = readWebhook(options.openApiFile, options.department);
   const held = new Set<string>();
+  const accepted: Accepted = new Map();
   const server = createServer(async (req, res) => {
     const answer = (status: number, body: Json) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const raw = await readBody(req);
     const headers = req.headers as Record<string, string | undefined>;
-    const verdict = verifyByRules(rules, options.secret, headers, raw, Date.now() / 1000);
+    const verdict = verifyByRules(rules, options.secret, headers, raw, Date.now() / 1000, accepted, headers[idempotencyHeader]);
     if (!verdict.ok) return answer(401, { reason: verdict.why });
     let body: unknown;
     try {
