@@ -2,6 +2,8 @@
 // resolveConfig parses them, so a wrong value fails synthesis with the field it is in, before any construct exists.
 import * as z from 'zod';
 import { DepartmentCode } from '../contracts/common.ts';
+import { parseOfficeKey } from '../services/delivery/offices.ts';
+import { findDepartment } from '../services/topology.ts';
 
 export const deployments = ['aws', 'cn-northwest-1', 'cn-north-1', 'local', 'test'] as const;
 export type Deployment = (typeof deployments)[number];
@@ -94,6 +96,12 @@ export const configSchema = z
      * the department pulls its inbox.
      */
     departmentEndpoints: z.record(DepartmentCode, z.url()).default({}),
+    /**
+     * A city bureau's own push endpoint, `<department>@<city code>` → URL: that city's tasks go there, signed with the
+     * office's own secret (the stack creates `hub/departments/<department>@<city>/hmac-key`), the department's other
+     * tasks to `departmentEndpoints` (services/delivery/offices.ts).
+     */
+    officeEndpoints: z.record(z.string(), z.url()).default({}),
     /** Upper bound of concurrent adapter invocations per department queue (SQS event source maxConcurrency). */
     adapterMaxConcurrency: z.number().int().min(2, 'must be at least 2 (SQS event source maximum concurrency)'),
     /** Alarm notifications go to this address too (SNS email subscription), when set. */
@@ -115,10 +123,22 @@ export const configSchema = z
       issue(['env', 'region'], `${region} is not in the ${config.partition} partition`);
     }
     if (config.retainData) {
-      for (const [code, url] of Object.entries(config.departmentEndpoints)) {
-        // The body is signed, not encrypted: only TLS keeps a child's request from being read on the way.
-        if (!url.startsWith('https://')) issue(['departmentEndpoints', code], `must be an https:// URL for a deployment holding real data; got ${url}`);
+      for (const [field, endpoints] of [['departmentEndpoints', config.departmentEndpoints], ['officeEndpoints', config.officeEndpoints]] as const) {
+        for (const [code, url] of Object.entries(endpoints)) {
+          // The body is signed, not encrypted: only TLS keeps a child's request from being read on the way.
+          if (!url.startsWith('https://')) issue([field, code], `must be an https:// URL for a deployment holding real data; got ${url}`);
+        }
       }
+    }
+    for (const office of Object.keys(config.officeEndpoints)) {
+      const parsed = parseOfficeKey(office);
+      if (!parsed) {
+        issue(['officeEndpoints', office], 'must be <department>@<six-digit city code>');
+        continue;
+      }
+      const { department, city } = parsed;
+      if (!findDepartment(department)) issue(['officeEndpoints', office], `${department} is no department of the topology`);
+      if (!city.endsWith('00') || city.endsWith('0000')) issue(['officeEndpoints', office], `${city} is not a city code`);
     }
     if (config.api.access.type === 'private' && !config.api.access.vpcEndpointId === !config.api.access.vpc) {
       issue(['api', 'access'], 'a private API needs exactly one of vpcEndpointId (an existing endpoint) or vpc (the stack creates one)');

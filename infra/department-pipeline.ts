@@ -6,7 +6,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { adapterEntry, deadLetterQueueName, delivery, queueName, type DepartmentEntry } from '../services/topology.ts';
+import { signatureSchemes } from '../contracts/push.ts';
+import { OFFICES_ENV, officeKey, officeSecretEnv, parseOfficeKey } from '../services/delivery/offices.ts';
+import { adapterEntry, deadLetterQueueName, delivery, queueName, signatureOf, type DepartmentEntry } from '../services/topology.ts';
 import type { AlarmTopic } from './alarms.ts';
 import type { Config } from './config.ts';
 import { HubFunction } from './hub-function.ts';
@@ -37,6 +39,8 @@ export class DepartmentPipeline extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
   readonly secret: HubSecret;
+  /** City → the secret of that city bureau's own endpoint (`officeEndpoints` of the config). */
+  readonly officeSecrets = new Map<string, HubSecret>();
   readonly adapter: HubFunction;
   readonly deadLetterAlarm: cloudwatch.Alarm;
 
@@ -67,15 +71,22 @@ export class DepartmentPipeline extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount },
     });
 
-    this.secret = new HubSecret(this, 'HmacSecret', {
-      secretName: named(`hub/departments/${code}/hmac-key`),
-      description: `HMAC-SHA256 key signing pushes to ${department.nameEn} (${code})`,
-      key,
-      retain: config.retainData,
-      noRotationReason:
-        'The HMAC key is shared out of band with the department, which must install a new key before the hub ' +
-        'signs with it; rotation is a coordinated manual procedure, not an automatic Secrets Manager rotation.',
+    const hmacSecret = (id: string, office: string, whose: string) =>
+      new HubSecret(this, id, {
+        secretName: named(`hub/departments/${office}/hmac-key`),
+        description: `${signatureSchemes[signatureOf(code)].title} key signing pushes to ${whose}`,
+        key,
+        retain: config.retainData,
+        noRotationReason:
+          'The HMAC key is shared out of band with the department, which must install a new key before the hub ' +
+          'signs with it; rotation is a coordinated manual procedure, not an automatic Secrets Manager rotation.',
+      });
+    this.secret = hmacSecret('HmacSecret', code, `${department.nameEn} (${code})`);
+    const offices = Object.entries(config.officeEndpoints).flatMap(([office, url]) => {
+      const parsed = parseOfficeKey(office);
+      return parsed?.department === code ? [[parsed.city, url] as const] : [];
     });
+    for (const [city] of offices) this.officeSecrets.set(city, hmacSecret(`Office${city}HmacSecret`, officeKey(code, city), `${department.nameEn}, city ${city}`));
 
     this.adapter = new HubFunction(this, 'Adapter', {
       name: `adapter-${code}`,
@@ -87,11 +98,13 @@ export class DepartmentPipeline extends Construct {
       environment: {
         DEPARTMENT: code,
         DEPARTMENT_ENDPOINT_URL: config.departmentEndpoints[code] ?? '',
+        ...(offices.length ? { [OFFICES_ENV]: JSON.stringify(Object.fromEntries(offices)) } : {}),
         MAX_RECEIVE_COUNT: String(delivery.maxReceiveCount),
       },
     })
       .bindTable(props.table, 'readWrite')
       .bindSecret('DEPARTMENT_SECRET_ARN', this.secret)
+      .bindSecrets(new Map([...this.officeSecrets].map(([city, secret]) => [`${officeSecretEnv(city)}_ARN`, secret])))
       .consume(this.queue, {
         batchSize: ADAPTER_BATCH_SIZE,
         maxBatchingWindow: Duration.seconds(ADAPTER_BATCHING_WINDOW_SECONDS),

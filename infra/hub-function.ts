@@ -138,4 +138,10 @@ export class HubFunction extends NodejsFunction {
     secret.grantRead(this);
     return this;
   }
+
+  /** Each of `secrets` (environment variable → secret), as bindSecret. */
+  bindSecrets(secrets: Map<string, HubSecret>): this {
+    for (const [envName, secret] of secrets) this.bindSecret(envName, secret);
+    return this;
+  }
 }

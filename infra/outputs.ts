@@ -11,6 +11,7 @@
 //   QueueUrl<Department>                   e.g. QueueUrlMedicalInsurance, QueueUrlFireRescue
 //   DeadLetterQueueUrl<Department>         e.g. DeadLetterQueueUrlMedicalInsurance
 //   DepartmentSecretArn<Department>        Secrets Manager secret holding the department's HMAC key
+//   DepartmentSecretArn<Department><City>  the same for a city bureau with its own endpoint (officeEndpoints)
 //
 // <Department> is the department code in PascalCase: medical-insurance → MedicalInsurance.
 import type { DepartmentCode } from '../contracts/common.ts';
@@ -34,4 +35,5 @@ export const outputKeys = {
   queueUrl: (code: DepartmentCode) => `QueueUrl${pascalCase(code)}`,
   deadLetterQueueUrl: (code: DepartmentCode) => `DeadLetterQueueUrl${pascalCase(code)}`,
   departmentSecretArn: (code: DepartmentCode) => `DepartmentSecretArn${pascalCase(code)}`,
+  officeSecretArn: (code: DepartmentCode, city: string) => `DepartmentSecretArn${pascalCase(code)}${city}`,
 } as const;

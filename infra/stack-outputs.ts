@@ -30,5 +30,6 @@ export function addOutputs(stack: Stack, { api, table, alarmTopic, departments, 
     new CfnOutput(stack, outputKeys.queueUrl(code), { value: d.queue.queueUrl });
     new CfnOutput(stack, outputKeys.deadLetterQueueUrl(code), { value: d.deadLetterQueue.queueUrl });
     new CfnOutput(stack, outputKeys.departmentSecretArn(code), { value: d.secret.secretArn });
+    for (const [city, secret] of d.officeSecrets) new CfnOutput(stack, outputKeys.officeSecretArn(code, city), { value: secret.secretArn });
   }
 }

@@ -3,6 +3,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { createAdapterHandler } from '../../services/adapters/adapter.ts';
+import { parseOfficeKey, type OfficeDelivery } from '../../services/delivery/offices.ts';
 import type { Credentials } from '../../services/auth/local-credentials.ts';
 import { departments } from '../../services/topology.ts';
 import { loadAdapter, loadSimulator } from '../departments/modules.ts';
@@ -57,6 +58,17 @@ export const LOCAL_ADAPTER_CONCURRENCY = 2;
 const endpointOf = (e: ExternalDepartment | undefined, simulator: () => string | undefined) =>
   e ? ('push' in e ? e.push : undefined) : simulator();
 
+/** The department's configured city bureaus (HubOptions.offices), city → endpoint and secret. */
+function officesOf(code: string, offices: HubOptions['offices'], secrets: Record<string, string>): Record<string, OfficeDelivery> {
+  return Object.fromEntries(
+    Object.entries(offices ?? {}).flatMap(([key, o]) => {
+      const office = parseOfficeKey(key);
+      if (!office) throw new Error(`offices: '${key}' is not <department>@<city code>`);
+      return office.department === code ? [[office.city, { endpointUrl: o.push, secret: async () => secrets[key]! }]] : [];
+    }),
+  );
+}
+
 /** Every department's adapter, started on its queue. */
 export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<DepartmentCode, SqsPoller>>> {
   const { options, log } = o;
@@ -69,6 +81,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       // simulator is a pull department locally: it reads its inbox.
       endpointUrl: endpointOf(options.external?.[d.code], () => o.simulators?.endpointOf(d.code)),
       secret: async () => o.secrets[d.code]!,
+      offices: officesOf(d.code, options.offices, o.secrets),
       maxReceiveCount: o.maxReceiveCount,
       queueUrl: queue.url,
       retryBaseSeconds: options.retryBaseSeconds ?? 1,

@@ -57,6 +57,11 @@ export interface HubOptions {
   simulators?: boolean;
   /** Departments a partner serves (its endpoint, or its inbox): their simulators stay off (external-departments.ts). */
   external?: ExternalDepartments;
+  /**
+   * City bureaus with their own push endpoint, `<department>@<city>` → endpoint and secret (random when not given):
+   * that city's tasks go there, the department's others where they went (services/delivery/offices.ts).
+   */
+  offices?: Record<string, { push: string; secret?: string }>;
   log?: (line: string) => void;
 }
 
@@ -69,7 +74,7 @@ export interface Hub {
   endpoints: { dynamodb: string; sqs: string };
   simulators?: RunningSimulators;
   pollers: Partial<Record<DepartmentCode, SqsPoller>>;
-  /** Each department's HMAC signing secret (local only). */
+  /** Each department's HMAC signing secret, and each configured office's under `<department>@<city>` (local only). */
   secrets: Record<string, string>;
   /** Runs a sweep now (tests, and the timers). */
   redispatch(olderThanSeconds?: number): Promise<{ resent: number; released: number }>;

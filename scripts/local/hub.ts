@@ -129,7 +129,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       const e = external[code];
       return e && 'push' in e ? e.secret : undefined;
     };
-    const secrets = Object.fromEntries(departments.map((d) => [d.code, given(d.code) ?? randomBytes(32).toString('base64url')]));
+    const secrets = Object.fromEntries([
+      ...departments.map((d) => [d.code, given(d.code) ?? randomBytes(32).toString('base64url')]),
+      ...Object.entries(options.offices ?? {}).map(([office, o]) => [office, o.secret ?? randomBytes(32).toString('base64url')]),
+    ]);
     const simulators =
       options.simulators === false
         ? undefined

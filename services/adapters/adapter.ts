@@ -7,13 +7,14 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
 import { hubMachine } from '../auth/actor.ts';
+import { deliveryOf, type OfficeDelivery } from '../delivery/offices.ts';
 import { push } from '../delivery/push.ts';
 import { taskEnvelope } from '../dispatch/envelope.ts';
 import { parkedReason } from '../dispatch/failure.ts';
 import { sqsClient } from '../lib/aws.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
-import { getTask } from '../state/tasks.ts';
+import { getTask, jurisdictionCity } from '../state/tasks.ts';
 import { transitionTask } from '../state/transition.ts';
 import { findTaskType, signatureOf } from '../topology.ts';
 
@@ -29,6 +30,8 @@ export interface AdapterConfig {
   /** Empty: pull delivery (the department reads its inbox). */
   endpointUrl?: string;
   secret: () => Promise<string>;
+  /** City → that city bureau's own endpoint and secret (services/delivery/offices.ts); other cities use the above. */
+  offices?: Record<string, OfficeDelivery>;
   maxReceiveCount: number;
   /** For backoff between tries; without it the queue's visibility timeout paces the retries. */
   queueUrl?: string;
@@ -89,17 +92,18 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     }
   };
 
-  if (!config.endpointUrl) {
+  const target = deliveryOf(config, jurisdictionCity(task));
+  if (!target.endpointUrl) {
     await record_('deliver', 'placed in the department inbox (pull)');
     return;
   }
   const wire = adapter.toWire(envelope);
-  const outcome = await push(config.endpointUrl, await config.secret(), wire, envelope.id, config.pushTimeoutMs, signatureOf(adapter.department));
+  const outcome = await push(target.endpointUrl, await target.secret(), wire, envelope.id, config.pushTimeoutMs, signatureOf(adapter.department));
   if (outcome.kind === 'delivered') {
     // A department may acknowledge in its answer to the push: one write and one API call fewer per task.
     const acknowledged = (outcome.body as { acknowledged?: unknown } | undefined)?.acknowledged === true;
     await record_('deliver', undefined, acknowledged);
-    logger.info('task delivered', { taskId, department: adapter.department, attempt });
+    logger.info('task delivered', { taskId, department: adapter.department, attempt, ...(target.office ? { office: target.office } : {}) });
     return;
   }
   if (outcome.kind === 'refused') {

@@ -71,6 +71,17 @@ describe('config', () => {
     });
   });
 
+  it('takes an office endpoint per <department>@<city>, refusing other keys, unknown departments, non-cities and plain HTTP', () => {
+    const offices = (officeEndpoints: Record<string, string>, base: typeof china = china) => () => parseConfig({ ...base, officeEndpoints });
+    expect(offices({ 'education@450100': 'https://jyj.nanning.example.gov.cn/hub' })().officeEndpoints).toEqual({
+      'education@450100': 'https://jyj.nanning.example.gov.cn/hub',
+    });
+    expect(offices({ education: 'https://x.example/' })).toThrow(/officeEndpoints\.education: must be <department>@<six-digit city code>/);
+    expect(offices({ 'tax@450100': 'https://x.example/' })).toThrow(/officeEndpoints\.tax@450100: tax is no department/);
+    expect(offices({ 'education@450103': 'https://x.example/' })).toThrow(/450103 is not a city code/);
+    expect(offices({ 'education@450100': 'http://x.example/' })).toThrow(/officeEndpoints\.education@450100: must be an https:\/\/ URL/);
+  });
+
   it('refuses a department code that is not one and an adapter concurrency under 2', () => {
     expect(() => parseConfig({ ...configs.test, departmentEndpoints: { Education: 'https://x.example/' } })).toThrow(/departmentEndpoints\.Education/);
     expect(() => parseConfig({ ...configs.test, adapterMaxConcurrency: 1 })).toThrow(/adapterMaxConcurrency: must be at least 2/);

@@ -9,6 +9,7 @@ import { consoleSuite } from './suites/console.ts';
 import { dataSuite } from './suites/data.ts';
 import { deploymentsSuite } from './suites/deployments.ts';
 import { functionsSuite } from './suites/functions.ts';
+import { officesSuite } from './suites/offices.ts';
 import { REAL_DEPLOYMENTS, synth, SYNTH_TIMEOUT, type Templates } from './synth.ts';
 
 const all = {} as Templates;
@@ -22,3 +23,4 @@ apiSuite(all);
 deploymentsSuite(all);
 chinaAvailabilitySuite(all);
 consoleSuite(all);
+officesSuite();
