@@ -5,12 +5,10 @@
 import type * as z from 'zod';
 import type { DepartmentCode } from './common.ts';
 import type { CaseFacts } from './case.ts';
+import { checkRules, type DeclaredRule, type RuleViolation } from './result-rules.ts';
 import type { AdmissionRule, ChildFact, ClockRule, PlacementRule, ResultFeed, WorkflowRole } from './task-roles.ts';
 
-export interface RuleViolation {
-  path: string;
-  message: string;
-}
+export type { RuleViolation };
 
 export interface TaskTypeContract<
   Req extends z.ZodType = z.ZodType,
@@ -55,8 +53,13 @@ export interface TaskTypeContract<
   zh?: ContractZh;
   /** Builds the request from the case. Field-level minimisation happens here and only here. */
   buildRequest(facts: CaseFacts, input: z.infer<In>): z.infer<Req>;
-  /** Business rules on a well-shaped result (answered with 422, not 400). */
-  checkResult?(result: z.infer<Res>, request: z.infer<Req>): RuleViolation[];
+  /**
+   * The rules a well-shaped result must meet (answered with 422, not 400), as data (contracts/result-rules.ts): the
+   * hub checks them and the result schema publishes them as `x-rules`.
+   */
+  rules: readonly DeclaredRule<z.infer<Res>, z.infer<Req>>[];
+  /** The rules checked: every one the result breaks (made by defineTaskType from `rules`, never written by hand). */
+  checkResult(result: z.infer<Res>, request: z.infer<Req>): RuleViolation[];
 }
 
 /** A contract's own words for people: field → label, value → label, an English message → its Chinese. */
@@ -67,9 +70,10 @@ export interface ContractZh {
 }
 
 export function defineTaskType<Req extends z.ZodType, Res extends z.ZodType, In extends z.ZodType>(
-  contract: TaskTypeContract<Req, Res, In>,
+  contract: Omit<TaskTypeContract<Req, Res, In>, 'checkResult'>,
 ): TaskTypeContract<Req, Res, In> {
-  return contract;
+  const rules = contract.rules as readonly DeclaredRule<any, any>[];
+  return { ...contract, checkResult: (result, request) => checkRules(rules, result as never, request as never) };
 }
 
 export const schemaId = (t: Pick<TaskTypeContract, 'type' | 'version'>, part: 'request' | 'result') =>

@@ -1,8 +1,8 @@
-// Chinese for what the hub writes in English: the contracts' own messages (zod custom messages, policy rules), the
-// API's refusals by error code and by zod issue code. The one table: the API answers `message_zh` from it
-// (services/api/http.ts), the console shows it (services/console/src/i18n/); a task-type contract's own `zh.messages`
-// complete it (services/lib/messages-zh.ts). test/console/i18n.test.ts fails when a contract gains a message with no
-// Chinese here or in its own `zh`.
+// Chinese for what the hub writes in English: the contracts' own messages (zod custom messages), the API's refusals
+// by error code and by zod issue code. The one table: the API answers `message_zh` from it (services/api/http.ts),
+// the console shows it (services/console/src/i18n/); a task-type contract's own `zh.messages` and its result rules'
+// words (each rule declares both languages: contracts/result-rules.ts) complete it (services/lib/messages-zh.ts).
+// test/console/i18n.test.ts fails when a contract gains a message with no Chinese here or in its own `zh`.
 import type { errorCodes } from './errors.ts';
 
 const exact: Record<string, string> = {
@@ -10,28 +10,9 @@ const exact: Record<string, string> = {
   'a placement in the community names the village or community': '回归村（社区）安置须写明村（社区）',
   'each wish once': '每项意愿只能填写一次',
   'employment assistance goes with the wish to work': '申请就业援助须有就业意愿',
-  'hazards found need a remediation deadline (整改期限)': '发现火灾隐患时须填写整改期限',
-  'a remediation deadline is set only when hazards are found': '未发现火灾隐患时不填写整改期限',
-  'the remediation deadline must fall after the inspection': '整改期限须晚于检查日期',
-  'a formal student record number does not change on transfer (一人一号、终身不变): return the number sent':
-    '正式学籍号转学后不变（一人一号、终身不变），请填写原学籍号',
   'a grade needs a level': '填写年级时须选择学段',
-  'schooling cannot start before the child was born': '入学日期不能早于出生日期',
   'a national student record number: G, J or L followed by 18 characters': '学籍号格式不正确：应为G、J或L加18位字符',
-  'an exemption needs a reason that says how migration would harm the child’s rights (三(一))':
-    '不迁移户口须写明迁移将如何损害儿童合法权益（政策三(一)）',
-  'the certificate cannot be issued before the child was found': '出具日期不能早于捡拾日期',
-  'a match needs a comparison: compared must be true': '比中须以已比对为前提',
-  'a match must name the police case it belongs to': '比中时须填写比中案件编号',
-  'a case reference is given only with a match': '未比中时不填写比中案件编号',
-  'a child cannot be registered before birth': '登记日期不能早于出生日期',
-  'the identity number’s gender digit (GB 11643, 17th character) disagrees with the child’s gender':
-    '公民身份号码的性别位（第17位）与儿童性别不符',
   'each area once': '每个类别只能选择一次',
-  'a certification needs its certificate number': '予以认定时须填写证书编号',
-  'a certification needs a validity period': '予以认定时须填写有效期',
-  'a refusal needs its reason': '须写明理由',
-  'validity must end after it starts': '有效期止须晚于有效期起',
   'a disability certificate number: 18-character identity number, category, grade': '残疾人证号格式不正确：应为18位身份号码加类别位、等级位',
   'disagrees with the certificate number': '与残疾人证号不一致',
   'a six-digit GB/T 2260 division code': '请填写6位行政区划代码',
@@ -40,8 +21,6 @@ const exact: Record<string, string> = {
   'supply facts, input, or both': '请至少补充一项信息',
   'give the reason migration would harm the child’s legal rights': '请写明迁移户口将如何损害儿童合法权益',
   'a child is listed twice': '同一名儿童不能重复选择',
-  'benefits must start on the enrollment date: the policy forbids a waiting period (二(三))':
-    '待遇享受开始日期不得晚于参保日期：政策规定不设待遇等待期（二(三)）',
   'the birth date cannot be after the admission date': '出生日期不能晚于入院日期',
   'transfers start at a county minor-protection centre': '移交须由县级未成年人救助保护机构发起',
   'not in this transfer': '该儿童不在本次移交中',
@@ -68,11 +47,6 @@ const exact: Record<string, string> = {
 
 const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^\S+ has (\d+) grades$/, (m) => `该学段只有${m[1]}个年级`],
-  [/^\S+ was not applied for$/, () => '申请时未包含该服务类别'],
-  [/^\S+ is given only when the institution is certified$/, () => '仅在予以认定时填写此项'],
-  [/^an enrolment needs \S+$/, () => '纳入康复救助时须填写此项'],
-  [/^\S+ is given only when the child is enrolled$/, () => '仅在纳入康复救助时填写此项'],
-  [/^the personal contribution of a child in category \S+ must be subsidised$/, () => '该儿童属于资助对象，个人缴费须予以资助'],
   [/^not a child in the care of /, () => '该儿童不在本机构'],
   [/^the city institution of /, () => '应移交至本市儿童福利机构'],
   [/: must match \S+$/, () => '格式不正确'],

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { Capacity } from '../coming-of-age.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 
 const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose civil-affairs bureau recognises (安置地县级行政区划代码)');
 export const SupportMode = z.enum(['dispersed', 'centralised']).describe('dispersed (分散供养) or centralised (集中供养, in a social welfare institution)');
@@ -81,8 +81,6 @@ export const specialHardshipRecognitionV1 = defineTaskType({
     values: { dispersed: '分散供养', centralised: '集中供养' },
     messages: {
       'centralised support names its social welfare institution': '集中供养须写明供养机构',
-      'a recognition gives the mode, the certificate and the start of support': '认定为特困人员须写明供养方式、证件编号和供养起始日期',
-      'a refusal gives its reason': '不予认定须说明理由',
     },
   },
   input: SpecialHardshipInput.superRefine((i, ctx) => {
@@ -96,12 +94,26 @@ export const specialHardshipRecognitionV1 = defineTaskType({
     const child = caseChild(facts, 'civil-affairs.special-hardship-recognition');
     return { ...childIdentity(child), institutionId: child.institutionId, disabled: child.disabled, ...input };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    if (result.recognised && (!result.supportMode || !result.certificateNumber || !result.supportFrom)) {
-      violations.push({ path: 'result.certificateNumber', message: 'a recognition gives the mode, the certificate and the start of support' });
-    }
-    if (!result.recognised && !result.reason) violations.push({ path: 'result.reason', message: 'a refusal gives its reason' });
-    return violations;
-  },
+  rules: [
+    {
+      id: 'support-mode', kind: 'required', field: 'supportMode', when: { field: 'result.recognised', is: 'equal', value: true },
+      en: 'a recognition gives the mode of support',
+      zh: '认定为特困人员须写明供养方式',
+    },
+    {
+      id: 'certificate-number', kind: 'required', field: 'certificateNumber', when: { field: 'result.recognised', is: 'equal', value: true },
+      en: 'a recognition gives the certificate number',
+      zh: '认定为特困人员须写明证件编号',
+    },
+    {
+      id: 'support-from', kind: 'required', field: 'supportFrom', when: { field: 'result.recognised', is: 'equal', value: true },
+      en: 'a recognition gives the start of support',
+      zh: '认定为特困人员须写明供养起始日期',
+    },
+    {
+      id: 'refusal-reason', kind: 'required', field: 'reason', when: { field: 'result.recognised', is: 'equal', value: false },
+      en: 'a refusal of recognition gives its reason',
+      zh: '不予认定须说明理由',
+    },
+  ],
 });

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 
 const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose conscription office registers the young person (安置地县级行政区划代码)');
 
@@ -53,11 +53,6 @@ export const priorityEnlistmentV1 = defineTaskType({
   zh: {
     fields: { registered: '兵役登记', outcome: '征集结果', enlistedOn: '入伍日期' },
     values: { enlisted: '批准入伍', 'awaiting-call-up': '待征集', 'not-selected': '未被批准入伍' },
-    messages: {
-      'an enlistment gives its date, and only an enlistment': '批准入伍须填写入伍日期（且仅在此时填写）',
-      'a young person not selected is told why': '未被批准入伍须说明原因',
-      'a call-up follows registration': '征集须先进行兵役登记',
-    },
   },
   input: PriorityEnlistmentInput,
   request: PriorityEnlistmentRequest,
@@ -66,13 +61,26 @@ export const priorityEnlistmentV1 = defineTaskType({
     const child = caseChild(facts, 'conscription.priority-enlistment');
     return { ...childIdentity(child), institutionId: child.institutionId, placeCountyCode: input.placeCountyCode };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    if ((result.outcome === 'enlisted') !== Boolean(result.enlistedOn)) {
-      violations.push({ path: 'result.enlistedOn', message: 'an enlistment gives its date, and only an enlistment' });
-    }
-    if (result.outcome === 'not-selected' && !result.reason) violations.push({ path: 'result.reason', message: 'a young person not selected is told why' });
-    if (result.outcome !== 'not-selected' && !result.registered) violations.push({ path: 'result.registered', message: 'a call-up follows registration' });
-    return violations;
-  },
+  rules: [
+    {
+      id: 'enlistment-date', kind: 'required', field: 'enlistedOn', when: { field: 'result.outcome', is: 'equal', value: 'enlisted' },
+      en: 'an enlistment gives its date',
+      zh: '批准入伍须填写入伍日期',
+    },
+    {
+      id: 'date-only-for-enlistment', kind: 'absent', field: 'enlistedOn', unless: { field: 'result.outcome', is: 'equal', value: 'enlisted' },
+      en: 'an enlistment date is given only for an enlistment',
+      zh: '仅在批准入伍时填写入伍日期',
+    },
+    {
+      id: 'not-selected-reason', kind: 'required', field: 'reason', when: { field: 'result.outcome', is: 'equal', value: 'not-selected' },
+      en: 'a young person not selected is told why',
+      zh: '未被批准入伍须说明原因',
+    },
+    {
+      id: 'registered-first', kind: 'equal', field: 'registered', value: true, when: { field: 'result.outcome', is: 'not-equal', value: 'not-selected' },
+      en: 'a call-up follows registration',
+      zh: '征集须先进行兵役登记',
+    },
+  ],
 });

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 import {
   caseChild,
   DisabilityCategory,
@@ -117,20 +117,41 @@ export const rehabAssistanceV1 = defineTaskType({
       ...(input.rehabNeeds ? { rehabNeeds: input.rehabNeeds } : {}),
     };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    if (result.enrolled) {
-      for (const key of ['planSummary', 'rehabInstitution', 'startDate'] as const) {
-        if (result[key] === undefined) violations.push({ path: `result.${key}`, message: `an enrolment needs ${key}` });
-      }
-    } else {
-      if (!result.reason) violations.push({ path: 'result.reason', message: 'a refusal needs its reason' });
-      for (const key of ['planSummary', 'rehabInstitution', 'startDate'] as const) {
-        if (result[key] !== undefined) {
-          violations.push({ path: `result.${key}`, message: `${key} is given only when the child is enrolled` });
-        }
-      }
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'plan-summary-if-enrolled', kind: 'required', field: 'planSummary', when: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'an enrolment needs planSummary',
+      zh: '纳入康复救助时须填写此项',
+    },
+    {
+      id: 'rehab-institution-if-enrolled', kind: 'required', field: 'rehabInstitution', when: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'an enrolment needs rehabInstitution',
+      zh: '纳入康复救助时须填写此项',
+    },
+    {
+      id: 'start-date-if-enrolled', kind: 'required', field: 'startDate', when: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'an enrolment needs startDate',
+      zh: '纳入康复救助时须填写此项',
+    },
+    {
+      id: 'refusal-reason', kind: 'required', field: 'reason', when: { field: 'result.enrolled', is: 'equal', value: false },
+      en: 'a refusal needs its reason',
+      zh: '须写明理由',
+    },
+    {
+      id: 'plan-summary-only-if-enrolled', kind: 'absent', field: 'planSummary', unless: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'planSummary is given only when the child is enrolled',
+      zh: '仅在纳入康复救助时填写此项',
+    },
+    {
+      id: 'rehab-institution-only-if-enrolled', kind: 'absent', field: 'rehabInstitution', unless: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'rehabInstitution is given only when the child is enrolled',
+      zh: '仅在纳入康复救助时填写此项',
+    },
+    {
+      id: 'start-date-only-if-enrolled', kind: 'absent', field: 'startDate', unless: { field: 'result.enrolled', is: 'equal', value: true },
+      en: 'startDate is given only when the child is enrolled',
+      zh: '仅在纳入康复救助时填写此项',
+    },
+  ],
 });

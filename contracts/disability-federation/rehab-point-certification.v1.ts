@@ -3,7 +3,7 @@
 // 将符合条件的儿童福利机构纳入). The subject is the institution: the federation sees what it offers, no child data.
 import * as z from 'zod';
 import { DivisionCode, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 import { RehabArea, RehabIntervention } from './fields.ts';
 
 export const RehabService = z
@@ -92,32 +92,59 @@ export const rehabPointCertificationV1 = defineTaskType({
       ...(input.rehabProfessionalCount !== undefined ? { rehabProfessionalCount: input.rehabProfessionalCount } : {}),
     };
   },
-  checkResult(result, request) {
-    const violations: RuleViolation[] = [];
-    if (result.certified) {
-      if (!result.certificateNumber) {
-        violations.push({ path: 'result.certificateNumber', message: 'a certification needs its certificate number' });
-      }
-      for (const key of ['validFrom', 'validUntil'] as const) {
-        if (!result[key]) violations.push({ path: `result.${key}`, message: 'a certification needs a validity period' });
-      }
-      const applied = new Set(request.servicesOffered.map((s) => s.area));
-      result.certifiedAreas?.forEach((area, i) => {
-        if (!applied.has(area)) {
-          violations.push({ path: `result.certifiedAreas.${i}`, message: `${area} was not applied for` });
-        }
-      });
-    } else {
-      if (!result.reason) violations.push({ path: 'result.reason', message: 'a refusal needs its reason' });
-      for (const key of ['certificateNumber', 'validFrom', 'validUntil', 'certifiedAreas'] as const) {
-        if (result[key] !== undefined) {
-          violations.push({ path: `result.${key}`, message: `${key} is given only when the institution is certified` });
-        }
-      }
-    }
-    if (result.validFrom && result.validUntil && result.validUntil <= result.validFrom) {
-      violations.push({ path: 'result.validUntil', message: 'validity must end after it starts' });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'certificate-number', kind: 'required', field: 'certificateNumber', when: { field: 'result.certified', is: 'equal', value: true },
+      en: 'a certification needs its certificate number',
+      zh: '予以认定时须填写证书编号',
+    },
+    {
+      id: 'valid-from', kind: 'required', field: 'validFrom', when: { field: 'result.certified', is: 'equal', value: true },
+      en: 'a certification needs a validity period',
+      zh: '予以认定时须填写有效期',
+    },
+    {
+      id: 'valid-until', kind: 'required', field: 'validUntil', when: { field: 'result.certified', is: 'equal', value: true },
+      en: 'a certification needs a validity period',
+      zh: '予以认定时须填写有效期',
+    },
+    {
+      id: 'areas-applied-for',
+      kind: 'described',
+      field: 'certifiedAreas',
+      en: 'every certified area was applied for',
+      zh: '认定的服务类别须在申请范围内',
+      holds: (result, request) => (result.certifiedAreas ?? []).every((area) => request.servicesOffered.some((s) => s.area === area)),
+    },
+    {
+      id: 'refusal-reason', kind: 'required', field: 'reason', when: { field: 'result.certified', is: 'equal', value: false },
+      en: 'a refusal needs its reason',
+      zh: '须写明理由',
+    },
+    {
+      id: 'certificate-number-only-if-certified', kind: 'absent', field: 'certificateNumber', unless: { field: 'result.certified', is: 'equal', value: true },
+      en: 'certificateNumber is given only when the institution is certified',
+      zh: '仅在予以认定时填写此项',
+    },
+    {
+      id: 'valid-from-only-if-certified', kind: 'absent', field: 'validFrom', unless: { field: 'result.certified', is: 'equal', value: true },
+      en: 'validFrom is given only when the institution is certified',
+      zh: '仅在予以认定时填写此项',
+    },
+    {
+      id: 'valid-until-only-if-certified', kind: 'absent', field: 'validUntil', unless: { field: 'result.certified', is: 'equal', value: true },
+      en: 'validUntil is given only when the institution is certified',
+      zh: '仅在予以认定时填写此项',
+    },
+    {
+      id: 'certified-areas-only-if-certified', kind: 'absent', field: 'certifiedAreas', unless: { field: 'result.certified', is: 'equal', value: true },
+      en: 'certifiedAreas is given only when the institution is certified',
+      zh: '仅在予以认定时填写此项',
+    },
+    {
+      id: 'validity-order', kind: 'after', field: 'validUntil', other: 'result.validFrom',
+      en: 'validity must end after it starts',
+      zh: '有效期止须晚于有效期起',
+    },
+  ],
 });

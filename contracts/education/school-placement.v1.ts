@@ -106,11 +106,11 @@ export const schoolPlacementV1 = defineTaskType({
       ...(input.grade !== undefined ? { grade: input.grade } : {}),
     };
   },
-  checkResult(result, request) {
-    const violations = [];
-    if (result.startDate < request.birthDate) {
-      violations.push({ path: 'result.startDate', message: 'schooling cannot start before the child was born' });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'start-after-birth', kind: 'not-before', field: 'startDate', other: 'request.birthDate',
+      en: 'schooling cannot start before the child was born',
+      zh: '入学日期不能早于出生日期',
+    },
+  ],
 });

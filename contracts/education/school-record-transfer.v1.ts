@@ -85,16 +85,16 @@ export const schoolRecordTransferV1 = defineTaskType({
   },
   // The record moved: the child's school is the new one, its number the one returned.
   feeds: { fields: { newSchoolName: 'schoolName', studentRecordNumber: 'studentRecordNumber' } },
-  checkResult(result, request) {
-    const violations = [];
-    // A formal record number follows the student through every transfer; only a temporary (L) one is replaced.
-    const before = request.studentRecordNumber;
-    if (isFormalStudentRecordNumber(before) && result.studentRecordNumber !== before) {
-      violations.push({
-        path: 'result.studentRecordNumber',
-        message: 'a formal student record number does not change on transfer (一人一号、终身不变): return the number sent',
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      // A formal record number follows the student through every transfer; only a temporary (L) one is replaced.
+      id: 'formal-number-kept',
+      kind: 'described',
+      field: 'studentRecordNumber',
+      en: 'a formal student record number does not change on transfer (一人一号、终身不变): return the number sent',
+      zh: '正式学籍号转学后不变（一人一号、终身不变），请填写原学籍号',
+      holds: (result, request) =>
+        !isFormalStudentRecordNumber(request.studentRecordNumber) || result.studentRecordNumber === request.studentRecordNumber,
+    },
+  ],
 });

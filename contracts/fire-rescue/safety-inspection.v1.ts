@@ -3,7 +3,7 @@
 // 制定、完善突发事件应急预案并定期组织演练). The subject is the institution: fire rescue sees no child data at all.
 import * as z from 'zod';
 import { InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 
 const InspectionKind = z
   .enum(['periodic', 'requested'])
@@ -73,27 +73,21 @@ export const safetyInspectionV1 = defineTaskType({
       ...(input.requestReason ? { requestReason: input.requestReason } : {}),
     };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    const hazards = result.hazardsFound.length > 0;
-    if (hazards && !result.remediationDeadline) {
-      violations.push({
-        path: 'result.remediationDeadline',
-        message: 'hazards found need a remediation deadline (整改期限)',
-      });
-    }
-    if (!hazards && result.remediationDeadline) {
-      violations.push({
-        path: 'result.remediationDeadline',
-        message: 'a remediation deadline is set only when hazards are found',
-      });
-    }
-    if (result.remediationDeadline && result.remediationDeadline <= result.inspectedOn) {
-      violations.push({
-        path: 'result.remediationDeadline',
-        message: 'the remediation deadline must fall after the inspection',
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'deadline-with-hazards', kind: 'required', field: 'remediationDeadline', when: { field: 'result.hazardsFound', is: 'non-empty' },
+      en: 'hazards found need a remediation deadline (整改期限)',
+      zh: '发现火灾隐患时须填写整改期限',
+    },
+    {
+      id: 'no-deadline-without-hazards', kind: 'absent', field: 'remediationDeadline', unless: { field: 'result.hazardsFound', is: 'non-empty' },
+      en: 'a remediation deadline is set only when hazards are found',
+      zh: '未发现火灾隐患时不填写整改期限',
+    },
+    {
+      id: 'deadline-after-inspection', kind: 'after', field: 'remediationDeadline', other: 'result.inspectedOn',
+      en: 'the remediation deadline must fall after the inspection',
+      zh: '整改期限须晚于检查日期',
+    },
+  ],
 });

@@ -60,10 +60,6 @@ export const publicRentalHousingV1 = defineTaskType({
   zh: {
     fields: { placeCountyCode: '安置地县（区）', placeAddress: '安置地址', priority: '优先安排', approved: '准予保障', housingKind: '保障方式', leaseStart: '租赁起始日' },
     values: { 'public-rental': '公共租赁住房', 'other-guaranteed': '其他保障性住房', true: '是' },
-    messages: {
-      'an approval names the housing kind, the flat and the lease start': '准予保障须写明保障方式、房源地址和租赁起始日',
-      'a refusal gives its reason': '不予保障须说明理由',
-    },
   },
   input: PublicRentalHousingInput,
   request: PublicRentalHousingRequest,
@@ -72,10 +68,26 @@ export const publicRentalHousingV1 = defineTaskType({
     const child = caseChild(facts, 'housing.public-rental-housing');
     return { ...childIdentity(child), institutionId: child.institutionId, ...input, priority: true as const };
   },
-  checkResult(result) {
-    if (result.approved && (!result.housingKind || !result.address || !result.leaseStart))
-      return [{ path: 'result.address', message: 'an approval names the housing kind, the flat and the lease start' }];
-    if (!result.approved && !result.reason) return [{ path: 'result.reason', message: 'a refusal gives its reason' }];
-    return [];
-  },
+  rules: [
+    {
+      id: 'housing-kind', kind: 'required', field: 'housingKind', when: { field: 'result.approved', is: 'equal', value: true },
+      en: 'an approval names the housing kind',
+      zh: '准予保障须写明保障方式',
+    },
+    {
+      id: 'address', kind: 'required', field: 'address', when: { field: 'result.approved', is: 'equal', value: true },
+      en: 'an approval names the flat',
+      zh: '准予保障须写明房源地址',
+    },
+    {
+      id: 'lease-start', kind: 'required', field: 'leaseStart', when: { field: 'result.approved', is: 'equal', value: true },
+      en: 'an approval names the lease start',
+      zh: '准予保障须写明租赁起始日',
+    },
+    {
+      id: 'refusal-reason', kind: 'required', field: 'reason', when: { field: 'result.approved', is: 'equal', value: false },
+      en: 'a refusal of housing gives its reason',
+      zh: '不予保障须说明理由',
+    },
+  ],
 });

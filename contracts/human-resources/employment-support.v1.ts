@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { Capacity, Wish } from '../coming-of-age.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 
 const Wishes = z.array(Wish).max(4).describe('The young person’s wishes (本人意愿), from the capability assessment');
 const PlaceCountyCode = DivisionCode.describe('County of the place of placement (安置地县级行政区划代码)');
@@ -85,11 +85,6 @@ export const employmentSupportV1 = defineTaskType({
       post: '岗位补贴',
       training: '职业培训补贴',
     },
-    messages: {
-      'a technical-school enrollment names the school, and only then': '技工教育须写明技工院校（且仅在此时填写）',
-      'employment assistance is for a young person coming of age': '就业援助仅适用于成年安置',
-      'nothing arranged: say why': '未落实任何服务时须说明原因',
-    },
   },
   input: EmploymentSupportInput,
   request: EmploymentSupportRequest,
@@ -98,16 +93,29 @@ export const employmentSupportV1 = defineTaskType({
     const child = caseChild(facts, 'human-resources.employment-support');
     return { ...childIdentity(child), institutionId: child.institutionId, stage: input.wishes ? ('placement' as const) : ('guidance' as const), ...input };
   },
-  checkResult(result, request) {
-    const violations: RuleViolation[] = [];
-    const technical = result.services.includes('technical-school');
-    if (technical !== Boolean(result.technicalSchoolName)) {
-      violations.push({ path: 'result.technicalSchoolName', message: 'a technical-school enrollment names the school, and only then' });
-    }
-    if (result.services.includes('employment-assistance') && request.stage !== 'placement') {
-      violations.push({ path: 'result.services', message: 'employment assistance is for a young person coming of age' });
-    }
-    if (!result.services.length && !result.note) violations.push({ path: 'result.note', message: 'nothing arranged: say why' });
-    return violations;
-  },
+  rules: [
+    {
+      id: 'technical-school-named', kind: 'required', field: 'technicalSchoolName', when: { field: 'result.services', is: 'including', value: 'technical-school' },
+      en: 'a technical-school enrollment names the school',
+      zh: '技工教育须写明技工院校',
+    },
+    {
+      id: 'school-only-for-technical', kind: 'absent', field: 'technicalSchoolName', unless: { field: 'result.services', is: 'including', value: 'technical-school' },
+      en: 'a technical school is named only for a technical-school enrollment',
+      zh: '仅在技工教育时填写技工院校',
+    },
+    {
+      id: 'assistance-at-placement',
+      kind: 'described',
+      field: 'services',
+      en: 'employment assistance is for a young person coming of age',
+      zh: '就业援助仅适用于成年安置',
+      holds: (result, request) => !result.services.includes('employment-assistance') || request.stage === 'placement',
+    },
+    {
+      id: 'nothing-arranged-why', kind: 'required', field: 'note', when: { field: 'result.services', is: 'empty' },
+      en: 'nothing arranged: say why',
+      zh: '未落实任何服务时须说明原因',
+    },
+  ],
 });

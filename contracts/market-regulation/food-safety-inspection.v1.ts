@@ -3,7 +3,7 @@
 // institution. Allow-list (field minimisation): the institution's id, name and the premises' address: no child data at all.
 import * as z from 'zod';
 import { InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 
 const InspectionKind = z.enum(['periodic', 'requested']).describe('periodic (日常监督检查) or requested by the institution (申请指导检查)');
 const Address = ShortText.describe('Address of the kitchen or canteen to inspect (食堂地址)');
@@ -51,11 +51,6 @@ export const foodSafetyInspectionV1 = defineTaskType({
   zh: {
     fields: { guidanceGiven: '食品安全管理指导', rating: '量化分级' },
     values: { serious: '严重问题', good: '良好', fair: '一般', poor: '较差' },
-    messages: {
-      'hazards found need a remediation deadline': '发现问题时须填写整改期限',
-      'a remediation deadline is set only when hazards are found': '仅在发现问题时填写整改期限',
-      'the remediation deadline must fall after the inspection': '整改期限须晚于检查日期',
-    },
   },
   input: FoodSafetyInspectionInput,
   request: FoodSafetyInspectionRequest,
@@ -70,16 +65,21 @@ export const foodSafetyInspectionV1 = defineTaskType({
       ...(input.requestReason ? { requestReason: input.requestReason } : {}),
     };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    const hazards = result.hazardsFound.length > 0;
-    if (hazards && !result.remediationDeadline) violations.push({ path: 'result.remediationDeadline', message: 'hazards found need a remediation deadline' });
-    if (!hazards && result.remediationDeadline) {
-      violations.push({ path: 'result.remediationDeadline', message: 'a remediation deadline is set only when hazards are found' });
-    }
-    if (result.remediationDeadline && result.remediationDeadline <= result.inspectedOn) {
-      violations.push({ path: 'result.remediationDeadline', message: 'the remediation deadline must fall after the inspection' });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'deadline-with-hazards', kind: 'required', field: 'remediationDeadline', when: { field: 'result.hazardsFound', is: 'non-empty' },
+      en: 'hazards found need a remediation deadline',
+      zh: '发现问题时须填写整改期限',
+    },
+    {
+      id: 'no-deadline-without-hazards', kind: 'absent', field: 'remediationDeadline', unless: { field: 'result.hazardsFound', is: 'non-empty' },
+      en: 'a remediation deadline is set only when problems are found',
+      zh: '仅在发现问题时填写整改期限',
+    },
+    {
+      id: 'deadline-after-inspection', kind: 'after', field: 'remediationDeadline', other: 'result.inspectedOn',
+      en: 'the remediation deadline must fall after the inspection',
+      zh: '整改期限须晚于检查日期',
+    },
+  ],
 });

@@ -57,20 +57,16 @@ export const preEnrollmentV1 = defineTaskType({
       subsidyCategory,
     };
   },
-  checkResult(result, request) {
-    const violations = [];
-    if (result.benefitStartDate > result.enrolledOn) {
-      violations.push({
-        path: 'result.benefitStartDate',
-        message: 'benefits must start on the enrollment date: the policy forbids a waiting period (二(三))',
-      });
-    }
-    if (request.subsidyCategory !== 'none' && !result.contributionSubsidised) {
-      violations.push({
-        path: 'result.contributionSubsidised',
-        message: `the personal contribution of a child in category ${request.subsidyCategory} must be subsidised`,
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'no-waiting-period', kind: 'not-after', field: 'benefitStartDate', other: 'result.enrolledOn',
+      en: 'benefits must start on the enrollment date: the policy forbids a waiting period (二(三))',
+      zh: '待遇享受开始日期不得晚于参保日期：政策规定不设待遇等待期（二(三)）',
+    },
+    {
+      id: 'contribution-subsidised', kind: 'equal', field: 'contributionSubsidised', value: true, when: { field: 'request.subsidyCategory', is: 'not-equal', value: 'none' },
+      en: 'the personal contribution of a child in a subsidy category must be subsidised',
+      zh: '该儿童属于资助对象，个人缴费须予以资助',
+    },
+  ],
 });

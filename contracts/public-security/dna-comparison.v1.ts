@@ -3,7 +3,7 @@
 // identify the child and link the sample to the foundling report: no school, disability or medical data.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber } from './fields.ts';
 
 export const DnaComparisonInput = z
@@ -60,20 +60,21 @@ export const dnaComparisonV1 = defineTaskType({
       ...(child.foundlingCertificateNumber ? { foundlingCertificateNumber: child.foundlingCertificateNumber } : {}),
     };
   },
-  checkResult(result) {
-    const violations: RuleViolation[] = [];
-    if (result.matchFound && !result.compared) {
-      violations.push({ path: 'result.matchFound', message: 'a match needs a comparison: compared must be true' });
-    }
-    if (result.matchFound && !result.matchCaseReference) {
-      violations.push({
-        path: 'result.matchCaseReference',
-        message: 'a match must name the police case it belongs to',
-      });
-    }
-    if (!result.matchFound && result.matchCaseReference) {
-      violations.push({ path: 'result.matchCaseReference', message: 'a case reference is given only with a match' });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'match-compared', kind: 'equal', field: 'compared', value: true, when: { field: 'result.matchFound', is: 'equal', value: true },
+      en: 'a match needs a comparison: compared must be true',
+      zh: '比中须以已比对为前提',
+    },
+    {
+      id: 'match-case', kind: 'required', field: 'matchCaseReference', when: { field: 'result.matchFound', is: 'equal', value: true },
+      en: 'a match must name the police case it belongs to',
+      zh: '比中时须填写比中案件编号',
+    },
+    {
+      id: 'case-only-with-match', kind: 'absent', field: 'matchCaseReference', unless: { field: 'result.matchFound', is: 'equal', value: true },
+      en: 'a case reference is given only with a match',
+      zh: '未比中时不填写比中案件编号',
+    },
+  ],
 });

@@ -76,14 +76,11 @@ export const foundlingReportV1 = defineTaskType({
       ...(input.circumstances ? { circumstances: input.circumstances } : {}),
     };
   },
-  checkResult(result, request) {
-    const violations = [];
-    if (result.issuedOn < request.foundOn) {
-      violations.push({
-        path: 'result.issuedOn',
-        message: 'the certificate cannot be issued before the child was found',
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'issued-after-found', kind: 'not-before', field: 'issuedOn', other: 'request.foundOn',
+      en: 'the certificate cannot be issued before the child was found',
+      zh: '出具日期不能早于捡拾日期',
+    },
+  ],
 });

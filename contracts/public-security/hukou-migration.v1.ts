@@ -100,14 +100,14 @@ export const hukouMigrationV1 = defineTaskType({
       ...(input.toHukouAddress ? { toHukouAddress: input.toHukouAddress } : {}),
     };
   },
-  checkResult(result) {
-    const violations = [];
-    if (result.outcome === 'exempt' && !isSubstantiveReason(result.reason)) {
-      violations.push({
-        path: 'result.reason',
-        message: 'an exemption needs a reason that says how migration would harm the child’s rights (三(一))',
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'exemption-reason',
+      kind: 'described',
+      field: 'reason',
+      en: 'an exemption needs a reason that says how migration would harm the child’s rights (三(一))',
+      zh: '不迁移户口须写明迁移将如何损害儿童合法权益（政策三(一)）',
+      holds: (result) => result.outcome !== 'exempt' || isSubstantiveReason(result.reason),
+    },
+  ],
 });

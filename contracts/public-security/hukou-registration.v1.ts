@@ -3,7 +3,7 @@
 // the request carries it when it exists. The police see identity and institution: no school or disability data.
 import * as z from 'zod';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
-import { defineTaskType, type RuleViolation } from '../task-type.ts';
+import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, genderOfIdNumber, HukouAddress, IdNumberCanonical } from './fields.ts';
 import { foundlingReportV1 } from './foundling-report.v1.ts';
 
@@ -70,17 +70,19 @@ export const hukouRegistrationV1 = defineTaskType({
       ...(child.foundlingCertificateNumber ? { foundlingCertificateNumber: child.foundlingCertificateNumber } : {}),
     };
   },
-  checkResult(result, request) {
-    const violations: RuleViolation[] = [];
-    if (result.registeredOn < request.birthDate) {
-      violations.push({ path: 'result.registeredOn', message: 'a child cannot be registered before birth' });
-    }
-    if (result.idNumber && genderOfIdNumber(result.idNumber) !== request.gender) {
-      violations.push({
-        path: 'result.idNumber',
-        message: 'the identity number’s gender digit (GB 11643, 17th character) disagrees with the child’s gender',
-      });
-    }
-    return violations;
-  },
+  rules: [
+    {
+      id: 'registered-after-birth', kind: 'not-before', field: 'registeredOn', other: 'request.birthDate',
+      en: 'a child cannot be registered before birth',
+      zh: '登记日期不能早于出生日期',
+    },
+    {
+      id: 'id-number-gender',
+      kind: 'described',
+      field: 'idNumber',
+      en: 'the identity number’s gender digit (GB 11643, 17th character) disagrees with the child’s gender',
+      zh: '公民身份号码的性别位（第17位）与儿童性别不符',
+      holds: (result, request) => !result.idNumber || genderOfIdNumber(result.idNumber) === request.gender,
+    },
+  ],
 });

@@ -85,16 +85,36 @@ const SENDERS: Record<Role, string> = {
   envelope: 'messages in flight',
 };
 
+/** A rule's data, in a canonical order (a published snapshot's keys are sorted), without its words. */
+const ruleKey = (r: Json) =>
+  JSON.stringify(Object.entries(r).filter(([k]) => k !== 'en' && k !== 'zh').sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/**
+ * A result's rules (`x-rules`) refuse results the published version accepted when a rule is added or its data
+ * changed (its words may change freely; a rule removed refuses nothing more). A snapshot published before the rules
+ * were (no `x-rules`) compares nothing: those rules were enforced already, only not yet published.
+ */
+function ruleChanges(published: unknown, current: unknown): string[] {
+  if (!Array.isArray(published)) return [];
+  const before = new Set((published as Json[]).map(ruleKey));
+  return ((current ?? []) as Json[])
+    .filter((r) => !before.has(ruleKey(r)))
+    .map((r) => `result rule ${String(r.id)} added or changed: departments whose results the published version accepted are refused (422)`);
+}
+
 /**
  * The breaking changes between a published schema and the current one, by the role's rule (see above). Empty:
  * the current schema may replace the published one under the same major version.
  */
-export function checkCompatibility(published: Json, current: Json, role: Role): BreakingChange[] {
+export function checkCompatibility(publishedDoc: Json, currentDoc: Json, role: Role): BreakingChange[] {
+  const { 'x-rules': publishedRules, ...published } = publishedDoc;
+  const { 'x-rules': currentRules, ...current } = currentDoc;
   const produced = role === 'request' || role === 'envelope';
-  const out: BreakingChange[] = narrowings(published, current, { closedA: produced }).map((n) => ({
+  const out: BreakingChange[] = ruleChanges(publishedRules, currentRules).map((message) => ({ path: 'x-rules', message }));
+  out.push(...narrowings(published, current, { closedA: produced }).map((n) => ({
     path: n.path,
     message: backward(n, SENDERS[role]),
-  }));
+  })));
   if (produced) {
     out.push(...narrowings(current, published).map((n) => ({ path: n.path, message: forward(n) })));
   }

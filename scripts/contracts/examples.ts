@@ -17,6 +17,13 @@ export const ExampleFile = z.strictObject({
   result: z.record(z.string(), z.unknown()),
   /** Other outcomes worth showing (a refusal, an exemption), by a short name. */
   alternativeResults: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.record(z.string(), z.unknown())).optional(),
+  /**
+   * A result (and, if it needs one, a request) breaking a `described` result rule, by the rule's id: the rules held as
+   * data are broken from the sample by scripts/contracts/rule-samples.ts, these only by hand.
+   */
+  counterExamples: z
+    .record(z.string(), z.strictObject({ request: z.record(z.string(), z.unknown()).optional(), result: z.record(z.string(), z.unknown()) }))
+    .optional(),
 });
 export type ExampleFile = z.infer<typeof ExampleFile>;
 

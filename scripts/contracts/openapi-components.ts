@@ -35,7 +35,7 @@ import { CapabilityAssessment } from '../../contracts/coming-of-age.ts';
 import { PushAccepted, PushRefused } from '../../contracts/push.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import { departments, taskTypes } from '../../services/topology.ts';
-import { contractSchemaId, parts, toSchema, type Part } from './schemas.ts';
+import { contractSchema, parts, toSchema, type Part } from './schemas.ts';
 import { wireBodies, wireSchemaId } from './wire.ts';
 
 type Json = Record<string, unknown>;
@@ -147,7 +147,7 @@ export function components(): Record<string, Json> {
   const schemas = apiSchemas();
   for (const c of contracts) {
     for (const part of parts) {
-      schemas[componentName(c, part)] = asComponent(toSchema(c[part], contractSchemaId(c, part), part === 'input' ? 'input' : 'output'));
+      schemas[componentName(c, part)] = asComponent(contractSchema(c, part));
     }
   }
   for (const [, name, schema] of handWritten) schemas[name] = schema;

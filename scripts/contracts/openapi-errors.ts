@@ -11,7 +11,10 @@ import {
   ValidationError,
   withChinese,
 } from '../../services/lib/errors.ts';
+import { taskTypes } from '../../services/topology.ts';
+import type { ExampleFile } from './examples.ts';
 import { ref } from './openapi-components.ts';
+import { firstCounterExample } from './rule-samples.ts';
 
 /** Status and code of each error the handlers throw (services/lib/errors.ts), taken from the classes themselves. */
 const errorSamples: HubError[] = [
@@ -20,7 +23,6 @@ const errorSamples: HubError[] = [
   new ForbiddenError('only the staff of an institution may do this'),
   new NotFoundError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K not found'),
   new ConflictError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K: cannot complete a task that is delivered: acknowledge first'),
-  new RuleViolationError([{ path: 'result.benefitStartDate', message: 'benefits must start on the enrollment date' }]),
 ];
 const INTERNAL = { status: 500, code: errorCodes[500], message: 'internal error' } as const;
 
@@ -43,17 +45,46 @@ const responseText: Record<ErrorStatus | 500, string> = {
   404: 'No such child, task, transfer, department or institution, or one outside the caller\'s scope: another ' +
     'institution\'s child, another department\'s task get exactly this answer (docs/security.md).',
   409: 'The task\'s lifecycle does not allow this now, or a concurrent change won. Nothing changed.',
-  422: 'Well-formed, but breaks a policy rule; `issues` says which. Nothing changed.',
+  422: 'Well-formed, but breaks a policy rule; `issues` says which (each rule is in the result schema\'s `x-rules`, ' +
+    'its `en` the issue\'s `message`, its `zh` the `message_zh`). One example per task type. Nothing changed.',
   500: 'An unexpected error; retry later.',
 };
 
 export const responseRef = (status: ErrorStatus) => ({ $ref: `#/components/responses/${responseName[status]}` });
 
-export function errorResponses() {
+const answer = (e: HubError) => withChinese({ error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) });
+
+/**
+ * One 422 per task type: the real check's answer to its example's result changed to break its first rule
+ * (rule-samples.ts), with what was sent (`x-request`: the task's request; `x-result`: the result completed with).
+ */
+function ruleViolationExamples(examples: Map<string, ExampleFile>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  for (const { contract: c } of taskTypes) {
+    const key = `${c.type}.v${c.version}`;
+    const broken = examples.has(key) ? firstCounterExample(c, examples.get(key)!) : undefined;
+    if (!broken) throw new Error(`${key}: no counter-example for its first result rule (${c.rules[0]?.id ?? 'none declared'})`);
+    const violations = c.checkResult(c.result.parse(broken.result), broken.request);
+    out[key] = {
+      summary: `${c.titleZh}: ${c.rules[0]!.zh}`,
+      value: answer(new RuleViolationError(violations)),
+      'x-request': broken.request,
+      'x-result': broken.result,
+    };
+  }
+  return out;
+}
+
+export function errorResponses(examples: Map<string, ExampleFile>) {
+  const out: Record<string, unknown> = {
+    RuleViolation: {
+      description: responseText[422],
+      content: { 'application/json': { schema: ref('Error'), examples: ruleViolationExamples(examples) } },
+    },
+  };
   for (const e of errorSamples) {
     const status = e.status as ErrorStatus;
-    const body = withChinese({ error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) });
+    const body = answer(e);
     out[responseName[status]] = {
       description: responseText[status],
       content: {

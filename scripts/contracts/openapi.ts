@@ -166,7 +166,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
             '(local mode). It names the principal: staff of an institution, a city supervisor, or a department.',
         },
       },
-      responses: errorResponses(),
+      responses: errorResponses(examples),
       schemas,
     },
   };

@@ -2,6 +2,7 @@
 // the envelope. Pure: reads the topology, returns documents; generate.ts writes them.
 import * as z from 'zod';
 import { Envelope } from '../../contracts/envelope.ts';
+import { publishedRules } from '../../contracts/result-rules.ts';
 import { schemaId, type TaskTypeContract } from '../../contracts/task-type.ts';
 import { taskTypes } from '../../services/topology.ts';
 
@@ -53,12 +54,21 @@ export const envelopeFile = `envelope.v${ENVELOPE_VERSION}.schema.json`;
 /**
  * One zod schema to JSON Schema with the given `$id`. Requests and results are converted as what the contract
  * outputs and inputs as what it accepts (`io: 'input'`): an input is what a caller sends. Refinements
- * (superRefine, refine) have no JSON Schema form and are left out; the zod contract and checkResult stay the
- * final word, and docs/contracts.md says so.
+ * (superRefine, refine) have no JSON Schema form and are left out; the zod contract and its result rules stay
+ * the final word, and docs/contracts.md says so.
  */
 export function toSchema(schema: z.ZodType, id: string, io: 'input' | 'output'): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) as Record<string, unknown>;
   return { ...json, $id: id };
+}
+
+/**
+ * A task type's part as JSON Schema; the result carries the rules it is checked against beyond its shape (`x-rules`,
+ * the contract's own declaration: contracts/result-rules.ts), so what a 422 enforces is published beside the shape.
+ */
+export function contractSchema(c: TaskTypeContract, part: Part): Record<string, unknown> {
+  const schema = toSchema(c[part], contractSchemaId(c, part), part === 'input' ? 'input' : 'output');
+  return part === 'result' ? { ...schema, 'x-rules': publishedRules(c.rules) } : schema;
 }
 
 export function taskTypeSchemas(contracts: readonly TaskTypeContract[] = taskTypes.map((t) => t.contract)): SchemaDoc[] {
@@ -71,7 +81,7 @@ export function taskTypeSchemas(contracts: readonly TaskTypeContract[] = taskTyp
       type: c.type,
       version: c.version,
       part,
-      schema: toSchema(c[part], contractSchemaId(c, part), part === 'input' ? 'input' : 'output'),
+      schema: contractSchema(c, part),
     })),
   );
 }

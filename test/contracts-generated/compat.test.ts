@@ -123,6 +123,28 @@ describe('results (departments send, the hub validates): what was accepted stays
   });
 });
 
+describe('result rules (x-rules): a rule added or changed refuses results the published version accepted', () => {
+  const schema = toSchema(Result, 'r', 'output');
+  const deadline = { id: 'deadline-after-inspection', kind: 'after', field: 'remediationDeadline', other: 'result.inspectedOn', en: 'after', zh: '晚于' };
+  const withRules = (...rules: Json[]): Json => ({ ...schema, 'x-rules': rules });
+
+  it('accepts the same rules with other words, a rule removed, and rules published for the first time', () => {
+    expect(checkCompatibility(withRules(deadline), withRules({ ...deadline, en: 'must fall after', zh: '须晚于检查日期' }), 'result')).toEqual([]);
+    const { id, ...rest } = deadline;
+    expect(checkCompatibility(withRules(deadline), withRules({ ...rest, id }), 'result')).toEqual([]);
+    expect(checkCompatibility(withRules(deadline), withRules(), 'result')).toEqual([]);
+    expect(checkCompatibility(schema, withRules(deadline), 'result')).toEqual([]);
+  });
+
+  it('refuses a rule added, or one whose data changed, naming it', () => {
+    const drill = { id: 'drill', kind: 'equal', field: 'drillHeld', value: true, en: 'a drill', zh: '演练' };
+    expect(checkCompatibility(withRules(deadline), withRules(deadline, drill), 'result')).toEqual([
+      { path: 'x-rules', message: expect.stringMatching(/^result rule drill added or changed/) },
+    ]);
+    expect(checkCompatibility(withRules(deadline), withRules({ ...deadline, kind: 'not-before' }), 'result')).toHaveLength(1);
+  });
+});
+
 describe('inputs (callers send, the hub validates) follow the result rule', () => {
   it('accepts a new optional field, refuses a new required one', () => {
     const Input = z.strictObject({ level: z.enum(['primary', 'junior-secondary']).optional() });

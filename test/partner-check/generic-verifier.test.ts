@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OPENAPI_FILE } from '../../scripts/contracts/build.ts';
 import { runPartnerCheck } from '../../scripts/partner-check/run.ts';
 import { departments } from '../../services/topology.ts';
-import { readWebhook, startGenericEndpoint, verifyByRules } from './generic-verifier.ts';
+import { brokenPublishedRules, readWebhook, startGenericEndpoint, verifyByRules } from './generic-verifier.ts';
 
 const pushDepartments = departments.filter((d) => d.delivery === 'push').map((d) => [d.code, d] as const);
+type Json = Record<string, any>;
 const secret = 'the-secret-this-department-was-given';
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -36,6 +37,29 @@ describe('the generic verifier', () => {
       expect(verifyByRules(rules, e.secret, e.headers, e.body, at + rules.toleranceSeconds + 1)).toMatchObject({ ok: false });
       expect(validate(JSON.parse(e.body)), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  it('applies the published result rules given as data: the samples meet them, each 422 example breaks what the hub named', () => {
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));
+    const refusals = Object.entries(doc.components.responses.RuleViolation.content['application/json'].examples as Record<string, any>);
+    // The results the document shows for completing a task (CompleteRequest's examples), by `<type>.v<N>`.
+    const samples = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
+      Object.values(ops).flatMap((op) => Object.entries(op.requestBody?.content?.['application/json']?.examples ?? {})),
+    ).filter(([, e]) => (e as { value: Json }).value.result);
+    expect(refusals.length).toBe(departments.flatMap((d) => d.taskTypes).length);
+    let described = 0;
+    for (const [key, e] of refusals) {
+      const rules = doc.components.schemas[`${key}.result`]['x-rules'];
+      const found = brokenPublishedRules(rules, e['x-result'], e['x-request']);
+      described += found.unchecked.length;
+      const hubPaths = (e.value.issues as { path: string }[]).map((i) => i.path);
+      // The data rules name what the hub named, except where only a described rule (the hub's code) applies.
+      if (rules[0].kind !== 'described') expect(found.paths.sort(), key).toEqual([...new Set(hubPaths)].sort());
+      const sample = samples.find(([name]) => name === key)?.[1] as { value: { result: Json } } | undefined;
+      expect(sample, key).toBeDefined();
+      expect(brokenPublishedRules(rules, sample!.value.result, e['x-request']).paths, key).toEqual([]);
+    }
+    expect(described).toBeGreaterThan(0);
   });
 
   it.each(pushDepartments)('%s: passes hub partner-check, every check, no warning', async (code) => {

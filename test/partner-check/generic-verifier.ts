@@ -118,3 +118,40 @@ export async function startGenericEndpoint(options: { openApiFile: string; depar
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A result rule as the result schema publishes it (`x-rules`). */
+type PublishedRule = Json & { id: string; kind: string; field: string };
+
+/**
+ * The result rules a department can check before completing, read from its result schema's `x-rules`: every rule
+ * given as data, by the kinds the document names; a `described` rule is the hub's to check (its words say what).
+ * Returns the `result.<field>` paths the result breaks.
+ */
+export function brokenPublishedRules(rules: PublishedRule[], result: Json, request: Json): { paths: string[]; unchecked: string[] } {
+  const at = (ref: string) => (ref.startsWith('result.') ? result : request)[ref.slice(ref.indexOf('.') + 1)];
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const empty = (v: unknown) => !given(v) || (Array.isArray(v) && v.length === 0);
+  const cond = (c: Json | undefined): boolean => {
+    if (!c) return true;
+    const v = at(c.field);
+    return { equal: v === c.value, 'not-equal': v !== c.value, including: Array.isArray(v) && v.includes(c.value), empty: empty(v), 'non-empty': !empty(v) }[c.is as string]!;
+  };
+  const paths: string[] = [];
+  const unchecked: string[] = [];
+  for (const r of rules) {
+    const v = result[r.field];
+    const o = r.other ? at(r.other) : undefined;
+    const both = given(v) && given(o);
+    const ok: Record<string, () => boolean> = {
+      required: () => !cond(r.when) || given(v),
+      absent: () => cond(r.unless) || v === undefined,
+      equal: () => !cond(r.when) || v === r.value,
+      'not-before': () => !both || v >= o,
+      after: () => !both || v > o,
+      'not-after': () => !both || v <= o,
+    };
+    if (!ok[r.kind]) unchecked.push(r.id);
+    else if (!ok[r.kind]!()) paths.push(`result.${r.field}`);
+  }
+  return { paths, unchecked };
+}

@@ -22,6 +22,7 @@ const base = {
   result: Result,
   discloses: [],
   buildRequest: () => ({}),
+  rules: [],
 } as const;
 
 describe('contract roles are typed by the contract', () => {
@@ -51,7 +52,9 @@ describe('contract roles are typed by the contract', () => {
       defineTaskType({ ...base, workflow: { name: 'transfer', step: 'hukou-migration', boundInput: ['toInstitution'] } }),
       // @ts-expect-error: a transfer has no step `guardianship`
       defineTaskType({ ...base, workflow: { name: 'transfer', step: 'guardianship', boundInput: [] } }),
+      // @ts-expect-error: a result rule names `nmuber`, no field of the result
+      defineTaskType({ ...base, rules: [{ id: 'number', kind: 'required', field: 'nmuber', en: 'a number', zh: '须填写编号' }] }),
     ];
-    expect(refused).toHaveLength(7);
+    expect(refused).toHaveLength(8);
   });
 });

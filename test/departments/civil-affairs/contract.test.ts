@@ -23,7 +23,7 @@ describe('civil-affairs.special-hardship-recognition v1 (特困人员认定, 二
 
   it('a recognition gives mode, certificate and start; a refusal its reason', () => {
     expect(brokenRules(c, { recognised: true, supportMode: 'centralised', certificateNumber: 'X1', supportFrom: '2026-03-02' }, request)).toEqual([]);
-    expect(brokenRules(c, { recognised: true }, request)).toEqual(['result.certificateNumber']);
+    expect(brokenRules(c, { recognised: true }, request)).toEqual(['result.supportMode', 'result.certificateNumber', 'result.supportFrom']);
     expect(brokenRules(c, { recognised: false }, request)).toEqual(['result.reason']);
   });
 });

@@ -85,7 +85,7 @@ describe('disability-federation.rehab-point-certification v1 (康复救助定点
 
   it('rule: a certification covers only areas applied for', () => {
     const wider = { ...certified, certifiedAreas: ['physical' as const, 'hearing' as const] };
-    expect(brokenRules(c, wider, request)).toEqual(['result.certifiedAreas.1']);
+    expect(brokenRules(c, wider, request)).toEqual(['result.certifiedAreas']);
   });
 
   it('rule: a refusal gives its reason and no certificate', () => {

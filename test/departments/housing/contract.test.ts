@@ -24,7 +24,7 @@ describe('housing.public-rental-housing v1 (住房保障, 二(六), 四(二))', 
 
   it('an approval names the flat and the lease; a refusal its reason', () => {
     expect(brokenRules(c, c.result.parse(granted), request)).toEqual([]);
-    expect(brokenRules(c, { approved: true }, request)).toEqual(['result.address']);
+    expect(brokenRules(c, { approved: true }, request)).toEqual(['result.housingKind', 'result.address', 'result.leaseStart']);
     expect(brokenRules(c, { approved: false }, request)).toEqual(['result.reason']);
     expect(brokenRules(c, { approved: false, reason: '已有住房' }, request)).toEqual([]);
   });

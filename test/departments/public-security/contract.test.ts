@@ -187,7 +187,7 @@ describe('public-security.dna-comparison v1 (采血比对, 四(二))', () => {
 
   it('rule: a match needs a comparison', () => {
     expect(brokenRules(c, match, request)).toEqual([]);
-    expect(brokenRules(c, { ...match, compared: false }, request)).toEqual(['result.matchFound']);
+    expect(brokenRules(c, { ...match, compared: false }, request)).toEqual(['result.compared']);
   });
 
   it('rule: a match names its case, and only a match does', () => {
