@@ -8,6 +8,7 @@ import { routes, type ApiFunction } from '../services/topology.ts';
 import { apiEndpoint } from './api-access.ts';
 import type { Config } from './config.ts';
 import type { HubFunction } from './hub-function.ts';
+import { addGatewayResponses } from './gateway-responses.ts';
 import { attachWebAcl } from './web-acl.ts';
 
 /**
@@ -84,6 +85,7 @@ export function hubApi(scope: Construct, props: HubApiProps): apigateway.RestApi
     });
   }
   addRoutes(scope, api, props);
+  addGatewayResponses(api);
 
   if (config.webAcl) {
     attachWebAcl(scope, { name: named('hub-api'), stageArn: api.deploymentStage.stageArn });

@@ -29,4 +29,7 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** What API Gateway itself answers when the authorizer refuses (AWS; the local gateway answers with ErrorBody). */
-export const GatewayErrorBody = z.object({ message: z.string() });
+export const GatewayErrorBody = z.object({
+  message: z.string().describe('API Gateway\'s own message, in English'),
+  message_zh: z.string().optional().describe('The same in Chinese (the stack\'s gateway responses), for a person'),
+});

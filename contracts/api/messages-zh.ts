@@ -75,6 +75,28 @@ export const errorZh: Record<(typeof errorCodes)[keyof typeof errorCodes], strin
   internal: '系统内部错误，请稍后重试',
 };
 
+/**
+ * The gateway's own refusals, before any handler runs: API Gateway's (its gateway responses, infra/api.ts) and the
+ * local gateway's that stands in for it (scripts/local/gateway-http.ts), by what went wrong.
+ */
+export const gatewayZh = {
+  unauthorized: '需要有效的访问令牌',
+  forbidden: '无权访问此资源',
+  not_found: '没有这个接口路径，请核对请求方法和路径',
+  bad_request: '请求不符合接口要求',
+  payload_too_large: '请求体过大',
+  throttled: '请求过于频繁，请稍后重试',
+  bad_gateway: '系统内部错误，请稍后重试',
+  gateway_timeout: '处理超时，请稍后重试',
+  // The local gateway's only: a route or its wiring missing, which API Gateway's deployment would not allow.
+  method_not_allowed: '该路径不支持此请求方法',
+  not_implemented: '该接口尚未接入',
+  authorizer_missing: '该接口未配置鉴权',
+  authorizer_error: '鉴权服务出错，请稍后重试',
+  internal_error: '系统内部错误，请稍后重试',
+} as const;
+export type GatewayFailure = keyof typeof gatewayZh;
+
 /** One field's problem by zod issue code (`required`: the field is missing). */
 export const issueZh: Record<string, string> = {
   required: '必填',

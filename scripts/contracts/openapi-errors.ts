@@ -38,7 +38,8 @@ const responseName: Record<ErrorStatus, string> = {
 const responseText: Record<ErrorStatus | 500, string> = {
   400: 'The body, query or path parameters are invalid; `issues` names every offending field (`path.<name>` with its ' +
     'pattern for a malformed id, `query.nextToken` for a token this API did not issue for this query). Nothing changed.',
-  401: 'No valid bearer token. On AWS, API Gateway answers `{ "message": "Unauthorized" }`.',
+  401: 'No valid bearer token. On AWS, API Gateway answers `{ "message": "Unauthorized", "message_zh": "需要有效的访问令牌" }` ' +
+    '(its own refusals carry Chinese through the stack\'s gateway responses); the local gateway adds `error`.',
   403: 'The principal\'s kind may not do this at all (a department opening a task, a supervisor writing), or it is ' +
     'outside a public resource it may not act for (another institution, another department\'s inbox). Decided before ' +
     'anything is read; the message says what the caller is not, never who the owner is.',

@@ -2,12 +2,14 @@
 // integration timeout, and writing a Lambda proxy result or the gateway's own error.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { gatewayZh, type GatewayFailure } from '../../contracts/api/messages-zh.ts';
+import { contentLanguage, inLeadingOrder, leadingLanguage } from '../../services/lib/language.ts';
 
-/** An answer of the gateway itself (not of a handler): status, code, message and headers. */
+/** An answer of the gateway itself (not of a handler): status, code, message (its Chinese by code) and headers. */
 export class GatewayError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: GatewayFailure,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -80,12 +82,15 @@ export function writeProxyResult(res: ServerResponse, result: unknown, requestId
   res.end(body);
 }
 
-export function writeError(res: ServerResponse, error: GatewayError, requestId: string): void {
+/** The gateway's own error; `acceptLanguage` decides which message leads, as the hub's answers do. */
+export function writeError(res: ServerResponse, error: GatewayError, requestId: string, acceptLanguage?: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ error: error.code, message: error.message });
+  const lead = leadingLanguage(acceptLanguage);
+  const body = JSON.stringify(inLeadingOrder({ error: error.code, message: error.message, message_zh: gatewayZh[error.code] }, lead));
+  res.setHeader('Content-Language', contentLanguage(lead));
   res.statusCode = error.status;
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json');

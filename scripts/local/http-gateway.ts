@@ -4,7 +4,7 @@
 //
 // Deliberate differences from API Gateway, each to make local mistakes easier to see: an unknown path is 404
 // and a known path with another method is 405 (API Gateway answers 403 "Missing Authentication Token" to
-// both), and the gateway's own errors are JSON `{ error, message }`. Not emulated: usage plans and API keys, request
+// both), and the gateway's own errors are JSON `{ error, message, message_zh }`. Not emulated: usage plans and API keys, request
 // validation, binary media types (bodies are read as UTF-8 text), CORS. Authorizer results are cached when asked to
 // (authorizerCache), keyed on the identity the authorizer reads rather than the raw headers.
 import { randomUUID } from 'node:crypto';
@@ -94,7 +94,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
           ? err
           : (onError(err, { phase: 'gateway', method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, requestId }),
             new GatewayError(500, 'internal_error', 'The local gateway failed'));
-      writeError(res, error, requestId);
+      writeError(res, error, requestId, req.headers['accept-language']);
     });
   });
 

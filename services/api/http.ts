@@ -12,6 +12,7 @@ import { callerOf, whoOf, type Who } from '../auth/actor.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
 import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, withChinese, zodIssues } from '../lib/errors.ts';
+import { contentLanguage, inLeadingOrder, leadingLanguage, type Lead } from '../lib/language.ts';
 import { logger } from '../lib/logger.ts';
 
 export interface Request {
@@ -54,7 +55,10 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
 });
 
 /** An error answer, in the shape the OpenAPI document gives every error (contracts/api/errors.ts), with its Chinese. */
-const failure = (statusCode: number, body: Omit<ErrorBody, 'message_zh'>) => json(statusCode, withChinese(body));
+const failure = (statusCode: number, body: Omit<ErrorBody, 'message_zh'>, lead: Lead) => {
+  const reply = json(statusCode, inLeadingOrder(withChinese(body), lead));
+  return { ...reply, headers: { ...reply.headers, 'content-language': contentLanguage(lead) } };
+};
 
 /** A body sent as text (no JSON content type) that a route would read as a string: say what to send instead. */
 const CONTENT_TYPE = 'send `content-type: application/json` with a JSON body';
@@ -65,24 +69,26 @@ function checkContentType(event: APIGatewayProxyEvent) {
   }
 }
 
-export function errorReply(err: unknown): APIGatewayProxyResult {
+/** The error answer; `acceptLanguage` decides which message leads (services/lib/language.ts). */
+export function errorReply(err: unknown, acceptLanguage?: string): APIGatewayProxyResult {
+  const lead = leadingLanguage(acceptLanguage);
   if (err instanceof HubError) {
-    return failure(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) });
+    return failure(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) }, lead);
   }
   const e = err as { statusCode?: number; expose?: boolean; message?: string; cause?: { package?: string; data?: unknown } };
   // middy's JSON parser answers malformed JSON, and a `__proto__` or `constructor.prototype` key, with 422; to a
   // caller both are a bad body, so 400 naming what is wrong.
   if (e.cause?.package === '@middy/http-json-body-parser' && /malformed/i.test(e.message ?? '')) {
-    return failure(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] });
+    return failure(400, { error: 'invalid_request', message: 'the body is not valid JSON', issues: [{ path: '(body)', message: 'not valid JSON' }] }, lead);
   }
   if (e.cause?.package === '@middy/http-json-body-parser' && /forbidden key/i.test(e.message ?? '')) {
-    return failure(400, { error: 'invalid_request', message: 'the body has a forbidden key', issues: [{ path: String(e.cause.data), message: 'forbidden key' }] });
+    return failure(400, { error: 'invalid_request', message: 'the body has a forbidden key', issues: [{ path: String(e.cause.data), message: 'forbidden key' }] }, lead);
   }
   if (typeof e.statusCode === 'number' && e.statusCode < 500 && e.expose !== false) {
-    return failure(e.statusCode, { error: 'invalid_request', message: e.message ?? 'the request is invalid' });
+    return failure(e.statusCode, { error: 'invalid_request', message: e.message ?? 'the request is invalid' }, lead);
   }
   logger.error('unhandled error', { error: err as Error });
-  return failure(500, { error: 'internal', message: 'internal error' });
+  return failure(500, { error: 'internal', message: 'internal error' }, lead);
 }
 
 /** Parses with a zod schema; a failure is a 400 naming every offending field. */
@@ -138,11 +144,11 @@ export function httpApi(routes: Routes) {
         });
         return reply.file ? fileReply(reply.file) : json(reply.status, reply.body);
       } catch (err) {
-        return errorReply(err);
+        return errorReply(err, event.headers?.['accept-language']);
       }
     })
     .onError(async (request) => {
       // Errors raised by middlewares (before the handler ran) are answered here.
-      request.response = errorReply(request.error);
+      request.response = errorReply(request.error, request.event.headers?.['accept-language']);
     });
 }

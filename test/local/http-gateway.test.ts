@@ -106,7 +106,7 @@ describe('http gateway', () => {
     const res = await send('/v1/nothing');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await json(res)).toEqual({ error: 'not_found', message: 'No route for GET /v1/nothing' });
+    expect(await json(res)).toEqual({ error: 'not_found', message: 'No route for GET /v1/nothing', message_zh: '没有这个接口路径，请核对请求方法和路径' });
     expect(calls).toHaveLength(0);
     expect(authorizerCalls).toHaveLength(0);
   });
@@ -119,10 +119,19 @@ describe('http gateway', () => {
     expect(authorizerCalls).toHaveLength(0);
   });
 
+  it('leads with the Chinese message when Accept-Language prefers Chinese, keeping both', async () => {
+    const zh = await send('/v1/nothing', { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+    expect(zh.headers.get('content-language')).toBe('zh-CN');
+    expect(Object.keys(await json(zh))).toEqual(['error', 'message_zh', 'message']);
+    const en = await send('/v1/nothing', { headers: { 'Accept-Language': 'en-GB,zh;q=0.5' } });
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(Object.keys(await json(en))).toEqual(['error', 'message', 'message_zh']);
+  });
+
   it('answers 401 when the authorizer throws Unauthorized, and never calls the handler', async () => {
     const res = await send('/v1/children', { method: 'POST', headers: { Authorization: 'Bearer nonsense' }, body: '{}' });
     expect(res.status).toBe(401);
-    expect(await json(res)).toEqual({ error: 'unauthorized', message: 'Unauthorized' });
+    expect(await json(res)).toEqual({ error: 'unauthorized', message: 'Unauthorized', message_zh: '需要有效的访问令牌' });
     expect(authorizerCalls).toHaveLength(1);
     expect(calls).toHaveLength(0);
   });
@@ -137,7 +146,7 @@ describe('http gateway', () => {
   it('answers 403 on a Deny policy and on a policy for another route', async () => {
     const denied = await send('/v1/children', { method: 'POST', headers: { Authorization: 'Bearer deny' }, body: '{}' });
     expect(denied.status).toBe(403);
-    expect(await json(denied)).toMatchObject({ error: 'forbidden', message: expect.stringContaining('explicit deny') });
+    expect(await json(denied)).toMatchObject({ error: 'forbidden', message: expect.stringContaining('explicit deny'), message_zh: '无权访问此资源' });
     const elsewhere = await send('/v1/children', { method: 'POST', headers: { Authorization: 'Bearer other-route' }, body: '{}' });
     expect(elsewhere.status).toBe(403);
     expect(calls).toHaveLength(0);
@@ -228,7 +237,7 @@ describe('http gateway', () => {
   it('answers 502 when the handler throws or returns no status code', async () => {
     const thrown = await send('/v1/boom', { method: 'POST', body: 'ok' });
     expect(thrown.status).toBe(502);
-    expect(await json(thrown)).toEqual({ error: 'bad_gateway', message: 'Internal server error' });
+    expect(await json(thrown)).toEqual({ error: 'bad_gateway', message: 'Internal server error', message_zh: '系统内部错误，请稍后重试' });
     const malformed = await send('/v1/malformed', { method: 'POST' });
     expect(malformed.status).toBe(502);
     expect((await json(malformed)).message).toBe('Malformed Lambda proxy response');

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ACCESS_LOG_FIELDS } from '../../../infra/api.ts';
+import { gatewayZh } from '../../../contracts/api/messages-zh.ts';
 import { resolveConfig } from '../../../infra/config.ts';
 import { delivery, departments, routes } from '../../../services/topology.ts';
 import { configWith, logicalIdOf, onlyResource, resourcesOf, synth, SYNTH_TIMEOUT, type Synthesised, type Templates } from '../synth.ts';
@@ -77,6 +78,23 @@ export function apiSuite(all: Templates): void {
         expect(JSON.stringify(m.Integration.Uri)).toContain(`"${logicalIdOf(test, target)}"`);
       }
       expect(methods.get('GET /v1/health')?.AuthorizationType).toBe('NONE');
+    });
+
+    it('answers its own refusals (401, 403, unknown path, throttling, 4XX/5XX) with Chinese beside API Gateway\'s message', () => {
+      for (const s of [test, aws, china]) {
+        const responses = new Map(resourcesOf(s, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => [r.Properties.ResponseType, r.Properties]));
+        expect([...responses.keys()]).toEqual(expect.arrayContaining(['UNAUTHORIZED', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'THROTTLED', 'DEFAULT_4XX', 'DEFAULT_5XX']));
+        for (const r of responses.values()) {
+          expect(r.StatusCode).toBeUndefined();
+          const template = r.ResponseTemplates['application/json'] as string;
+          // A valid JSON body once API Gateway puts its (quoted) message in.
+          const body = JSON.parse(template.replace('$context.error.messageString', '"Unauthorized"'));
+          expect(body.message).toBe('Unauthorized');
+          expect(Object.values(gatewayZh)).toContain(body.message_zh);
+        }
+        const unauthorized = JSON.parse(responses.get('UNAUTHORIZED').ResponseTemplates['application/json'].replace('$context.error.messageString', '""'));
+        expect(unauthorized.message_zh).toBe(gatewayZh.unauthorized);
+      }
     });
 
     it('logs access and errors (never bodies) and traces on the stage where X-Ray exists', () => {
