@@ -6,6 +6,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
 import { provision, type ProvisionOptions, type Provisioned } from '../../scripts/local/provision.ts';
 import type { EmulatorConfig } from '../setup/emulators.ts';
+import { RUN_ID_ENV } from '../setup/run-resources.ts';
 
 export type { EmulatorConfig };
 
@@ -43,10 +44,13 @@ export function newSdkClients(): SdkClients {
   };
 }
 
-/** `<label>-<8 hex>-`: unique per call, valid in table and queue names. */
-export function uniquePrefix(label = 't'): string {
+/**
+ * `<label>-<run id><6 hex>-`: unique per call, valid in table and queue names, and naming the test run, whose end
+ * removes what it created on an external endpoint (test/setup/run-resources.ts).
+ */
+export function uniquePrefix(label = 't', runId = process.env[RUN_ID_ENV] ?? '0000'): string {
   if (!/^[A-Za-z0-9_-]{1,30}$/.test(label)) throw new Error(`Prefix label "${label}": 1-30 of [A-Za-z0-9_-]`);
-  return `${label}-${randomBytes(4).toString('hex')}-`;
+  return `${label}-${runId}${randomBytes(3).toString('hex')}-`;
 }
 
 export interface IsolatedResources extends Provisioned {

@@ -45,7 +45,7 @@ describe.runIf(hasEmulators())('global setup environment', () => {
     const plain = new SQSClient({ useQueueUrlAsEndpoint: false });
     try {
       const { Attributes } = await plain.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-      expect(Attributes?.QueueArn).toMatch(/^arn:aws:sqs:us-east-1:\d{12}:env-[0-9a-f]{8}-probe$/);
+      expect(Attributes?.QueueArn).toMatch(/^arn:aws:sqs:us-east-1:\d{12}:env-[0-9a-f]{10}-probe$/);
     } finally {
       plain.destroy();
     }

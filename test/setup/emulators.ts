@@ -1,6 +1,7 @@
 // vitest globalSetup: one DynamoDB Local (in memory) and one fauxqs for the whole run, on free ports, in the
 // main vitest process. Test files share them and isolate by name prefix (test/helpers/emulators.ts).
-// With AWS_ENDPOINT_URL set (LocalStack, moto_server) nothing starts and everything points there.
+// With AWS_ENDPOINT_URL set (LocalStack, moto_server) nothing starts and everything points there, and the tables and
+// queues the run created are removed when it ends (test/setup/run-resources.ts).
 // With HUB_STACK_OUTPUTS set and no AWS_ENDPOINT_URL (a stack deployed on AWS), nothing starts and nothing is
 // provided: the suite only calls that stack's API (test/helpers/target.ts), and the tests that would need an
 // emulator skip themselves.
@@ -13,6 +14,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
 import { startSqsLocal, type SqsLocal } from '../../scripts/local/sqs-local.ts';
+import { newRunId, removeRunResources, RUN_ID_ENV } from './run-resources.ts';
 
 export interface EmulatorConfig {
   /** embedded: started here; external: AWS_ENDPOINT_URL. */
@@ -78,8 +80,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AWS_SECRET_ACCESS_KEY: config.secretAccessKey,
   });
   project.provide('emulators', config);
+  // On an external endpoint the run's tables and queues outlive it unless removed: every test prefix names the run.
+  const runId = newRunId();
+  process.env[RUN_ID_ENV] = runId;
 
   return async () => {
+    if (config.mode === 'external') {
+      const removed = await removeRunResources(config, runId);
+      console.log(`test run ${runId}: removed ${removed.tables.length} table(s) and ${removed.queues.length} queue(s) it created at ${external}`);
+    }
     await Promise.all([dynamodb?.stop(), sqs?.stop()]);
   };
 }
