@@ -109,3 +109,50 @@ export const issueZh: Record<string, string> = {
   invalid_union: '不符合任何一种允许的格式',
   custom: '不符合要求',
 };
+
+/** What zod says about a failed check, beyond its code (zod 4's issue fields). */
+export interface IssueDetail {
+  code?: string;
+  format?: string;
+  origin?: string;
+  expected?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  values?: readonly unknown[];
+}
+
+const typeZh: Record<string, string> = { string: '文本', number: '数字', int: '整数', boolean: '布尔值（true 或 false）', object: '对象（JSON 对象）', array: '列表' };
+const sizeZh: Record<string, [unit: string, small: string, big: string]> = {
+  string: ['个字符', '至少', '不能超过'],
+  array: ['项', '至少', '最多'],
+  number: ['', '不能小于', '不能大于'],
+};
+
+/**
+ * The Chinese of zod's own checks where its code alone would mislead a person: an empty text is "不能为空", not
+ * "too short"; a date says its format; a number given as text says a number is expected; a value not in a list
+ * names the list. Undefined: the code's words (`issueZh`) are right.
+ */
+export function issueDetailZh(i: IssueDetail): string | undefined {
+  switch (i.code) {
+    case 'invalid_format':
+      if (i.format === 'date') return '日期格式应为 YYYY-MM-DD（如 2024-05-20）';
+      if (i.format === 'datetime') return '时间格式应为 ISO 8601 并带时区（如 2024-05-20T09:30:00+08:00）';
+      return undefined;
+    case 'invalid_type':
+      return i.expected && typeZh[i.expected] ? `应为${typeZh[i.expected]}` : undefined;
+    case 'too_small': {
+      const size = i.origin ? sizeZh[i.origin] : undefined;
+      if (!size || i.minimum === undefined) return undefined;
+      return i.origin === 'string' && Number(i.minimum) === 1 ? '不能为空' : `${size[1]}${i.minimum}${size[0]}`;
+    }
+    case 'too_big': {
+      const size = i.origin ? sizeZh[i.origin] : undefined;
+      return size && i.maximum !== undefined ? `${size[2]}${i.maximum}${size[0]}` : undefined;
+    }
+    case 'invalid_value':
+      return i.values?.length && i.values.length <= 12 ? `应为以下之一：${i.values.map(String).join('、')}` : undefined;
+    default:
+      return undefined;
+  }
+}

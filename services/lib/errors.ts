@@ -1,7 +1,7 @@
 // One error hierarchy, mapped to HTTP once (services/api/http.ts). Handlers throw; nothing formats errors twice.
 // The codes and the answer's shape are the API contract's (contracts/api/errors.ts).
 import { errorCodes, type ErrorBody, type ErrorStatus, type FieldIssue } from '../../contracts/api/errors.ts';
-import { errorZh, issueZh } from '../../contracts/api/messages-zh.ts';
+import { errorZh, issueDetailZh, issueZh, type IssueDetail } from '../../contracts/api/messages-zh.ts';
 import { knownZh } from './messages-zh.ts';
 
 export class HubError extends Error {
@@ -68,11 +68,12 @@ export function echo(value: string, max = 64): string {
 const isMissing = (i: { code?: string; message: string }) => i.code === 'invalid_type' && / received undefined$/.test(i.message);
 
 /**
- * Turns zod issues into field paths a caller can act on, each with its Chinese (contracts/api/messages-zh.ts). Both
+ * Turns zod issues into field paths a caller can act on, each with its Chinese (contracts/api/messages-zh.ts: the
+ * message's own, else the check's details, else its code's). Both
  * are cut: zod quotes unknown keys verbatim.
  */
 export function zodIssues(
-  error: { issues: { path: PropertyKey[]; message: string; code?: string }[] },
+  error: { issues: ({ path: PropertyKey[]; message: string } & IssueDetail)[] },
   prefix?: string,
 ): FieldIssue[] {
   return error.issues.map((i) => {
@@ -80,7 +81,7 @@ export function zodIssues(
     return {
       path: echo([prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || '(body)', 120),
       message,
-      message_zh: knownZh(message) ?? issueZh[i.code ?? 'custom'] ?? issueZh.custom!,
+      message_zh: knownZh(message) ?? issueDetailZh(i) ?? issueZh[i.code ?? 'custom'] ?? issueZh.custom!,
     };
   });
 }
