@@ -88,6 +88,8 @@ export const placementHukouV1 = defineTaskType({
   input: PlacementHukouInput,
   request: PlacementHukouRequest,
   result: PlacementHukouResult,
+  // No rule beyond the shape: any well-formed new hukou is accepted (no 422, so no 422 example in the OpenAPI).
+  rules: [],
   buildRequest(facts, input) {
     const child = caseChild(facts, 'public-security.placement-hukou');
     return { ...childIdentity(child), fromInstitutionId: child.institutionId, ...input };

@@ -46,7 +46,7 @@ describe('the generic verifier', () => {
     const samples = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((ops) =>
       Object.values(ops).flatMap((op) => Object.entries(op.requestBody?.content?.['application/json']?.examples ?? {})),
     ).filter(([, e]) => (e as { value: Json }).value.result);
-    expect(refusals.length).toBe(departments.flatMap((d) => d.taskTypes).length);
+    expect(refusals.length).toBe(departments.flatMap((d) => d.taskTypes).filter((t) => t.contract.rules.length > 0).length);
     let described = 0;
     for (const [key, e] of refusals) {
       const rules = doc.components.schemas[`${key}.result`]['x-rules'];
