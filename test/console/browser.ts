@@ -10,6 +10,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test-results/screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// A browser scenario is ten to forty steps, each a page's round trip through the hub and its emulators: 5-15 s on
+// this project's two-core machines alone, two to three times that while the other test worker, DynamoDB Local and
+// chromium share the cores (CI, and any full \`npm test\`). The suite-wide 30 s budget suits one request, not a
+// scenario: the browser files give theirs this.
+export const SCENARIO_TIMEOUT = 90_000;
+
 export const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 // A context's locale (below) sets navigator.language, Accept-Language and Intl, but a date field's format and its

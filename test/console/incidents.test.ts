@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admission, eventually, LIUZHOU, NANNING, readChild, useHub } from '../helpers/hub.ts';
-import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
 
 const hub = useHub({ simulatorDelayMs: 50 });
 const MI = 'medical-insurance';
@@ -33,7 +33,7 @@ async function failedPreEnrollment(institutionId: string, certificate: string) {
   return { childId: res.body.childId as string, taskId, status };
 }
 
-describe('console: incidents', () => {
+describe('console: incidents', { timeout: SCENARIO_TIMEOUT }, () => {
   it('[incidents] staff see a refused delivery with its reason and resume it; the region\'s supervisor reads every city\'s', async () => {
     hub().simulators!.setMode(MI, 'refuse');
     let nn: Awaited<ReturnType<typeof failedPreEnrollment>>;

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NANNING, useHub } from '../helpers/hub.ts';
-import { checkPage, launch, newContext, onFailure } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure } from './browser.ts';
 import { API_AUDIENCE, CLIENT_ID, freePort, startOpenIdProvider } from './oidc-provider.ts';
 
 const [providerPort, hubPort] = [await freePort(), await freePort()];
@@ -35,7 +35,7 @@ async function signInAtProvider(principal: string) {
   await page.locator('button[type="submit"]').click();
 }
 
-describe('console: OpenID Connect sign-in', () => {
+describe('console: OpenID Connect sign-in', { timeout: SCENARIO_TIMEOUT }, () => {
   it('[scenario 6] signs in through the provider, survives an expired session without losing the form, and signs out', async () => {
     const base = hub().apiUrl;
     expect(hub().apiUrl).toBe(`http://127.0.0.1:${hubPort}`);

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, NANNING, readChild, useHub } from '../helpers/hub.ts';
-import { checkPage, fillAtOnce, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, fillAtOnce, launch, newContext, onFailure, signInLocally } from './browser.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 import { dnaComparisonV1 } from '../../contracts/public-security/index.ts';
 
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const childrenOf = async () => (await hub().call('GET', `/v1/institutions/${NANNING}/children`, { as: `staff:${NANNING}` })).body.items;
 
-describe('console: staff admit, departments act', () => {
+describe('console: staff admit, departments act', { timeout: SCENARIO_TIMEOUT }, () => {
   let childId: string;
 
   it('[scenario 1] staff admit a child; an invalid identity number is shown beside the field and nothing is created', async () => {
@@ -97,6 +97,12 @@ describe('console: staff admit, departments act', () => {
     await staffPage.goto(`${base}/children/${childId}`);
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('已办结').first().waitFor();
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('NN-GA-2026-0101').first().waitFor();
+    // The child's clocks, ahead of time: born 2 March 2026, school age on 1 September 2032 (the placement opened
+    // from 1 June), coming of age on the 18th birthday.
+    const clocks = staffPage.getByRole('region', { name: '成长节点' });
+    const cells = (text: string) => clocks.locator('tr', { hasText: text }).locator('td').allTextContents();
+    expect(await cells('入学年龄')).toEqual(['入学年龄（年满6周岁的当年9月1日）', '2032年9月1日', '入学安置', '2032年6月1日起', '尚未到期']);
+    expect((await cells('年满18周岁')).slice(1, 3)).toEqual(['2044年3月2日', '成年安置（能力评估与安置计划）']);
     // Who opened it and who completed it, by name and office.
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText('由张三（南宁市儿童福利院）发起').first().waitFor();
     await staffPage.locator('li', { hasText: '捡拾报案证明' }).getByText(/南宁市公安局：.*已办结/).first().waitFor({ state: 'attached' });
@@ -144,7 +150,7 @@ describe('console: staff admit, departments act', () => {
   });
 });
 
-describe('console: every page at both window sizes', () => {
+describe('console: every page at both window sizes', { timeout: SCENARIO_TIMEOUT }, () => {
   // Each page is visited, checked with axe and screenshotted at both sizes; one test per role and size, so a test's
   // time is that of the three to six pages of one role.
   const sizes = ['desktop', 'phone'] as const;
@@ -193,7 +199,7 @@ describe('console: every page at both window sizes', () => {
   });
 });
 
-describe('console: keyboard alone', () => {
+describe('console: keyboard alone', { timeout: SCENARIO_TIMEOUT }, () => {
   it('[keyboard] signs in and opens the admission form with Tab, typing, arrows and Enter only', async () => {
     const base = hub().apiUrl;
     const context = await newContext(browser);

@@ -15,7 +15,7 @@ import { periodOf } from '../../services/reports/period.ts';
 import { inboxSk, taskKey } from '../../services/state/keys.ts';
 import { findDepartment } from '../../services/topology.ts';
 import { admission, eventually, LIUZHOU, NANNING, needsEmbedded, readChild, untilTaskStatus, useHub } from '../helpers/hub.ts';
-import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'medical-insurance';
@@ -61,7 +61,7 @@ async function lateBy(taskId: string, status: string, days: number) {
 
 const cell = (p: Page, row: string, column: string) => p.locator('tr', { has: p.locator('th', { hasText: row }) }).first().locator(`td[data-label="${column}"]`);
 
-describe('console: supervision', () => {
+describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
   it('[supervision] the city sees its overdue tasks and its report with downloads; the region sees every city', async (ctx) => {
     needsEmbedded(ctx, 'the test moves deadlines into the past in the table and runs the escalation sweep');
     const base = hub().apiUrl;

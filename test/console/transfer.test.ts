@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admission, NANNING, useHub } from '../helpers/hub.ts';
 import { COUNTY } from '../helpers/transfer.ts';
-import { checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
 
 const hub = useHub({ simulators: false });
 let browser: Browser;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const counts = async (page: Page) => [await page.locator('#not-sent').textContent(), await page.locator('#sent-not-received').textContent()];
 
-describe('console: transfers', () => {
+describe('console: transfers', { timeout: SCENARIO_TIMEOUT }, () => {
   it('[scenario 4] two children from a county centre to the city institution, sent and received, both sides\' lists emptying', async () => {
     for (const name of ['黄小丽', '蒙小强']) {
       const res = await hub().call('POST', '/v1/children', {

@@ -9,6 +9,7 @@ import { findTaskType } from '../../../topology.ts';
 import { actorName } from '../../../auth/describe.ts';
 import { api, refusalText } from '../api.ts';
 import { Deadline, Page, StatusBadge, useLoad } from '../components/bits.tsx';
+import { Clocks } from '../components/clocks.tsx';
 import { OpenTask } from '../components/open-task.tsx';
 import { SupplyForm } from '../components/supply-form.tsx';
 import { Values } from '../components/values.tsx';
@@ -116,6 +117,7 @@ export default function ChildPage() {
           </p>
         </section>
       )}
+      {data && <Clocks clocks={data.clocks} comingOfAge={data.comingOfAge} />}
       <h2>协同事项（{tasks.length}项）</h2>
       {tasks.length === 0 ? <p>暂无协同事项。</p> : (
         <ol class="timeline">
