@@ -5,15 +5,13 @@
 // city. Deadlines are moved into the past in the table, as the supervision integration tests do, and the escalation
 // sweep runs in process. axe and screenshots of each page at both window sizes.
 import { readFileSync } from 'node:fs';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../services/calendar/china-time.ts';
-import { documentClient } from '../../services/lib/aws.ts';
 import { periodOf } from '../../services/reports/period.ts';
-import { inboxSk, taskKey } from '../../services/state/keys.ts';
 import { findDepartment } from '../../services/topology.ts';
+import { moveDeadline } from '../helpers/deadlines.ts';
 import { admission, eventually, LIUZHOU, NANNING, needsEmbedded, readChild, untilTaskStatus, useHub } from '../helpers/hub.ts';
 import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
 
@@ -49,14 +47,9 @@ async function admit(institutionId: string, certificate: string) {
 }
 
 /** Moves a task's deadline `days` calendar days into the past, with the index key the overdue list reads. */
-async function lateBy(taskId: string, status: string, days: number) {
+async function lateBy(taskId: string, days: number) {
   const deadline = `${chinaDate(new Date(Date.now() - days * 86_400_000))}T23:59:59+08:00`;
-  await documentClient().send(new UpdateCommand({
-    TableName: process.env.TABLE_NAME,
-    Key: taskKey(taskId),
-    UpdateExpression: 'SET deadline = :d, gsi1sk = :sk',
-    ExpressionAttributeValues: { ':d': deadline, ':sk': inboxSk(status, deadline, taskId) },
-  }));
+  await moveDeadline(taskId, deadline);
 }
 
 const cell = (p: Page, row: string, column: string) => p.locator('tr', { has: p.locator('th', { hasText: row }) }).first().locator(`td[data-label="${column}"]`);
@@ -78,15 +71,15 @@ describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
       body: { missing: [{ field: 'idNumber', message: '请提供公民身份号码' }] },
     });
     expect(ask.status).toBe(200);
-    const aStatus = (await untilTaskStatus(hub(), a.childId, a.taskId, 'delivered')).status;
-    await lateBy(a.taskId, aStatus, 21);
-    await lateBy(b.taskId, 'information-needed', 10);
+    await untilTaskStatus(hub(), a.childId, a.taskId, 'delivered');
+    await lateBy(a.taskId, 21);
+    await lateBy(b.taskId, 10);
     for (const c of liuzhou) {
       const tasks = await eventually(async () => {
         const read: { taskId: string; status: string }[] = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks;
         return read.every((t) => t.status === 'delivered') ? read : undefined;
       }, 30_000, 'Liuzhou tasks delivered');
-      for (const t of tasks) await lateBy(t.taskId, t.status, 30);
+      for (const t of tasks) await lateBy(t.taskId, 30);
     }
     await hub().escalate(new Date());
     const listed = (await hub().call('GET', '/v1/cities/450100/overdue?limit=100', { as: CITY })).body.items;

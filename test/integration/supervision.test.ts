@@ -4,14 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../services/calendar/china-time.ts';
-import { documentClient } from '../../services/lib/aws.ts';
 import { main } from '../../scripts/hub.ts';
 import { periodOf } from '../../services/reports/period.ts';
-import { inboxSk, taskKey } from '../../services/state/keys.ts';
+import { moveDeadline } from '../helpers/deadlines.ts';
 import { admission, LIUZHOU, NANNING, needsEmbedded, readChild, useHub } from '../helpers/hub.ts';
 
 const hub = useHub({ simulators: false });
@@ -132,12 +130,7 @@ describe('overdue and escalation', () => {
     const moved = [];
     for (const [i, t] of (await readChild(hub(), c.childId)).tasks.entries() as [number, { taskId: string; status: string }][]) {
       const deadline = `2026-10-0${i + 1}T23:59:59+08:00`;
-      await documentClient().send(new UpdateCommand({
-        TableName: process.env.TABLE_NAME,
-        Key: taskKey(t.taskId),
-        UpdateExpression: 'SET deadline = :d, gsi1sk = :sk',
-        ExpressionAttributeValues: { ':d': deadline, ':sk': inboxSk(t.status, deadline, t.taskId) },
-      }));
+      await moveDeadline(t.taskId, deadline);
       moved.push(t.taskId);
     }
     const first = await hub().call('GET', '/v1/cities/450100/overdue?limit=1', { as: CITY });
@@ -177,14 +170,7 @@ describe('overdue and escalation', () => {
     await hub().escalate(new Date(deadline + 45 * 86_400_000));
     expect(await mine(REGION)).toMatchObject([{ escalationId: `${task.taskId}.E2`, level: 'region' }]);
     // The city's overdue list names the highest level the task reached (it once said 'city' for every escalation).
-    const now = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks.find((t: any) => t.taskId === task.taskId);
-    const past = '2026-10-01T23:59:59+08:00';
-    await documentClient().send(new UpdateCommand({
-      TableName: process.env.TABLE_NAME,
-      Key: taskKey(task.taskId),
-      UpdateExpression: 'SET deadline = :d, gsi1sk = :sk',
-      ExpressionAttributeValues: { ':d': past, ':sk': inboxSk(now.status, past, task.taskId) },
-    }));
+    await moveDeadline(task.taskId, '2026-10-01T23:59:59+08:00');
     const listed = (await hub().call('GET', '/v1/cities/450200/overdue', { as: 'supervisor:450200' })).body.items;
     expect(listed.find((i: any) => i.taskId === task.taskId)).toMatchObject({ escalated: 'region' });
     const history = (await readChild(hub(), c.childId, `staff:${LIUZHOU}`)).tasks.find((t: any) => t.taskId === task.taskId).history;
