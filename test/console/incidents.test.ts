@@ -74,5 +74,5 @@ describe('console: incidents', { timeout: SCENARIO_TIMEOUT }, () => {
     await region.getByLabel('城市').selectOption({ label: '南宁市' });
     await region.getByText('暂无投递异常的事项。').waitFor();
     expect(await lz!.status()).toBe('failed');
-  }, 90_000);
+  });
 });
