@@ -104,8 +104,11 @@ for _ in $(seq 1 300); do
 done
 [[ -f $work/stack/outputs.json ]] || { cat "$work/serve-hub.log" >&2; fail "serve-hub not ready within 60 s"; }
 log "integration suite against the stand-in stack (HUB_STACK_OUTPUTS=$work/stack/outputs.json)"
-HUB_STACK_OUTPUTS="$work/stack/outputs.json" npx vitest run test/integration --reporter=verbose \
-  || { tail -n 40 "$work/serve-hub.log" >&2; fail "integration suite in deployed-stack mode"; }
+# On failure the stand-in stack's log comes first and the failed tests' names last, so that a CI page showing only
+# the last lines still says which test failed.
+HUB_STACK_OUTPUTS="$work/stack/outputs.json" npx vitest run test/integration --reporter=verbose 2>&1 | tee "$work/stack-suite.log" \
+  || { tail -n 40 "$work/serve-hub.log" >&2; sed 's/\x1b\[[0-9;]*m//g' "$work/stack-suite.log" | grep -E '^ *(×|FAIL|AssertionError|Error:)' | tail -n 15 >&2
+       fail "integration suite in deployed-stack mode"; }
 log "deployed-stack mode passed ($(( SECONDS - t )) s)"
 
 # ── 4. the AWS CLI through the same endpoint ────────────────────────────────────────────────────────────────
