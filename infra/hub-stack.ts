@@ -17,6 +17,7 @@ import { dataKey } from './data-key.ts';
 import { DepartmentPipeline } from './department-pipeline.ts';
 import type { HubFunction } from './hub-function.ts';
 import type { HubSecret } from './hub-secret.ts';
+import { ReadAudit } from './read-audit.ts';
 import { addSchedules } from './schedules.ts';
 import { addOutputs } from './stack-outputs.ts';
 import { stateTable } from './state-table.ts';
@@ -34,6 +35,8 @@ export class HubStack extends Stack {
   readonly api: apigateway.RestApi;
   readonly functions: Record<FunctionName, HubFunction>;
   readonly pagingTokenKey: HubSecret;
+  /** Who looked: the read records' queue, consumer and dead-letter queue (docs/decisions/0016-read-audit.md). */
+  readonly readAudit: ReadAudit;
   /** The console's static hosting, when the deployment's `console.hosting` asks for it. */
   readonly console?: ConsoleHosting;
 
@@ -55,11 +58,15 @@ export class HubStack extends Stack {
 
     const apiFunctions = addApiFunctions(this, { config, key: this.key, table: this.table, queues });
     this.pagingTokenKey = apiFunctions.pagingTokenKey;
+    this.readAudit = new ReadAudit(this, 'ReadAudit', { config, key: this.key, table: this.table, alarms });
+    // The functions whose answers carry a child's personal data send what they disclosed.
+    for (const fn of [apiFunctions.handlers.api, apiFunctions.handlers.partnerApi]) this.readAudit.bindProducer(fn);
     const schedules = addSchedules(this, { config, table: this.table, queues, alarms });
     this.functions = {
       ...apiFunctions.handlers,
       authorizer: apiFunctions.authorizer,
       ...schedules.functions,
+      readAudit: this.readAudit.consumer,
     };
 
     this.api = hubApi(this, { config, handlers: apiFunctions.handlers, authorizer: apiFunctions.authorizer });

@@ -4,7 +4,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { inboxProjection, table as tableTopology } from '../services/topology.ts';
+import { inboxProjection, readAudit, table as tableTopology } from '../services/topology.ts';
 import type { Config } from './config.ts';
 
 const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
@@ -19,6 +19,8 @@ export function stateTable(scope: Construct, props: { config: Config; key: kms.I
     encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
     encryptionKey: props.key,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    // Only the read audit's items carry it: they end after its retention (docs/decisions/0016-read-audit.md).
+    timeToLiveAttribute: readAudit.ttlAttribute,
     deletionProtection: config.retainData,
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });

@@ -25,6 +25,7 @@ const exact: Record<string, string> = {
   'transfers start at a county minor-protection centre': '移交须由县级未成年人救助保护机构发起',
   'not in this transfer': '该儿童不在本次移交中',
   // The API's own refusals (services/api/http.ts).
+  'only supervisors read who looked at a child': '仅督导人员可查看儿童信息的查阅记录',
   'send `content-type: application/json` with a JSON body': '请以 content-type: application/json 发送 JSON 请求体',
   'send content-type: application/json': '请以 content-type: application/json 发送',
   'the body is not valid JSON': '请求体不是有效的 JSON',

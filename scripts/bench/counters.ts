@@ -27,11 +27,24 @@ export interface CallCounts {
   /** Time-weighted in-flight DynamoDB requests: sum of request durations (ms), and the peak. */
   ddbBusyMs: number;
   ddbPeakInFlight: number;
+  /**
+   * The read audit's own requests (its queue, its items: docs/decisions/0016-read-audit.md), kept out of the counts
+   * above: a benchmark's progress reads are recorded as reads, and that is not the work the benchmark measures.
+   */
+  readAudit: { sqsByCommand: Record<string, number>; ddbWrites: number; writeUnits: number };
 }
 
 const empty = (): CallCounts => ({
   ddbWrites: 0, ddbReads: 0, writeUnits: 0, readUnits: 0, writeUnitsTable: 0, writeUnitsByIndex: {}, byCommand: {}, sqsByCommand: {}, ddbBusyMs: 0, ddbPeakInFlight: 0,
+  readAudit: { sqsByCommand: {}, ddbWrites: 0, writeUnits: 0 },
 });
+
+/** A BatchWriteItem of read records (the read audit's consumer is the only batch writer of the hub). */
+const isReadAuditWrite = (name: string, input: unknown) =>
+  name === 'BatchWriteItemCommand' &&
+  Object.values((input as { RequestItems?: Record<string, { PutRequest?: { Item?: { pk?: unknown } } }[]> }).RequestItems ?? {})
+    .flat()
+    .some((r) => String(r.PutRequest?.Item?.pk ?? '').startsWith('READS#'));
 
 let counts: CallCounts | undefined;
 
@@ -56,9 +69,14 @@ export function countCalls(): { live: CallCounts; snapshot(): CallCounts; reset(
           inFlight--;
           c.ddbBusyMs += performance.now() - started;
         }
+        const caps = [(out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity].flat().filter(Boolean) as Capacity[];
+        if (isReadAuditWrite(name, args.input)) {
+          c.readAudit.ddbWrites++;
+          c.readAudit.writeUnits += caps.reduce((n, cap) => n + (cap.CapacityUnits ?? 0), 0);
+          return out;
+        }
         if (write) c.ddbWrites++;
         else c.ddbReads++;
-        const caps = [(out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity].flat().filter(Boolean) as Capacity[];
         const cmd = (c.byCommand[name] ??= { requests: 0, units: 0 });
         cmd.requests++;
         for (const cap of caps) {
@@ -79,7 +97,9 @@ export function countCalls(): { live: CallCounts; snapshot(): CallCounts; reset(
     sqsClient().middlewareStack.add(
       (next, context) => async (args) => {
         const name = context.commandName ?? 'unknown';
-        counts!.sqsByCommand[name] = (counts!.sqsByCommand[name] ?? 0) + 1;
+        const audit = (args.input as { QueueUrl?: string }).QueueUrl === process.env.READ_AUDIT_QUEUE_URL;
+        const byCommand = audit ? counts!.readAudit.sqsByCommand : counts!.sqsByCommand;
+        byCommand[name] = (byCommand[name] ?? 0) + 1;
         return next(args);
       },
       { step: 'initialize', name: 'benchCounter' },

@@ -27,6 +27,7 @@ import {
   TransferView,
   VisitRequest,
 } from '../../contracts/api/transfers.ts';
+import { ReadsPage } from '../../contracts/api/reads.ts';
 import { ProgressReportAnswer, SubmitReportRequest, SubmittedReport } from '../../contracts/api/reports.ts';
 import { AcknowledgeEscalationRequest, CityOverview, Escalation, EscalationList, OverduePage } from '../../contracts/api/supervision.ts';
 import { ChildView, DepartmentTaskView, InboxPage, TaskView } from '../../contracts/api/views.ts';
@@ -79,6 +80,7 @@ const named: Record<string, z.ZodType> = {
   OverduePage,
   Escalation,
   EscalationList,
+  ReadsPage,
   AcknowledgeEscalationRequest,
   Me,
   HealthResponse,

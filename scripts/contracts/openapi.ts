@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import { ChildrenQuery } from '../../contracts/api/children.ts';
 import { IncidentsQuery } from '../../contracts/api/incidents.ts';
+import { ReadsQuery } from '../../contracts/api/reads.ts';
 import { InboxQuery } from '../../contracts/api/requests.ts';
 import { ReportQuery } from '../../contracts/api/reports.ts';
 import { EscalationsQuery, OverdueQuery } from '../../contracts/api/supervision.ts';
@@ -65,6 +66,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     '/v1/incidents': queryOf(IncidentsQuery, 'incidents-query', {}),
     '/v1/reports/progress': queryOf(ReportQuery, 'report-query', {}),
     '/v1/cities/{cityCode}/overdue': queryOf(OverdueQuery, 'overdue-query', {}),
+    '/v1/children/{childId}/reads': queryOf(ReadsQuery, 'reads-query', {}),
     '/v1/escalations': queryOf(EscalationsQuery, 'escalations-query', { status: 'Only escalations in this status' }),
   };
 

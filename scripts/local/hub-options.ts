@@ -74,6 +74,8 @@ export interface Hub {
   endpoints: { dynamodb: string; sqs: string };
   simulators?: RunningSimulators;
   pollers: Partial<Record<DepartmentCode, SqsPoller>>;
+  /** The read audit's consumer (absent against a deployed stack). */
+  readAuditPoller?: SqsPoller;
   /** Each department's HMAC signing secret, and each configured office's under `<department>@<city>` (local only). */
   secrets: Record<string, string>;
   /** Runs a sweep now (tests, and the timers). */

@@ -19,6 +19,7 @@ import type { Hub, HubOptions } from './hub-options.ts';
 import { startHttpGateway } from './http-gateway.ts';
 import { ensureEmulatorAwsEnv } from './aws-env.ts';
 import { provision } from './provision.ts';
+import { createSqsPoller } from './sqs-poller.ts';
 import { startSqsLocal, type SqsLocal } from './sqs-local.ts';
 
 const ensureAwsEnv = () => ensureEmulatorAwsEnv(process.env, true);
@@ -57,6 +58,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       { prefix: options.prefix, maxReceiveCount, visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 5 },
     );
     process.env.TABLE_NAME = provisioned.tableName;
+    process.env.READ_AUDIT_QUEUE_URL = provisioned.readAudit.url;
     process.env.QUEUE_URLS = JSON.stringify(
       Object.fromEntries(Object.entries(provisioned.queues).map(([code, q]) => [code, q.url])),
     );
@@ -148,6 +150,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     if (simulators) stops.push(() => simulators.close());
     const pollers = await startAdapters({ sqs, provisioned, secrets, simulators, maxReceiveCount, options, log });
     for (const poller of Object.values(pollers)) stops.push(() => poller!.stop());
+    // The read audit's consumer, as its Lambda's event source on AWS (docs/decisions/0016-read-audit.md).
+    const { handler: readAuditConsumer } = await import('../../services/audit/reads-consumer.ts');
+    const readAuditPoller = createSqsPoller({
+      sqs,
+      queueUrl: provisioned.readAudit.url,
+      queueArn: provisioned.readAudit.arn,
+      handler: readAuditConsumer,
+      functionName: 'read-audit',
+      waitTimeSeconds: options.waitTimeSeconds ?? 20,
+      batchingWindowMs: options.batchingWindowMs ?? 1000,
+      onError: (err, phase) => log(`read audit (${phase}): ${(err as Error).message}`),
+    });
+    readAuditPoller.start();
+    stops.push(() => readAuditPoller.stop());
     // The in-memory queues lost whatever they held when the last run ended: send it again.
     const { resent } = await sweeps.redispatchStuck(0);
     if (resent) log(`re-dispatched ${resent} task(s) that were dispatched but not delivered`);
@@ -188,6 +204,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       endpoints,
       simulators,
       pollers,
+      readAuditPoller,
       secrets,
       redispatch: (olderThan = retryWindow) => sweeps.redispatchStuck(olderThan),
       flagOverdue: (now) => sweeps.flagOverdue(now),

@@ -18,7 +18,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { DepartmentCode } from '../../contracts/common.ts';
-import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, table } from '../../services/topology.ts';
+import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, readAudit, table } from '../../services/topology.ts';
 
 export interface ProvisionClients {
   dynamodb: DynamoDBClient;
@@ -50,6 +50,8 @@ export interface Provisioned {
   tableName: string;
   /** Keyed by department code; holds only the provisioned departments when `options.departments` was given. */
   queues: Record<DepartmentCode, ProvisionedQueue>;
+  /** The read audit's queue and its dead-letter queue (docs/decisions/0016-read-audit.md); a deployed stack's outputs name none. */
+  readAudit?: ProvisionedQueue;
 }
 
 /** Where a dead letter stays: the SQS maximum, so that nothing parked expires before someone looks. */
@@ -62,16 +64,18 @@ export function resourceNames(prefix = '') {
     tableName: `${prefix}${table.name}`,
     queueName: (code: DepartmentCode) => `${prefix}${queueName(code)}`,
     deadLetterQueueName: (code: DepartmentCode) => `${prefix}${deadLetterQueueName(code)}`,
+    readAuditQueueName: `${prefix}${readAudit.queueName}`,
+    readAuditDeadLetterQueueName: `${prefix}${readAudit.deadLetterQueueName}`,
   };
 }
 
-export async function provision(clients: ProvisionClients, options: ProvisionOptions = {}): Promise<Provisioned> {
+export async function provision(clients: ProvisionClients, options: ProvisionOptions = {}): Promise<Provisioned & { readAudit: ProvisionedQueue }> {
   const names = resourceNames(options.prefix);
   const maxReceiveCount = options.maxReceiveCount ?? delivery.maxReceiveCount;
   const visibilityTimeoutSeconds = options.visibilityTimeoutSeconds ?? delivery.visibilityTimeoutSeconds;
   const codes = options.departments ?? departments.map((d) => d.code);
 
-  const [tableName, queues] = await Promise.all([
+  const [tableName, queues, reads] = await Promise.all([
     ensureTable(clients.dynamodb, names.tableName),
     Promise.all(
       codes.map(async (code) => {
@@ -86,8 +90,18 @@ export async function provision(clients: ProvisionClients, options: ProvisionOpt
         return [code, { name, url: queue.url, arn: queue.arn, dlqName, dlqUrl: dlq.url, dlqArn: dlq.arn }] as const;
       }),
     ),
+    (async (): Promise<ProvisionedQueue> => {
+      const dlqName = names.readAuditDeadLetterQueueName;
+      const dlq = await ensureQueue(clients.sqs, dlqName, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS });
+      const name = names.readAuditQueueName;
+      const queue = await ensureQueue(clients.sqs, name, {
+        VisibilityTimeout: String(Math.min(visibilityTimeoutSeconds, readAudit.visibilityTimeoutSeconds)),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: String(maxReceiveCount) }),
+      });
+      return { name, url: queue.url, arn: queue.arn, dlqName, dlqUrl: dlq.url, dlqArn: dlq.arn };
+    })(),
   ]);
-  return { tableName, queues: Object.fromEntries(queues) as Record<DepartmentCode, ProvisionedQueue> };
+  return { tableName, queues: Object.fromEntries(queues) as Record<DepartmentCode, ProvisionedQueue>, readAudit: reads };
 }
 
 async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<string> {

@@ -123,7 +123,11 @@ export function requirePrincipal(req: Request): Principal {
 export const recordedBy = (req: Request, principal: Principal = requirePrincipal(req)): Who =>
   whoOf({ principal, ...(req.person ? { person: req.person } : {}) });
 
-export function httpApi(routes: Routes) {
+/**
+ * `afterReply` runs once an answer is built, before it is returned, and cannot fail it (the read audit's flush,
+ * services/audit/reads.ts: bounded in time, never throwing).
+ */
+export function httpApi(routes: Routes, afterReply?: () => Promise<void>) {
   const byKey: Partial<Record<string, (req: Request) => Promise<{ status: number; body: unknown; file?: FileAnswer }>>> = routes;
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
@@ -142,6 +146,7 @@ export function httpApi(routes: Routes) {
           principal: caller?.principal,
           ...(caller?.person ? { person: caller.person } : {}),
         });
+        await afterReply?.().catch(() => {});
         return reply.file ? fileReply(reply.file) : json(reply.status, reply.body);
       } catch (err) {
         return errorReply(err, event.headers?.['accept-language']);

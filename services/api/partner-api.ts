@@ -21,6 +21,7 @@ import type { TaskItem } from '../state/tasks.ts';
 import { transitionTask, type TransitionRequest } from '../state/transition.ts';
 import { departmentView } from '../state/views.ts';
 import { findDepartment, findTaskType, informationDeadlineWorkingDays } from '../topology.ts';
+import { flushReads, noteReads } from '../audit/reads.ts';
 import { httpApi, parseBody, recordedBy, requirePrincipal, type Request } from './http.ts';
 import { openPageToken, sealPageToken } from './paging-token.ts';
 import { departmentTaskRoutes } from './routes/department-task.ts';
@@ -85,6 +86,8 @@ export const handler = httpApi({
     const startKey = q.nextToken ? await openPageToken(q.nextToken, binding) : undefined;
     if (q.nextToken && !startKey) throw badToken();
     const page = await queryInbox({ department, cityCode: principal.cityCode, status: q.status, limit: q.limit ?? 50, startKey });
+    // Each item carries its child's fields the task type discloses: a read of that child (an institution's task is not).
+    noteReads(req, page.items.flatMap((t) => (t.subjectId.startsWith('CH') ? [t.subjectId] : [])));
     return {
       status: 200,
       body: {
@@ -128,4 +131,4 @@ export const handler = httpApi({
     }, now);
     return { status: 200, body: departmentView(task) };
   },
-});
+}, flushReads);

@@ -1,4 +1,5 @@
 // The API welfare staff and supervisors call. One function, routes by resource (see http.ts).
+import { flushReads } from '../audit/reads.ts';
 import { httpApi } from './http.ts';
 import { childRoutes } from './routes/children.ts';
 import { comingOfAgeRoutes } from './routes/coming-of-age.ts';
@@ -22,4 +23,4 @@ export const handler = httpApi({
   ...transferRoutes,
   ...incidentRoutes,
   ...importRoutes,
-});
+}, flushReads);

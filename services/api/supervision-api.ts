@@ -1,7 +1,9 @@
-// The API supervisors call: the progress report and its exports, the city overview, the overdue list, escalations.
+// The API supervisors call: the progress report and its exports, the city overview, the overdue list, escalations,
+// who looked at a child.
 // Its own function, so the spreadsheet library it bundles (exceljs) stays out of the staff API's cold start.
 import { httpApi } from './http.ts';
+import { childReadRoutes } from './routes/child-reads.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 
-export const handler = httpApi({ ...reportRoutes, ...supervisionRoutes });
+export const handler = httpApi({ ...reportRoutes, ...supervisionRoutes, ...childReadRoutes });

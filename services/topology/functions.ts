@@ -21,6 +21,8 @@ export const functions = {
   },
   // Daily, just after midnight China time: a clock opens what is due on that China date (decision 14).
   clocks: { entry: 'services/schedules/clocks.ts', description: "Open what the children's clocks call for", dailyAtChina: '00:30' },
+  // Consumes the read-audit queue (docs/decisions/0016-read-audit.md).
+  readAudit: { entry: 'services/audit/reads-consumer.ts', description: 'Record who read which child' },
 } as const;
 export type FunctionName = keyof typeof functions;
 /** The functions that run on a schedule: every few minutes, or daily at a China time (HH:MM). */
@@ -47,6 +49,7 @@ export const routes: { method: 'GET' | 'POST'; path: string; fn: ApiFunction; au
   { method: 'GET', path: '/v1/openapi.json', fn: 'docs', auth: false },
   { method: 'POST', path: '/v1/children', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/children/{childId}', fn: 'api', auth: true },
+  { method: 'GET', path: '/v1/children/{childId}/reads', fn: 'supervisionApi', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/tasks', fn: 'api', auth: true },
   { method: 'POST', path: '/v1/children/{childId}/capability-assessment', fn: 'api', auth: true },
   { method: 'GET', path: '/v1/departments/{department}/tasks', fn: 'partnerApi', auth: true },

@@ -32,3 +32,18 @@ export const serviceName = 'child-welfare-hub';
 
 /** How often a delivery is tried before the message is parked in the dead-letter queue. */
 export const delivery = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60 } as const;
+
+/**
+ * The read audit ("who looked", docs/decisions/0016-read-audit.md): the APIs send what they disclosed of a child to
+ * this queue, its consumer writes one item per read into the state table (pk READS#<childId>), kept `retentionDays`.
+ */
+export const readAudit = {
+  queueName: 'hub-reads',
+  deadLetterQueueName: 'hub-reads-dlq',
+  maxReceiveCount: 5,
+  visibilityTimeoutSeconds: 30,
+  /** Three years: longer than the six months the Cybersecurity Law (art. 21) asks of access logs, see decision 0016. */
+  retentionDays: 1095,
+  /** The item attribute DynamoDB's TTL deletes by (epoch seconds). */
+  ttlAttribute: 'expiresAt',
+} as const;

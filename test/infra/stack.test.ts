@@ -10,6 +10,7 @@ import { dataSuite } from './suites/data.ts';
 import { deploymentsSuite } from './suites/deployments.ts';
 import { functionsSuite } from './suites/functions.ts';
 import { officesSuite } from './suites/offices.ts';
+import { readAuditSuite } from './suites/read-audit.ts';
 import { REAL_DEPLOYMENTS, synth, SYNTH_TIMEOUT, type Templates } from './synth.ts';
 
 const all = {} as Templates;
@@ -24,3 +25,4 @@ deploymentsSuite(all);
 chinaAvailabilitySuite(all);
 consoleSuite(all);
 officesSuite();
+readAuditSuite(all);

@@ -5,7 +5,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { provision } from '../../scripts/local/provision.ts';
-import { departments } from '../../services/topology.ts';
+import { departments, readAudit } from '../../services/topology.ts';
 import { emulatorConfig, hasEmulators, sdkClients, uniquePrefix } from '../helpers/emulators.ts';
 import { ofRun, removeRunResources } from '../setup/run-resources.ts';
 
@@ -26,7 +26,8 @@ describe.skipIf(!hasEmulators())('the run\'s own resources', () => {
     const [a, b] = await Promise.all([mine, other].map((prefix) => provision(sdkClients(), { prefix, visibilityTimeoutSeconds: 2 })));
     const removed = await removeRunResources(emulatorConfig(), 'c1ea');
     expect(removed.tables).toEqual([a!.tableName]);
-    expect(removed.queues.sort()).toEqual(departments.flatMap((d) => [`${mine}hub-${d.code}`, `${mine}hub-${d.code}-dlq`]).sort());
+    const queues = [...departments.map((d) => `hub-${d.code}`), readAudit.queueName].flatMap((q) => [`${mine}${q}`, `${mine}${q}-dlq`]);
+    expect(removed.queues.sort()).toEqual(queues.sort());
     expect(await exists.table(a!.tableName)).toBe(false);
     expect(await exists.queue(`${mine}hub-${departments[0]!.code}`)).toBe(false);
     expect(await exists.table(b!.tableName)).toBe(true);

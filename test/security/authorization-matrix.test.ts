@@ -52,6 +52,8 @@ const matrix: Record<OperationKey, [Who[], Who[]]> = {
   'GET /v1/me': [tokens, tokens],
   'POST /v1/children': [['staff, city institution'], ['staff, other city institution']],
   'GET /v1/children/{childId}': [NN_READERS, LZ_READERS],
+  // Who looked: the supervisor of the child's city and the region's; staff and departments 403, another city 404.
+  'GET /v1/children/{childId}/reads': [['supervisor, city', 'supervisor, region'], ['supervisor, other city', 'supervisor, region']],
   'POST /v1/children/{childId}/tasks': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/children/{childId}/capability-assessment': [['staff, city institution'], ['staff, other city institution']],
   'POST /v1/tasks/{taskId}/resume': [['staff, city institution'], ['staff, other city institution']],

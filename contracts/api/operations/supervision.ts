@@ -1,5 +1,6 @@
 // Supervisors: the progress report, the city overview, the overdue list and the escalations
 // (docs/decisions/0018-supervision-reports.md). Each route's documentation and the schemas of its body and answer.
+import { ReadsPage } from '../reads.ts';
 import { ProgressReportAnswer, SubmitReportRequest, SubmittedReport } from '../reports.ts';
 import { AcknowledgeEscalationRequest, CityOverview, Escalation, EscalationList, OverduePage } from '../supervision.ts';
 import { AUTH, type OperationSpec } from './spec.ts';
@@ -42,6 +43,18 @@ export const supervisionOperations = {
     description: SCOPE,
     success: { status: 200, schema: OverduePage, description: 'One page of overdue tasks' },
     errors: [400, ...AUTH],
+  },
+  'GET /v1/children/{childId}/reads': {
+    operationId: 'listChildReads',
+    tag: 'staff',
+    summary: 'Who looked at a child: every answer that disclosed its personal data, newest first',
+    description:
+      'The supervisor of the child\'s city, or the region\'s. One record per answer that named the child (its record, ' +
+      'an institution\'s list of children, a transfer, a department\'s task read or inbox page): the principal, the ' +
+      'person acting for it when the token named one, the time and the route. Recorded off the request path: a read ' +
+      'appears within seconds. Kept three years. Another city\'s supervisor gets the 404 of an unknown child.',
+    success: { status: 200, schema: ReadsPage, description: 'One page of reads' },
+    errors: [400, ...AUTH, 404],
   },
   'GET /v1/escalations': {
     operationId: 'listEscalations',

@@ -1,6 +1,7 @@
 // Children: admission, a child's timeline, opening a task by hand.
 import { AdmissionRequest, OpenTaskRequest } from '../../../contracts/api/requests.ts';
 import type { Principal } from '../../auth/principal.ts';
+import { noteReads } from '../../audit/reads.ts';
 import { assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
 import { admitChild, futureDates } from '../../cases/admit.ts';
 import { effectiveChild } from '../../cases/facts.ts';
@@ -44,6 +45,7 @@ export const childRoutes = {
     const { child, tasks } = found;
     // The facts as they stand now: what staff recorded plus what departments established since.
     const facts = { ...child, ...effectiveChild(child, tasks) };
+    noteReads(req, [child.childId]);
     return {
       status: 200,
       body: {

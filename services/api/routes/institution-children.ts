@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { ChildrenQuery, type ChildSummary } from '../../../contracts/api/children.ts';
 import { ChildId, IsoDate } from '../../../contracts/common.ts';
+import { noteReads } from '../../audit/reads.ts';
 import { assertCanRead, requireReader } from '../../auth/scope.ts';
 import { ValidationError } from '../../lib/errors.ts';
 import { getChildCase } from '../../state/children.ts';
@@ -88,6 +89,8 @@ export const institutionChildrenRoutes = {
       last = page.children.at(-1) ?? last;
       more = page.more;
     }
+    // Each item names the child (name, gender, birth date): a read of each listed child.
+    noteReads(req, items.map((c) => c.childId));
     return { status: 200, body: { items, examined, ...(more && last ? { nextToken: sealPosition(last[0], last[1]) } : {}) } };
   },
 } satisfies Routes;

@@ -5,6 +5,7 @@
 import { monotonicFactory } from 'ulid';
 import { HandOverRequest, TransferRequest, VisitRequest } from '../../../contracts/api/transfers.ts';
 import type { Principal } from '../../auth/principal.ts';
+import { noteReads } from '../../audit/reads.ts';
 import { assertCanRead, assertStaffOf, canRead, notFound, requireReader, requireStaff } from '../../auth/scope.ts';
 import { receiveChildren } from '../../cases/receipt.ts';
 import { openTransfer, recordVisit, sendChildren } from '../../cases/transfers.ts';
@@ -53,6 +54,7 @@ export const transferRoutes = {
 
   'GET /v1/transfers/{transferId}': async (req) => {
     const t = await loadTransfer(req, requireReader(requirePrincipal(req)));
+    noteReads(req, t.children.map((c) => c.childId));
     return { status: 200, body: transferView(t) };
   },
 
@@ -63,6 +65,8 @@ export const transferRoutes = {
     const ids = await transferIdsOf(inst.institutionId);
     const load = async (list: string[]) => (await Promise.all(list.map(getTransfer))).filter(Boolean).map((t) => transferView(t!));
     const [incoming, outgoing] = await Promise.all([load(ids.incoming), load(ids.outgoing)]);
+    // The transfers name their children: a read of each.
+    noteReads(req, [...incoming, ...outgoing].flatMap((t) => t.children.map((c) => c.childId)));
     const count = (ts: typeof incoming, k: 'notSent' | 'sentNotReceived') => ts.reduce((n, t) => n + t.outstanding[k].length, 0);
     return {
       status: 200,

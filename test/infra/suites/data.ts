@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ADAPTER_BATCHING_WINDOW_SECONDS, ADAPTER_BATCH_SIZE } from '../../../infra/department-pipeline.ts';
 import { OVERDUE_METRIC } from '../../../infra/schedules.ts';
-import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, serviceName, table as tableTopology } from '../../../services/topology.ts';
+import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, readAudit, serviceName, table as tableTopology } from '../../../services/topology.ts';
 import { logicalIdOf, onlyResource, resourcesOf, statementsOfRole, SYNTH_TIMEOUT, type Synthesised, type Templates } from '../synth.ts';
 
 export function dataSuite(all: Templates): void {
@@ -80,10 +80,15 @@ export function dataSuite(all: Templates): void {
   describe('department pipelines', () => {
     it('has exactly one queue and one dead-letter queue per department, KMS-encrypted', () => {
       const queues = resourcesOf(test, 'AWS::SQS::Queue');
-      expect(queues).toHaveLength(2 * departments.length);
+      // Beside them, the read audit's pair (suites/read-audit.ts).
+      expect(queues).toHaveLength(2 * departments.length + 2);
       const names = queues.map(([, q]) => q.Properties.QueueName).sort();
       expect(names).toEqual(
-        departments.flatMap((d) => [`test-${queueName(d.code)}`, `test-${deadLetterQueueName(d.code)}`]).sort(),
+        [
+          ...departments.flatMap((d) => [`test-${queueName(d.code)}`, `test-${deadLetterQueueName(d.code)}`]),
+          `test-${readAudit.queueName}`,
+          `test-${readAudit.deadLetterQueueName}`,
+        ].sort(),
       );
       const keyId = logicalIdOf(test, test.stack.key);
       for (const [, q] of queues) expect(q.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
@@ -125,7 +130,8 @@ export function dataSuite(all: Templates): void {
     });
 
     it('feeds each adapter from its department queue with partial batch responses', () => {
-      const mappings = resourcesOf(test, 'AWS::Lambda::EventSourceMapping');
+      const readAuditQueue = logicalIdOf(test, test.stack.readAudit.queue);
+      const mappings = resourcesOf(test, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.EventSourceArn['Fn::GetAtt'][0] !== readAuditQueue);
       expect(mappings).toHaveLength(departments.length);
       for (const [, m] of mappings) {
         expect(m.Properties).toMatchObject({
@@ -214,7 +220,8 @@ export function dataSuite(all: Templates): void {
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       });
-      test.template.resourceCountIs('AWS::CloudWatch::Alarm', departments.length + 1);
+      // And the read audit's dead-letter alarm (suites/read-audit.ts).
+      test.template.resourceCountIs('AWS::CloudWatch::Alarm', departments.length + 2);
       test.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     });
   });
