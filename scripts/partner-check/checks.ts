@@ -17,6 +17,7 @@ export type CheckId =
   | 'signature-tampered-body'
   | 'signature-stale'
   | 'signature-missing'
+  | 'signature-replayed'
   | 'body-not-json'
   | 'body-foreign-format'
   | 'reachable'

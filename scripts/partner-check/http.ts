@@ -28,7 +28,9 @@ export type Signing =
   | { kind: 'other-scheme' }
   | { kind: 'stale'; ageSeconds: number }
   | { kind: 'missing' }
-  | { kind: 'tampered'; signedBody: string };
+  | { kind: 'tampered'; signedBody: string }
+  /** The signature of an earlier request (same body, signed at `signedAt`), sent again under this idempotency key. */
+  | { kind: 'replayed'; signedAt: number };
 
 export interface Outgoing {
   body: string;
@@ -65,6 +67,8 @@ export function headersFor(
     }
     case 'tampered':
       return signed(secret, s.signedBody);
+    case 'replayed':
+      return signed(secret, out.body, s.signedAt);
   }
 }
 

@@ -1,11 +1,12 @@
 // Runs the partner check against one department's endpoint: for each of its task types a signed sample task, its
-// redelivery and a sample missing a required field; then badly signed tasks and unreadable bodies; then the
+// redelivery and a sample missing a required field; then badly signed tasks (the first sample's signature replayed
+// under another idempotency key among them) and unreadable bodies; then the
 // endpoint's clock and transport. Every probe carries a fresh task id, so nothing is mistaken for a redelivery
 // except the redelivery itself. Requests go one at a time, in the order the checks are reported.
 import { ulid } from 'ulid';
 import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
 import { delivery, findDepartment, signatureOf, type DepartmentEntry } from '../../services/topology.ts';
-import type { CheckResult, Judging } from './checks.ts';
+import { result, type CheckResult, type Judging } from './checks.ts';
 import { judgeClock, judgeReachable, judgeTransport } from './judge-endpoint.ts';
 import {
   judgeAccept,
@@ -24,6 +25,8 @@ import { loadMapping, loadSamples, type DepartmentMapping } from '../departments
 
 /** The adapter's default push time limit (services/delivery/push.ts). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** The replay probe sends a signature again only this soon after it was made: well inside the 5 min window. */
+export const REPLAY_WITHIN_SECONDS = 240;
 /** How old the stale probe's timestamp is: twice the 5 min the signature check tolerates. */
 export const STALE_AGE_SECONDS = 600;
 
@@ -128,6 +131,8 @@ async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ct
   const [firstType] = department.taskTypes;
   if (!firstType) return;
   const fresh = (entry = firstType): Sample => buildSample(department, entry, mapping, ctx.ids, ctx.now(), ctx.samples);
+  // The first sample task the endpoint took, whose signature the replay probe sends again.
+  let taken: { body: string; exchange: Exchange } | undefined;
 
   for (const entry of department.taskTypes) {
     const type = entry.contract.type;
@@ -138,6 +143,7 @@ async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ct
       record(judgeReachable(first, ctx.url));
       return;
     }
+    if (!taken && first.status !== undefined && first.status >= 200 && first.status < 300) taken = { body: sample.body, exchange: first };
     const accepted = judgeAccept(first, j, type);
     record(accepted.status === 'fail' ? { ...accepted, sent: sample.body } : accepted);
     // The adapter's retry: the same body and idempotency-key, signed again at the time of sending.
@@ -218,6 +224,26 @@ async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ct
       j,
     ),
   );
+
+  // A captured push sent again within the window under another idempotency key (the key is not signed): the hub's
+  // own receivers refuse it (ReplayGuard, services/delivery/signature.ts), since it would be taken as a new delivery.
+  // The first sample task is replayed (no second case in the department's books) while its signature is well inside
+  // the window; after REPLAY_WITHIN_SECONDS a stale refusal could pass for a replay refusal.
+  const replayTitle = 'refuses the same signature again under another idempotency key (401/403)';
+  if (taken && ctx.now() - taken.exchange.sentAt <= REPLAY_WITHIN_SECONDS * 1000) {
+    record(
+      judgeSignatureRefusal(
+        'signature-replayed',
+        replayTitle,
+        'a captured push could be sent again within the five minutes as a new delivery, and open a second case',
+        await post({ body: taken.body, idempotencyKey: fresh().idempotencyKey, signing: { kind: 'replayed', signedAt: taken.exchange.sentAt } }),
+        j,
+      ),
+    );
+  } else {
+    const why = taken ? `the sample task it took was signed over ${REPLAY_WITHIN_SECONDS / 60} min ago` : 'it took no sample task to replay';
+    record(result('signature-replayed', replayTitle, 'warn', `not checked: ${why}`));
+  }
 
   // Unreadable bodies, correctly signed: refused with 4xx, never 5xx.
   const truncated = fresh();

@@ -42,6 +42,7 @@ describe('partner check against a broken department', () => {
     expect(ids(failed)).toEqual([
       'signature-missing',
       'signature-other-scheme',
+      'signature-replayed',
       'signature-stale',
       'signature-tampered-body',
       'signature-wrong-secret',
@@ -50,15 +51,16 @@ describe('partner check against a broken department', () => {
     expect(reasonOf(failed, 'signature-tampered-body')).toMatch(/not checked over the body/);
     expect(reasonOf(failed, 'signature-stale')).toMatch(/captured request could be replayed/);
     expect(reasonOf(failed, 'signature-missing')).toMatch(/unsigned request/);
-    // Each badly signed probe was a new task, and was taken as one.
-    expect(received).toHaveLength(2 + 5);
+    expect(reasonOf(failed, 'signature-replayed')).toMatch(/sent again within the five minutes as a new delivery/);
+    // Each badly signed probe was a new task, and was taken as one; so was the replay, under its new key.
+    expect(received).toHaveLength(2 + 5 + 1);
   });
 
   it('an HMAC-SM3 department that accepts anything fails every signature check, as the SM3 simulator passes them', async () => {
     expect(signatureOf(preEnrollmentV1.department)).toBe('hmac-sm3');
     const { exit, failed, report } = await check(preEnrollmentV1.department, { signature: 'ignored' });
     expect([exit, report.signature]).toEqual([1, 'hmac-sm3']);
-    expect(ids(failed).filter((id) => id.startsWith('signature-'))).toHaveLength(5);
+    expect(ids(failed).filter((id) => id.startsWith('signature-'))).toHaveLength(6);
     expect(reasonOf(failed, 'signature-other-scheme')).toMatch(/takes another algorithm than HMAC-SM3/);
   });
 
@@ -67,6 +69,17 @@ describe('partner check against a broken department', () => {
     expect(exit).toBe(1);
     expect(ids(failed)).toEqual(['signature-other-scheme']);
     expect(failed[0]!.title).toMatch(/signed with HMAC-SHA256 instead of HMAC-SM3/);
+  });
+
+  it('checks the signature but keeps no record of those it accepted: only the replay check fails', async () => {
+    for (const code of ['education', preEnrollmentV1.department]) {
+      const { exit, failed, received } = await check(code, { replays: 'accepted' });
+      expect(exit).toBe(1);
+      expect(ids(failed)).toEqual(['signature-replayed']);
+      expect(failed[0]!.reason).toMatch(/^accepted it with 202/);
+      // The replay carried the same body under a new idempotency key: taken as a second delivery.
+      expect(new Set(received).size).toBe(received.length);
+    }
   });
 
   it('checks the HMAC but not the timestamp: only the stale check fails', async () => {
@@ -129,6 +142,7 @@ describe('partner check against a broken department', () => {
     expect(ids(warned)).toEqual([
       'signature-missing',
       'signature-other-scheme',
+      'signature-replayed',
       'signature-stale',
       'signature-tampered-body',
       'signature-wrong-secret',

@@ -99,7 +99,7 @@ describe('hub command line: the real entry point as a child process', () => {
     expect(good.stderr).toBe('');
     expect(good.stdout).toMatch(/^partner check: fire-rescue \(消防救援支队\) at http:\/\/127\.0\.0\.1:\d+\/departments\/fire-rescue\n/);
     expect(good.stdout).toMatch(/\nPASS {2}\[safety-inspection\] accepts a correctly signed sample task with 2xx: answered 202 in \d+ ms\n/);
-    expect(good.stdout).toMatch(/\n\n14 passed, 0 failed\n$/);
+    expect(good.stdout).toMatch(/\n\n15 passed, 0 failed\n$/);
     expect(good.code).toBe(0);
 
     // The hub signs with one secret, the department checks with another: every signed task is refused.

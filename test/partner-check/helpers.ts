@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../services/delivery/signature.ts';
+import { IDEMPOTENCY_HEADER, ReplayGuard, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../services/delivery/signature.ts';
 import { loadMapping, loadSimulator } from '../../scripts/departments/modules.ts';
 import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../../scripts/simulators/simulator.ts';
 import { departments, signatureOf } from '../../services/topology.ts';
@@ -109,6 +109,8 @@ export interface Flaws {
   duplicates?: 'flagged' | 'silent' | 'refused' | 'new';
   /** The scheme it verifies with (default: the department's). */
   scheme?: SignatureScheme;
+  /** refused (default): a ReplayGuard, as the simulators; accepted: a signature seen before passes under any key. */
+  replays?: 'refused' | 'accepted';
 }
 
 /** A department endpoint with chosen flaws: verifies (or not) as the simulators do, reads with the real fromWire. */
@@ -118,6 +120,7 @@ export async function startFakeDepartment(
 ): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
   const { fromWire } = await loadMapping(code);
   const received: string[] = [];
+  const replays = flaws.replays === 'accepted' ? undefined : new ReplayGuard();
   const timers = new Set<NodeJS.Timeout>();
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const reply = (status: number, answer: unknown) => {
@@ -132,7 +135,7 @@ export async function startFakeDepartment(
         headers[SIGNATURE_HEADER]?.startsWith(signatureSchemes[s].prefix),
       );
       const scheme = signature === 'any-scheme' && named ? named : (flaws.scheme ?? signatureOf(code));
-      const check = verify(SECRET, headers, body, at, { scheme });
+      const check = verify(SECRET, headers, body, at, { scheme, ...(replays ? { replays } : {}) });
       if (!check.ok) return reply(signature === 'status-400' ? 400 : 401, { reason: `signature ${check.reason}` });
     }
     let taskId: string;

@@ -25,8 +25,8 @@ describe.each(departments.map((d) => [d.code, d] as const))('partner check again
     expect(io.err).toBe('');
     expect(report).toMatchObject({ department: code, ok: true, summary: { failed: 0, warnings: 0 } });
     expect(report.taskTypes).toEqual(department.taskTypes.map((t) => t.contract.type));
-    // Five checks per task type, seven about signatures and unreadable bodies, clock and transport.
-    expect(report.checks).toHaveLength(5 * department.taskTypes.length + 9);
+    // Five checks per task type, eight about signatures and unreadable bodies, clock and transport.
+    expect(report.checks).toHaveLength(5 * department.taskTypes.length + 10);
     expect(report.signature).toBe(signatureOf(code));
     for (const type of report.taskTypes) {
       expect(report.checks.filter((c) => c.taskType === type).map((c) => c.id)).toEqual([
