@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { admission, admitFoundling, NANNING, untilTaskStatus, useHub } from '../helpers/hub.ts';
+import { admission, admitFoundling, eventually, NANNING, untilTaskStatus, useHub } from '../helpers/hub.ts';
 import { cliDir, hubCli } from './helpers.ts';
 
 const dir = cliDir();
@@ -45,6 +45,23 @@ describe('hub command line against the local hub', () => {
     expect((await json([...dept, 'acknowledge', pre.taskId, '--note', '已签收'])).status).toBe('acknowledged');
     const reject = await json([...dept, 'reject', pre.taskId, '--reason', '测试退回']);
     expect(reject.status).toBe('rejected');
+  });
+
+  it('a supervisor lists who looked at a child: the staff read above, as a table and as JSON', async () => {
+    const facts = join(dir, 'reads.json');
+    writeFileSync(facts, JSON.stringify(admission()));
+    const admitted = await json(['--as', `staff:${NANNING}#u1`, 'admit', '-f', facts]);
+    await json(['--as', `staff:${NANNING}#u1`, 'child', admitted.childId]);
+    const reads = await eventually(async () => {
+      const page = await json(['--as', 'supervisor:450100', 'reads', admitted.childId]);
+      return page.items.length ? page.items : undefined;
+    }, 15_000, 'the read record');
+    expect(reads).toEqual([expect.objectContaining({ by: `staff:${NANNING}`, person: { id: 'u1', name: '张三' }, route: 'GET /v1/children/{childId}' })]);
+    const table = await cli(['--as', 'supervisor:450100', 'reads', admitted.childId]);
+    const row = table.stdout.split('\n').find((l) => l.includes(`staff:${NANNING}`));
+    expect(row).toMatch(/张三.*GET \/v1\/children\/\{childId\}/);
+    const refused = await cli(['--as', 'supervisor:450200', 'reads', admitted.childId]);
+    expect(refused.exit).toBe(1);
   });
 
   it('bad arguments exit 2 with one line', async () => {

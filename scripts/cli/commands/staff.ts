@@ -1,8 +1,9 @@
 // Staff: admit a child, open a task, read a child's timeline and an institution's children, answer a department,
-// resume a failed task, an institution's duties.
+// resume a failed task, an institution's duties; for supervisors, who looked at a child.
 import type { Command } from '@commander-js/extra-typings';
 import type { ChildView, TaskView } from '../../../contracts/api/views.ts';
 import type { ChildrenPage } from '../../../contracts/api/children.ts';
+import type { ReadsPage } from '../../../contracts/api/reads.ts';
 import { bodyFrom, collectPair, context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
 import { taskRows, TASK_HEAD } from './tasks-table.ts';
@@ -53,6 +54,24 @@ export function staffCommands(program: Command<any, any, any>, io: CommandIo): v
           .flatMap((t) => t.history.map((h) => ({ ...h, type: t.type })))
           .sort((a, b) => a.at.localeCompare(b.at));
         out.table(['时间', '任务', '从', '到', '操作者', '原因'], timeline.map((h) => [h.at, h.type, h.from ?? '', h.to, h.by, h.reason]));
+      });
+    });
+
+  program
+    .command('reads')
+    .description('who looked at a child: each answer that disclosed its data, newest first (supervisor of its city, the region\'s)')
+    .argument('<childId>')
+    .option('--limit <n>', 'at most n per page')
+    .option('--next-token <token>', 'the next page')
+    .action(async (childId, opts, cmd) => {
+      const { api, out } = context(cmd, io);
+      const query = new URLSearchParams();
+      if (opts.limit) query.set('limit', opts.limit);
+      if (opts.nextToken) query.set('nextToken', opts.nextToken);
+      const page = await api.call<ReadsPage>('GET', `/v1/children/${enc(childId)}/reads${query.size ? `?${query}` : ''}`);
+      out.result(page, () => {
+        out.table(['时间', '机构', '人员', '接口'], page.items.map((r) => [r.at, r.by, r.person ? (r.person.name ?? r.person.id) : '（系统）', r.route]));
+        if (page.nextToken) out.line(`more: --next-token ${page.nextToken}`);
       });
     });
 
