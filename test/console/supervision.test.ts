@@ -164,6 +164,17 @@ describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
     expect(await city.locator('table').count()).toBe(0);
     expect(await city.getByRole('button', { name: /下载/ }).count()).toBe(0);
 
+    // 查阅记录 on a child's page: who looked at child a (its institution's staff, while this test waited for its
+    // task), newest first; the supervisor's own opening of the page is recorded too and shows after a reload.
+    await city.goto(`${base}/children/${a.childId}`);
+    const reads = city.getByRole('region', { name: '查阅记录' });
+    await reads.getByRole('row').filter({ hasText: '南宁市儿童福利院' }).filter({ hasText: '儿童档案' }).first().waitFor();
+    await expect.poll(async () => {
+      await city.reload();
+      return reads.getByRole('row').filter({ hasText: '南宁市民政局' }).count();
+    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    await checkPage(city, 'supervision-child-reads');
+
     // The region's supervisor: every city added up, any city's overdue list and report, nothing to submit.
     const cities = await Promise.all(['450100', '450200'].map((c) => hub().call('GET', `/v1/cities/${c}/overview`, { as: 'supervisor:450000' })));
     await signInLocally(region, base, '自治区民政厅');

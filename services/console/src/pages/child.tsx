@@ -1,6 +1,6 @@
 // 儿童档案: one child's facts and one timeline of every task across departments: status, who, when, deadline
 // (overdue highlighted), waiting time on information requests, each task's history and result. Staff answer an
-// information request, resume a failed delivery and open a further task right here.
+// information request, resume a failed delivery and open a further task right here; supervisors see who looked.
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { ChildFacts } from '../../../../contracts/case.ts';
@@ -10,6 +10,7 @@ import { actorName } from '../../../auth/describe.ts';
 import { api, refusalText } from '../api.ts';
 import { Deadline, Page, StatusBadge, useLoad } from '../components/bits.tsx';
 import { Clocks } from '../components/clocks.tsx';
+import { Reads } from '../components/reads.tsx';
 import { OpenTask } from '../components/open-task.tsx';
 import { SupplyForm } from '../components/supply-form.tsx';
 import { Values } from '../components/values.tsx';
@@ -127,6 +128,7 @@ export default function ChildPage() {
         </ol>
       )}
       {me.kind === 'staff' && child && <OpenTask childId={child.childId} tasks={tasks} onOpened={reload} />}
+      {me.kind === 'supervisor' && child && <Reads childId={child.childId} />}
     </Page>
   );
 }

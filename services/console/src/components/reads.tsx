@@ -1,0 +1,49 @@
+// 查阅记录: who looked at this child (docs/decisions/0016-read-audit.md), for the supervisors who may list it: each
+// answer that disclosed the child's data, newest first, the organisation and person, when, and through what.
+import type { ReadsPage } from '../../../../contracts/api/reads.ts';
+import { actorName } from '../../../auth/describe.ts';
+import { api } from '../api.ts';
+import { useLoad } from './bits.tsx';
+import { dateTimeZh } from '../format.ts';
+
+/** The routes that record a read, as a person names what was looked at. */
+const through: Record<string, string> = {
+  'GET /v1/children/{childId}': '儿童档案',
+  'GET /v1/institutions/{institutionId}/children': '机构儿童名单',
+  'GET /v1/transfers/{transferId}': '移交单',
+  'GET /v1/institutions/{institutionId}/transfers': '机构移交情况',
+  'GET /v1/tasks/{taskId}': '部门查看协同事项',
+  'GET /v1/departments/{department}/tasks': '部门待办列表',
+};
+
+export function Reads(p: { childId: string }) {
+  const { data, error } = useLoad(() => api<ReadsPage>('GET', `/children/${p.childId}/reads?limit=50`), [p.childId]);
+  return (
+    <section class="panel" aria-label="查阅记录">
+      <h2>查阅记录</h2>
+      {error ? <p class="error">查阅记录暂时无法读取。</p> : !data ? <p class="muted">正在读取…</p> : data.items.length === 0 ? (
+        <p>暂无查阅记录（本次查阅将在数秒内记入）。</p>
+      ) : (
+        <table class="cards">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">查阅人</th>
+              <th scope="col">查阅内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((r) => (
+              <tr>
+                <td>{dateTimeZh(r.at)}</td>
+                <td>{actorName(r)}</td>
+                <td>{through[r.route] ?? r.route}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data?.nextToken && <p class="muted">仅显示最近50条。</p>}
+    </section>
+  );
+}
