@@ -27,11 +27,15 @@ const call = async (as: string, path: string, body?: unknown) => {
   return res.json() as Promise<any>;
 };
 
+// The department of the first task the admission opens reads each child's task of it, then its inbox.
+let department = '';
 const admitted: { childId: string; taskId: string }[] = [];
 for (let i = 0; i < children; i++) {
   const a = await call('staff:CWI-450100', '/v1/children', admissionBody(i));
-  admitted.push({ childId: a.childId, taskId: a.tasks.find((t: { department: string }) => t.department === 'medical-insurance').taskId });
+  department ||= a.tasks[0].department;
+  admitted.push({ childId: a.childId, taskId: a.tasks.find((t: { department: string }) => t.department === department).taskId });
 }
+const reader = `department:${department}`;
 
 const counter = countCalls();
 counter.reset();
@@ -40,11 +44,11 @@ const before = { receive: poller.receiveRequests, del: poller.deleteRequests, me
 const started = performance.now();
 let apiRequests = 0;
 for (const { childId } of admitted) (await call('staff:CWI-450100', `/v1/children/${childId}`), apiRequests++);
-for (const { taskId } of admitted) (await call('department:medical-insurance', `/v1/tasks/${taskId}`), apiRequests++);
+for (const { taskId } of admitted) (await call(reader, `/v1/tasks/${taskId}`), apiRequests++);
 let inboxReads = 0;
 let token: string | undefined;
 do {
-  const page = await call('department:medical-insurance', `/v1/departments/medical-insurance/tasks?limit=50${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
+  const page = await call(reader, `/v1/departments/${department}/tasks?limit=50${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
   apiRequests++;
   inboxReads += new Set(page.items.map((t: { subjectId: string }) => t.subjectId)).size;
   token = page.nextToken;
