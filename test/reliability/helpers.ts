@@ -13,8 +13,10 @@ export const PUSH_TIMEOUT_MS = 400;
 export const SETTLE_MS = 30_000 * Math.max(1, ROUNDS / 2);
 export const SCENARIO_TIMEOUT_MS = 3 * SETTLE_MS;
 
-export const useReliabilityHub = () =>
-  useHub({ simulatorDelayMs: 20, maxReceiveCount: 3, visibilityTimeoutSeconds: 2, pushTimeoutMs: PUSH_TIMEOUT_MS, retryBaseSeconds: 1 });
+/** Fast retries and a short push timeout, so that every scenario's faults play out within seconds. */
+export const RELIABILITY_HUB = { simulatorDelayMs: 20, maxReceiveCount: 3, visibilityTimeoutSeconds: 2, pushTimeoutMs: PUSH_TIMEOUT_MS, retryBaseSeconds: 1 } as const;
+
+export const useReliabilityHub = () => useHub(RELIABILITY_HUB);
 
 /** Nothing lost, nothing twice, every parked task with its reason, and home after resume/redrive. */
 export function expectNothingLost(r: ScenarioResult) {
