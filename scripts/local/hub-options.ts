@@ -1,5 +1,6 @@
 // What the embedded hub takes (`startHub` in hub.ts) and what it hands back: the API's URL, tokens, the queues, the
 // simulators and pollers, and the sweeps to run on demand.
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Credentials } from '../../services/auth/local-credentials.ts';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import type { ExternalDepartments } from './external-departments.ts';
@@ -76,6 +77,8 @@ export interface Hub {
   pollers: Partial<Record<DepartmentCode, SqsPoller>>;
   /** The read audit's consumer (absent against a deployed stack). */
   readAuditPoller?: SqsPoller;
+  /** The SQS client the pollers receive and delete with (the runtime's own, not the hub's): where tests put its faults. */
+  pollerSqs?: SQSClient;
   /** Each department's HMAC signing secret, and each configured office's under `<department>@<city>` (local only). */
   secrets: Record<string, string>;
   /** Runs a sweep now (tests, and the timers). */

@@ -205,6 +205,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       simulators,
       pollers,
       readAuditPoller,
+      pollerSqs: sqs,
       secrets,
       redispatch: (olderThan = retryWindow) => sweeps.redispatchStuck(olderThan),
       flagOverdue: (now) => sweeps.flagOverdue(now),

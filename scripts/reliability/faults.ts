@@ -2,9 +2,10 @@
 // Faults are answers the SDK parses as it would AWS's: throttling and 5xx are made up below the deserializer and
 // inside the retry loop, so the SDK's own retries see them first and only what outlasts them reaches the hub's code.
 // 'lost-answer' lets the request through and throws its answer away: the write happened, the caller does not know.
+// 'dropped' never sends the request and answers 500: nothing happened (a delete that never reached the queue).
 import type { MiddlewareStack } from '@smithy/types';
 
-export type FaultKind = 'throttle' | 'server-error' | 'lost-answer';
+export type FaultKind = 'throttle' | 'server-error' | 'lost-answer' | 'dropped';
 
 export interface FaultPlan {
   /** Share of requests that fail, 0-1. */
@@ -12,6 +13,8 @@ export interface FaultPlan {
   kinds: readonly FaultKind[];
   /** Seed of the generator that picks the requests, so that a run can be repeated. */
   seed?: number;
+  /** Only these commands (e.g. `DeleteMessageBatchCommand`); default every request. */
+  commands?: readonly string[];
 }
 
 export interface InjectedFaults {
@@ -49,7 +52,7 @@ const bodies = {
   },
 } as const;
 
-function fakeAnswer(service: 'dynamodb' | 'sqs', kind: Exclude<FaultKind, 'lost-answer'>) {
+function fakeAnswer(service: 'dynamodb' | 'sqs', kind: 'throttle' | 'server-error') {
   const { status, type } = bodies[service][kind];
   const body = new TextEncoder().encode(JSON.stringify({ __type: type, message: `injected ${kind}` }));
   return {
@@ -62,11 +65,13 @@ function fakeAnswer(service: 'dynamodb' | 'sqs', kind: Exclude<FaultKind, 'lost-
 
 const NAME = 'reliabilityFaults';
 
-export function injectSdkFaults(client: StackOwner, service: 'dynamodb' | 'sqs', plan: FaultPlan): InjectedFaults {
+/** `name`: the middleware's, so that one client can carry several plans (a second under one name replaces the first). */
+export function injectSdkFaults(client: StackOwner, service: 'dynamodb' | 'sqs', plan: FaultPlan, name = NAME): InjectedFaults {
   const random = seededRandom(plan.seed ?? 1);
-  const injected: Record<FaultKind, number> = { throttle: 0, 'server-error': 0, 'lost-answer': 0 };
+  const injected: Record<FaultKind, number> = { throttle: 0, 'server-error': 0, 'lost-answer': 0, dropped: 0 };
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
+      if (plan.commands && !plan.commands.includes(context.commandName ?? '')) return next(args);
       if (random() >= plan.rate) return next(args);
       const kind = plan.kinds[Math.floor(random() * plan.kinds.length)]!;
       injected[kind]++;
@@ -74,12 +79,13 @@ export function injectSdkFaults(client: StackOwner, service: 'dynamodb' | 'sqs',
         await next(args);
         return { response: fakeAnswer(service, 'server-error') };
       }
+      if (kind === 'dropped') return { response: fakeAnswer(service, 'server-error') };
       return { response: fakeAnswer(service, kind) };
     },
     // Below the deserializer (so the fake answer is parsed into the SDK's error) and inside the retry loop.
-    { step: 'deserialize', priority: 'low', name: NAME, override: true },
+    { step: 'deserialize', priority: 'low', name, override: true },
   );
-  return { injected, remove: () => void client.middlewareStack.remove(NAME) };
+  return { injected, remove: () => void client.middlewareStack.remove(name) };
 }
 
 export interface Duplicator {
