@@ -64,7 +64,7 @@ export async function runScenario(hub: Hub, call: Call, s: Scenario, settleMs = 
   let opened: Opened[];
   try {
     const t0 = Date.now();
-    opened = await openRounds(call, s.rounds);
+    opened = await openRounds(call, s.rounds, { sweepClocks: () => hub.sweepClocks() });
     const t1 = Date.now();
     await s.during?.(opened);
     // The fault stays on while the hub works through the tasks, for a while; then it heals, as outages do.

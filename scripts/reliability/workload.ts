@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ExampleFile, exampleFile } from '../contracts/examples.ts';
 import { seededInstitutions } from '../../services/seed/institutions.ts';
 import { taskTypes } from '../../services/topology.ts';
+import { openComingOfAge, type SweepClocks } from './coming-of-age.ts';
 
 export interface Reply {
   status: number;
@@ -45,24 +46,24 @@ export const child = (institutionId: string, n: number) => ({
 export const failedCalls: string[] = [];
 
 /** The body of a 201; undefined for a 5xx (counted); anything else is the workload's own mistake. */
-async function expect201(what: string, reply: Promise<Reply>): Promise<any> {
+export async function expect201(what: string, reply: Promise<Reply>): Promise<any> {
   const r = await reply;
   if (r.status >= 500) return void failedCalls.push(`${what}: ${r.status}`);
   if (r.status !== 201) throw new Error(`${what} answered ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
-/**
- * Types of a workflow other than the transfer: the coming-of-age plan opens them from a capability assessment, which
- * the hub's clock makes due only months before an 18th birthday. Not driven yet; docs/reliability.md names them.
- */
-export const notCovered = taskTypes.filter((t) => t.contract.workflow && t.contract.workflow.name !== 'transfer');
+/** Types only the coming-of-age plan opens: the workload drives them when it can run the clock sweep. */
+export const comingOfAgeOnly = taskTypes.filter((t) => t.contract.workflow?.name === 'coming-of-age');
 
 /** Institutions' duties open once per institution at a time: each round takes institutions no other round took. */
 let nextInstitution = 0;
 
-/** One round: one task of every task type. `round` only varies the children's details. */
-export async function openEveryType(call: Call, round: number): Promise<Opened[]> {
+/**
+ * One round: one task of every task type. `round` only varies the children's details. Without `sweepClocks` (a hub in
+ * another process) the coming-of-age types are left out: `comingOfAgeOnly` names them.
+ */
+export async function openEveryType(call: Call, round: number, sweepClocks?: SweepClocks): Promise<Opened[]> {
   const opened: Opened[] = [];
   const add = (t: any, childId?: string) => t && opened.push({ taskId: t.taskId, childId, type: t.type, department: t.department });
   const failedBefore = failedCalls.length;
@@ -81,6 +82,7 @@ export async function openEveryType(call: Call, round: number): Promise<Opened[]
   await Promise.all([
     ...(admitted ? byHand : []).map(openForChild),
     ...taskTypes.filter((x) => x.contract.subject === 'institution').map(openForInstitution),
+    sweepClocks && openComingOfAge(call, sweepClocks, CITY, round, expect201, failedCalls).then((ts) => ts.forEach((t) => add(t, t.childId))),
   ]);
 
   const inWorkflow = taskTypes.filter((t) => t.contract.workflow?.name === 'transfer');
@@ -100,7 +102,7 @@ export async function openEveryType(call: Call, round: number): Promise<Opened[]
 
   if (failedCalls.length > failedBefore) return opened;
   const missing = taskTypes
-    .filter((t) => !notCovered.includes(t))
+    .filter((t) => sweepClocks || !comingOfAgeOnly.includes(t))
     .map((t) => t.contract.type)
     .filter((type) => !opened.some((o) => o.type === type));
   if (missing.length) throw new Error(`the workload cannot open ${missing.join(', ')}: teach scripts/reliability/workload.ts how`);
@@ -108,10 +110,11 @@ export async function openEveryType(call: Call, round: number): Promise<Opened[]
 }
 
 /** `rounds` rounds, `parallel` at a time. */
-export async function openRounds(call: Call, rounds: number, parallel = 4, firstRound = 0): Promise<Opened[]> {
+export async function openRounds(call: Call, rounds: number, opts: { parallel?: number; sweepClocks?: SweepClocks } = {}): Promise<Opened[]> {
   const all: Opened[] = [];
+  const parallel = opts.parallel ?? 4;
   for (let i = 0; i < rounds; i += parallel) {
-    const batch = Array.from({ length: Math.min(parallel, rounds - i) }, (_, k) => openEveryType(call, firstRound + i + k));
+    const batch = Array.from({ length: Math.min(parallel, rounds - i) }, (_, k) => openEveryType(call, i + k, opts.sweepClocks));
     for (const r of await Promise.all(batch)) all.push(...r);
   }
   return all;

@@ -18,7 +18,7 @@ describe('two principals racing on one task', () => {
   it('7: one winner per race, one completion per task, the sweep never in the way', async () => {
     const h = hub();
     const since = new Date().toISOString();
-    const opened = await openRounds(h.call, ROUNDS);
+    const opened = await openRounds(h.call, ROUNDS, { sweepClocks: () => h.sweepClocks() });
     // Pull departments: the adapter records each task delivered to its inbox.
     await settle(h, SETTLE_MS, (t) => t.status !== 'dispatched');
     const delivered = (await allTasks(h.provisioned.tableName)).filter((t) => t.createdAt >= since);
