@@ -3,7 +3,8 @@
 import * as z from 'zod';
 import { DepartmentCode } from '../contracts/common.ts';
 import { parseOfficeKey } from '../services/delivery/offices.ts';
-import { findDepartment } from '../services/topology.ts';
+import { MIN_PUSHES_PER_INSTANCE, perInstanceRate } from '../services/delivery/pace.ts';
+import { delivery, departments, findDepartment } from '../services/topology.ts';
 
 export const deployments = ['aws', 'cn-northwest-1', 'cn-north-1', 'local', 'test'] as const;
 export type Deployment = (typeof deployments)[number];
@@ -104,6 +105,11 @@ export const configSchema = z
     officeEndpoints: z.record(z.string(), z.url()).default({}),
     /** Upper bound of concurrent adapter invocations per department queue (SQS event source maxConcurrency). */
     adapterMaxConcurrency: z.number().int().min(2, 'must be at least 2 (SQS event source maximum concurrency)'),
+    /**
+     * Pushes per second a department's system takes, where it differs from the topology's `delivery.pushesPerSecond`;
+     * each of the adapter's concurrent instances keeps floor(rate / adapterMaxConcurrency) (docs/decisions/0021-department-rates.md).
+     */
+    departmentRates: z.record(DepartmentCode, z.number().int().positive()).default({}),
     /** Alarm notifications go to this address too (SNS email subscription), when set. */
     alarmEmail: z.email().optional(),
     /**
@@ -140,6 +146,17 @@ export const configSchema = z
       if (!findDepartment(department)) issue(['officeEndpoints', office], `${department} is no department of the topology`);
       if (!city.endsWith('00') || city.endsWith('0000')) issue(['officeEndpoints', office], `${city} is not a city code`);
     }
+    for (const d of departments) {
+      const rate = departmentRate(config, d.code);
+      if (perInstanceRate(rate, config.adapterMaxConcurrency) < MIN_PUSHES_PER_INSTANCE) {
+        const least = MIN_PUSHES_PER_INSTANCE * config.adapterMaxConcurrency;
+        const path = config.departmentRates[d.code] === undefined ? ['adapterMaxConcurrency'] : ['departmentRates', d.code];
+        issue(path, `${d.code}'s rate of ${rate} pushes per second shared by ${config.adapterMaxConcurrency} adapter instances leaves each fewer than ${MIN_PUSHES_PER_INSTANCE}: give it at least ${least}`);
+      }
+    }
+    for (const code of Object.keys(config.departmentRates)) {
+      if (!findDepartment(code)) issue(['departmentRates', code], `${code} is no department of the topology`);
+    }
     if (config.api.access.type === 'private' && !config.api.access.vpcEndpointId === !config.api.access.vpc) {
       issue(['api', 'access'], 'a private API needs exactly one of vpcEndpointId (an existing endpoint) or vpc (the stack creates one)');
     }
@@ -161,6 +178,10 @@ export const configSchema = z
     if (config.tracing) issue(['tracing'], 'X-Ray is not integrated with Lambda in the China regions; set tracing: false');
     if (!region) issue(['env', 'region'], 'a China deployment names its region, so its data cannot be deployed elsewhere by a stray profile');
   });
+
+/** A department's rate in a deployment: its own, or the topology's default. */
+export const departmentRate = (config: { departmentRates: Record<string, number> }, code: string): number =>
+  config.departmentRates[code] ?? delivery.pushesPerSecond;
 
 /** What infra/config.ts writes (defaults may be left out). */
 export type ConfigInput = z.input<typeof configSchema>;

@@ -8,9 +8,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { signatureSchemes } from '../contracts/push.ts';
 import { OFFICES_ENV, officeKey, officeSecretEnv, parseOfficeKey } from '../services/delivery/offices.ts';
+import { perInstanceRate } from '../services/delivery/pace.ts';
 import { adapterEntry, deadLetterQueueName, delivery, queueName, signatureOf, type DepartmentEntry } from '../services/topology.ts';
 import type { AlarmTopic } from './alarms.ts';
 import type { Config } from './config.ts';
+import { departmentRate } from './config-schema.ts';
 import { HubFunction } from './hub-function.ts';
 import { HubSecret } from './hub-secret.ts';
 import { pascalCase } from './outputs.ts';
@@ -100,6 +102,8 @@ export class DepartmentPipeline extends Construct {
         DEPARTMENT_ENDPOINT_URL: config.departmentEndpoints[code] ?? '',
         ...(offices.length ? { [OFFICES_ENV]: JSON.stringify(Object.fromEntries(offices)) } : {}),
         MAX_RECEIVE_COUNT: String(delivery.maxReceiveCount),
+        // Each of the at most adapterMaxConcurrency instances keeps its share: together never more than the rate.
+        PUSHES_PER_SECOND: String(perInstanceRate(departmentRate(config, code), config.adapterMaxConcurrency)),
       },
     })
       .bindTable(props.table, 'readWrite')

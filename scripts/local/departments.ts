@@ -5,7 +5,8 @@ import type { DepartmentCode } from '../../contracts/common.ts';
 import { createAdapterHandler } from '../../services/adapters/adapter.ts';
 import { parseOfficeKey, type OfficeDelivery } from '../../services/delivery/offices.ts';
 import type { Credentials } from '../../services/auth/local-credentials.ts';
-import { departments } from '../../services/topology.ts';
+import { perInstanceRate } from '../../services/delivery/pace.ts';
+import { delivery, departments } from '../../services/topology.ts';
 import { loadAdapter, loadSimulator } from '../departments/modules.ts';
 import { startSimulators, type DepartmentSimulator, type RunningSimulators } from '../simulators/simulator.ts';
 import type { ExternalDepartment } from './external-departments.ts';
@@ -76,6 +77,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
   for (const d of departments) {
     const { adapter } = await loadAdapter(d.code);
     const queue = o.provisioned.queues[d.code]!;
+    const concurrency = options.adapterConcurrency ?? LOCAL_ADAPTER_CONCURRENCY;
     const handler = createAdapterHandler(adapter, () => ({
       // A partner's endpoint (--push), its inbox (--pull), else the simulator's endpoint; a department without a
       // simulator is a pull department locally: it reads its inbox.
@@ -86,6 +88,9 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       queueUrl: queue.url,
       retryBaseSeconds: options.retryBaseSeconds ?? 1,
       pushTimeoutMs: options.pushTimeoutMs ?? 5000,
+      // One handler serves all of this department's concurrent batches here: it keeps what the stack's instances
+      // keep together, each its floor(rate / concurrency) (docs/decisions/0021-department-rates.md).
+      pushesPerSecond: perInstanceRate(options.departmentRates?.[d.code] ?? delivery.pushesPerSecond, concurrency) * concurrency,
     }));
     const poller = createSqsPoller({
       sqs: o.sqs,
@@ -95,7 +100,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       functionName: `adapter-${d.code}`,
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
       batchingWindowMs: options.batchingWindowMs ?? 1000,
-      concurrency: options.adapterConcurrency ?? LOCAL_ADAPTER_CONCURRENCY,
+      concurrency,
       onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
     });
     poller.start();

@@ -38,6 +38,8 @@ export interface HubOptions {
   batchingWindowMs?: number;
   /** Batches each adapter handles at once, as the stack's event source maxConcurrency. Default: the local deployment's (2). */
   adapterConcurrency?: number;
+  /** Pushes per second a department takes, where it differs from the topology's `delivery.pushesPerSecond` (20). */
+  departmentRates?: Partial<Record<DepartmentCode, number>>;
   /** How long an adapter waits for a department's answer to a push. Default 5000 ms. */
   pushTimeoutMs?: number;
   /** Sweep timers, seconds. 0 turns a sweep off. */

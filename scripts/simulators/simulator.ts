@@ -29,6 +29,8 @@ export interface SimulatorTally {
   effects: Map<string, number>;
   /** Most pushes the department was answering at one moment. */
   peakInFlight: number;
+  /** When each push arrived (ms since the epoch), in order: what a rate is measured on. */
+  arrivals: number[];
 }
 
 export interface SimulatorOptions {
@@ -85,7 +87,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const tallies = new Map<string, SimulatorTally>();
   const tallyOf = (d: string) => {
     let t = tallies.get(d);
-    if (!t) tallies.set(d, (t = { deliveries: new Map(), effects: new Map(), peakInFlight: 0 }));
+    if (!t) tallies.set(d, (t = { deliveries: new Map(), effects: new Map(), peakInFlight: 0, arrivals: [] }));
     return t;
   };
   const inFlight = new Map<string, number>();
@@ -145,6 +147,7 @@ export async function startSimulators(opts: SimulatorOptions): Promise<RunningSi
   const server: Server = createServer(async (req, res) => {
     const code = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\/departments\//, '').replace(/\/$/, ''));
     const tally = tallyOf(code);
+    tally.arrivals.push(Date.now());
     inFlight.set(code, (inFlight.get(code) ?? 0) + 1);
     tally.peakInFlight = Math.max(tally.peakInFlight, inFlight.get(code)!);
     const delay = delays.get(code) ?? 0;

@@ -8,6 +8,7 @@ import type { DepartmentCode } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
 import { hubMachine } from '../auth/actor.ts';
 import { deliveryOf, type OfficeDelivery } from '../delivery/offices.ts';
+import { createPacer, type Pacer } from '../delivery/pace.ts';
 import { push } from '../delivery/push.ts';
 import { taskEnvelope } from '../dispatch/envelope.ts';
 import { parkedReason } from '../dispatch/failure.ts';
@@ -37,6 +38,8 @@ export interface AdapterConfig {
   queueUrl?: string;
   retryBaseSeconds: number;
   pushTimeoutMs?: number;
+  /** This instance's share of the department's rate (services/delivery/pace.ts); omitted or 0: unpaced. */
+  pushesPerSecond?: number;
 }
 
 /** A record that cannot succeed however often it is tried: it goes to the dead-letter queue to be seen. */
@@ -50,7 +53,7 @@ async function backoff(record: SQSRecord, attempt: number, config: AdapterConfig
     .catch((err) => logger.warn('could not set retry backoff', { error: (err as Error).name }));
 }
 
-export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterConfig, record: SQSRecord): Promise<void> {
+export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterConfig, record: SQSRecord, pace?: Pacer): Promise<void> {
   let envelope: Envelope;
   try {
     envelope = Envelope.parse(JSON.parse(record.body));
@@ -98,6 +101,7 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     return;
   }
   const wire = adapter.toWire(envelope);
+  await pace?.();
   const outcome = await push(target.endpointUrl, await target.secret(), wire, envelope.id, config.pushTimeoutMs, signatureOf(adapter.department));
   if (outcome.kind === 'delivered') {
     // A department may acknowledge in its answer to the push: one write and one API call fewer per task.
@@ -123,10 +127,13 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
 }
 
 export function createAdapterHandler(adapter: DepartmentAdapter, config: () => AdapterConfig) {
+  // One per instance (a Lambda execution environment, or the local runtime's department): its pushes share the pace.
+  let pace: Pacer | undefined;
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const cfg = config();
+    if (cfg.pushesPerSecond) pace ??= createPacer(cfg.pushesPerSecond);
     const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(event, (record: SQSRecord) => deliverRecord(adapter, cfg, record), processor, {
+    return processPartialResponse(event, (record: SQSRecord) => deliverRecord(adapter, cfg, record, pace), processor, {
       context,
       throwOnFullBatchFailure: false,
     });

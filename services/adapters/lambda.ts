@@ -26,6 +26,8 @@ export function configFromEnv(): AdapterConfig {
     maxReceiveCount: getNumberFromEnv({ key: 'MAX_RECEIVE_COUNT', defaultValue: 5 }),
     queueUrl: getStringFromEnv({ key: 'QUEUE_URL', defaultValue: '' }) || undefined,
     retryBaseSeconds: getNumberFromEnv({ key: 'RETRY_BASE_SECONDS', defaultValue: 30 }),
+    // The stack's share of the department's rate for each of its concurrent instances (infra/department-pipeline.ts).
+    pushesPerSecond: getNumberFromEnv({ key: 'PUSHES_PER_SECOND', defaultValue: 0 }),
   };
 }
 

@@ -31,7 +31,12 @@ export const deadLetterQueueName = (code: DepartmentCode) => `hub-${code}-dlq`;
 export const serviceName = 'child-welfare-hub';
 
 /** How often a delivery is tried before the message is parked in the dead-letter queue. */
-export const delivery = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60 } as const;
+export const delivery = {
+  maxReceiveCount: 5,
+  visibilityTimeoutSeconds: 60,
+  /** A department's rate, pushes per second, unless its deployment sets another (docs/decisions/0021-department-rates.md). */
+  pushesPerSecond: 20,
+} as const;
 
 /**
  * The read audit ("who looked", docs/decisions/0016-read-audit.md): the APIs send what they disclosed of a child to

@@ -87,6 +87,15 @@ describe('config', () => {
     expect(() => parseConfig({ ...configs.test, adapterMaxConcurrency: 1 })).toThrow(/adapterMaxConcurrency: must be at least 2/);
   });
 
+  it('refuses a department rate that leaves an adapter instance fewer than 2 pushes a second, or names no department', () => {
+    expect(() => parseConfig({ ...configs.test, adapterMaxConcurrency: 5, departmentRates: { education: 9 } })).toThrow(
+      /departmentRates\.education: education's rate of 9 pushes per second shared by 5 adapter instances leaves each fewer than 2: give it at least 10/,
+    );
+    expect(() => parseConfig({ ...configs.test, adapterMaxConcurrency: 11 })).toThrow(/adapterMaxConcurrency: .*rate of 20 .* at least 22/);
+    expect(() => parseConfig({ ...configs.test, departmentRates: { tax: 50 } })).toThrow(/departmentRates\.tax: tax is no department/);
+    expect(parseConfig({ ...configs.test, adapterMaxConcurrency: 5, departmentRates: { education: 10 } }).departmentRates).toEqual({ education: 10 });
+  });
+
   it('parses every listed deployment', () => {
     for (const deployment of deployments) expect(resolveConfig(deployment, {}).deployment).toBe(deployment);
   });

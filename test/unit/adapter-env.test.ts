@@ -22,4 +22,10 @@ describe('adapter configuration from the environment', () => {
   it('has no offices when none is configured', () => {
     expect(configFromEnv().offices).toEqual({});
   });
+
+  it('reads its share of the department rate, and pushes unpaced without one', () => {
+    expect(configFromEnv().pushesPerSecond).toBe(0);
+    vi.stubEnv('PUSHES_PER_SECOND', '4');
+    expect(configFromEnv().pushesPerSecond).toBe(4);
+  });
 });

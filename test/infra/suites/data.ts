@@ -2,7 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ADAPTER_BATCHING_WINDOW_SECONDS, ADAPTER_BATCH_SIZE } from '../../../infra/department-pipeline.ts';
+import { departmentRate } from '../../../infra/config-schema.ts';
 import { OVERDUE_METRIC } from '../../../infra/schedules.ts';
+import { MIN_PUSHES_PER_INSTANCE } from '../../../services/delivery/pace.ts';
 import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, readAudit, serviceName, table as tableTopology } from '../../../services/topology.ts';
 import { logicalIdOf, onlyResource, resourcesOf, statementsOfRole, SYNTH_TIMEOUT, type Synthesised, type Templates } from '../synth.ts';
 
@@ -178,6 +180,18 @@ export function dataSuite(all: Templates): void {
             Resource: { Ref: logicalIdOf(test, secret) },
           }),
         );
+      }
+    });
+
+    it('gives each adapter instance its share of the department rate: together at most the rate', () => {
+      const n = test.config.adapterMaxConcurrency;
+      for (const d of departments) {
+        const { adapter } = test.stack.departments.get(d.code)!;
+        const share = Number(test.json.Resources[logicalIdOf(test, adapter)]!.Properties.Environment.Variables.PUSHES_PER_SECOND);
+        const rate = departmentRate(test.config, d.code);
+        expect(share).toBe(Math.floor(rate / n));
+        expect(share).toBeGreaterThanOrEqual(MIN_PUSHES_PER_INSTANCE);
+        expect(share * n).toBeLessThanOrEqual(rate);
       }
     });
 
