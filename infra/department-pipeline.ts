@@ -17,13 +17,13 @@ import { HubFunction } from './hub-function.ts';
 import { HubSecret } from './hub-secret.ts';
 import { pascalCase } from './outputs.ts';
 
-/** SQS event source batching window: small, so a lone task is not held back. */
-export const ADAPTER_BATCHING_WINDOW_SECONDS = 1;
+/** SQS event source batching window: the topology's, the same as the local pollers'. */
+export const ADAPTER_BATCHING_WINDOW_SECONDS = delivery.batchingWindowSeconds;
 export const ADAPTER_BATCH_SIZE = 10;
 /**
  * AWS asks for a queue visibility timeout of at least six times the function timeout (plus the batching window)
  * for Lambda event sources. The queue's timeout is the topology's (delivery.visibilityTimeoutSeconds = 60), so
- * the adapter timeout follows from it: floor((60 - 1) / 6) = 9 s for a batch of up to 10 pushes.
+ * the adapter timeout follows from it: floor((60 - 0) / 6) = 10 s for a batch of up to 10 pushes.
  */
 export const ADAPTER_TIMEOUT_SECONDS = Math.floor((delivery.visibilityTimeoutSeconds - ADAPTER_BATCHING_WINDOW_SECONDS) / 6);
 /** Failed deliveries wait in a dead-letter queue for the redrive tool; keep them for SQS's maximum, 14 days. */

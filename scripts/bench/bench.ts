@@ -4,12 +4,13 @@
 // JSON summary (also in .local/bench.json). docs/performance.md explains the method and the figures.
 //   npm run bench              the full form (1,000-admission burst, 10,000 children)
 //   npm run bench -- --quick   CI's form, under two minutes on an idle 2-core machine
-//   --batching-window-ms 0     the adapters' batching window (default 1000, as the stack's event sources)
+//   --batching-window-ms 1000  the adapters' batching window (default the stack's event sources', delivery.batchingWindowSeconds)
 import '../require-node.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GetItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localBatchingWindowMs } from '../local/departments.ts';
 import { startHub } from '../local/hub.ts';
 import { BASELINE, measureBundles } from './bundle-measure.ts';
 import { cpuMeter } from './cpu.ts';
@@ -21,7 +22,7 @@ import { measureRawRates } from './raw-rates.ts';
 import { printReport } from './report.ts';
 import { measureUnitVariants } from './unit-variants.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'batching-window-ms': { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'batching-window-ms': { type: 'string', default: String(localBatchingWindowMs) } } });
 const quick = values.quick;
 const size = quick
   ? { burst: 60, sustainedSeconds: 8, scale: 100, rawSeconds: 1, initRuns: 3 }
@@ -89,6 +90,7 @@ try {
   // (2) sustained at half the bound.
   const sustainedRate = bound.tasksPerSecond / 2;
   const tasksPerChild = tasks / size.burst;
+  const s0 = pollerTotals();
   const sustained = await runLoad(hub, probe, {
     children: Math.max(1, Math.round((sustainedRate / tasksPerChild) * size.sustainedSeconds)),
     perSecond: sustainedRate / tasksPerChild,
@@ -96,6 +98,9 @@ try {
     label: 'sustained',
   });
 
+  const s1 = pollerTotals();
+  // What the batching window trades: adapter invocations (one per batch) and receives per task at a steady rate.
+  const sustainedPollers = { adapterBatchesPerTask: (s1.batches - s0.batches) / sustained.tasks, receivesPerTask: (s1.receives - s0.receives) / sustained.tasks };
   lap('sustained');
   // (5) scale.
   const scaleStarted = performance.now();
@@ -128,7 +133,7 @@ try {
     machine: { batchingWindowMs: Number(values['batching-window-ms']), sectionsSeconds: sections, loadAverageStart: load0, loadAverageEnd: loadavg(), node: process.versions.node, quick },
     rates, concurrency, opsPerTask, bound,
     burst: { ...lat(burst), admissions: size.burst, seconds: burstSeconds, ...burstCpu, perDepartment: perDept },
-    sustained: { offeredTasksPerSecond: sustainedRate, ...lat(sustained) },
+    sustained: { offeredTasksPerSecond: sustainedRate, ...lat(sustained), ...sustainedPollers },
     calls: {
       ddbWritesPerTask: c.ddbWrites / tasks, ddbWriteUnitsPerTask: c.writeUnits / tasks, ddbReadUnitsPerTask: c.readUnits / tasks,
       tableUnitsPerTask: c.writeUnitsTable / tasks,

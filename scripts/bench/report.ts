@@ -25,7 +25,7 @@ export interface BenchResult {
   opsPerTask: Record<string, number>;
   bound: { unrated: string[] };
   burst: Latency & { admissions: number; seconds: number; hubCpuSeconds: number; dynamodbCpuSeconds: number; perDepartment: Record<string, { peakPerSecond: number; peakInFlight: number }> };
-  sustained: Latency & { offeredTasksPerSecond: number };
+  sustained: Latency & { offeredTasksPerSecond: number; adapterBatchesPerTask: number; receivesPerTask: number };
   calls: {
     ddbWritesPerTask: number; ddbWriteUnitsPerTask: number; ddbReadUnitsPerTask: number; tableUnitsPerTask: number; indexUnitsPerTask: Record<string, number>;
     sqsRequestsPerTask: number; apiRequestsPerTask: number; conflicts409: number; invocationsPerTask: number;
@@ -62,6 +62,7 @@ export function printReport(r: BenchResult, s: BenchSummary): void {
   row('sustained p50 open -> delivered (ms)', f(su.p50DeliveredMs, 0));
   row('sustained p99 open -> delivered (ms)', f(su.p99DeliveredMs, 0), `< ${targets.p99DeliveredMs}`, su.p99DeliveredMs < targets.p99DeliveredMs);
   row('sustained p50 / p99 open -> completed (ms)', `${f(su.p50CompletedMs, 0)} / ${f(su.p99CompletedMs, 0)}`);
+  row('sustained adapter invocations / receives per task', `${f(su.adapterBatchesPerTask, 2)} / ${f(su.receivesPerTask, 2)}`);
   for (const [d, v] of Object.entries(b.perDepartment))
     row(`burst pushes to ${d}: peak /s, in flight`, `${v.peakPerSecond}, ${v.peakInFlight}`, 'no rate set');
   console.log(`\n(3) calls per completed task (burst run, counted at the SDK clients) and the bill at ${prices.region} list prices`);

@@ -55,6 +55,8 @@ interface AdaptersOptions {
 
 /** The `local` deployment's adapterMaxConcurrency (infra/config.ts; test/reliability/burst.test.ts keeps them equal). */
 export const LOCAL_ADAPTER_CONCURRENCY = 2;
+/** The stack's event source batching window (the topology's), in the pollers' milliseconds. */
+export const localBatchingWindowMs = delivery.batchingWindowSeconds * 1000;
 
 const endpointOf = (e: ExternalDepartment | undefined, simulator: () => string | undefined) =>
   e ? ('push' in e ? e.push : undefined) : simulator();
@@ -99,7 +101,7 @@ export async function startAdapters(o: AdaptersOptions): Promise<Partial<Record<
       handler,
       functionName: `adapter-${d.code}`,
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
-      batchingWindowMs: options.batchingWindowMs ?? 1000,
+      batchingWindowMs: options.batchingWindowMs ?? localBatchingWindowMs,
       concurrency,
       onError: (err, phase) => log(`adapter ${d.code} (${phase}): ${(err as Error).message}`),
     });

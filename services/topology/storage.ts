@@ -30,10 +30,15 @@ export const deadLetterQueueName = (code: DepartmentCode) => `hub-${code}-dlq`;
 /** The service every log line and metric names (Powertools' `service`); the overdue alarm selects its metric by it. */
 export const serviceName = 'child-welfare-hub';
 
-/** How often a delivery is tried before the message is parked in the dead-letter queue. */
+/**
+ * How often a delivery is tried before the message is parked in the dead-letter queue, and how long an adapter
+ * waits for a fuller batch after a receive: none, so a lone task goes out at once (the stack's event source and
+ * the local pollers both read it; docs/performance.md has the latency and invocations measured both ways).
+ */
 export const delivery = {
   maxReceiveCount: 5,
   visibilityTimeoutSeconds: 60,
+  batchingWindowSeconds: 0,
   /** A department's rate, pushes per second, unless its deployment sets another (docs/decisions/0021-department-rates.md). */
   pushesPerSecond: 20,
 } as const;

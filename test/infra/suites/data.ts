@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ADAPTER_BATCHING_WINDOW_SECONDS, ADAPTER_BATCH_SIZE } from '../../../infra/department-pipeline.ts';
 import { departmentRate } from '../../../infra/config-schema.ts';
+import { localBatchingWindowMs } from '../../../scripts/local/departments.ts';
 import { OVERDUE_METRIC } from '../../../infra/schedules.ts';
 import { MIN_PUSHES_PER_INSTANCE } from '../../../services/delivery/pace.ts';
 import { deadLetterQueueName, delivery, departments, inboxProjection, queueName, readAudit, serviceName, table as tableTopology } from '../../../services/topology.ts';
@@ -139,9 +140,11 @@ export function dataSuite(all: Templates): void {
         expect(m.Properties).toMatchObject({
           FunctionResponseTypes: ['ReportBatchItemFailures'],
           BatchSize: ADAPTER_BATCH_SIZE,
-          MaximumBatchingWindowInSeconds: ADAPTER_BATCHING_WINDOW_SECONDS,
+          MaximumBatchingWindowInSeconds: delivery.batchingWindowSeconds,
           ScalingConfig: { MaximumConcurrency: test.config.adapterMaxConcurrency },
         });
+        // The embedded runtime's pollers wait exactly as long as Lambda's event source does.
+        expect(localBatchingWindowMs).toBe(m.Properties.MaximumBatchingWindowInSeconds * 1000);
       }
       for (const d of departments) {
         const { queue, adapter } = test.stack.departments.get(d.code)!;
