@@ -64,10 +64,11 @@ export async function measureRawRates(o: RawRateOptions): Promise<Record<string,
     return dynamodb.send(new UpdateItemCommand({
       TableName: tableName,
       Key: { pk: { S: pk }, sk: { S: 'TASK#1' } },
-      UpdateExpression: 'SET rev = :next, gsi1sk = :sk, #s = :status',
+      // A transition inside the open half: the index entries are updated in place, their key stays (keys.ts).
+      UpdateExpression: 'SET rev = :next, #s = :status',
       ConditionExpression: 'rev = :rev',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':rev': { N: String(rev) }, ':next': { N: String(rev + 1) }, ':sk': { S: `s${n % 3}#2026-12-01#x` }, ':status': { S: `s${n % 3}` } },
+      ExpressionAttributeValues: { ':rev': { N: String(rev) }, ':next': { N: String(rev + 1) }, ':status': { S: `s${n % 3}` } },
     }));
   });
   rates.GetItemCommand = await rate(C, o.seconds, (w, n) =>

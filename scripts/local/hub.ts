@@ -14,6 +14,7 @@ import { consoleServer } from './console-server.ts';
 import { buildLocalCredentials, ensureLocalCredentials, tokensOf } from './credentials.ts';
 import { startAdapters, startDepartmentSimulators } from './departments.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { migrateInboxKeys } from '../operations/migrate-inbox-keys.ts';
 import type { HttpGateway, ProxyHandler } from './gateway-options.ts';
 import type { Hub, HubOptions } from './hub-options.ts';
 import { startHttpGateway } from './http-gateway.ts';
@@ -59,6 +60,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     );
     process.env.TABLE_NAME = provisioned.tableName;
     process.env.READ_AUDIT_QUEUE_URL = provisioned.readAudit.url;
+    // A table kept on disk may hold tasks of the state table's first layout: their inbox keys move once.
+    if (!options.inMemory && !options.endpoints && !single) {
+      const moved = await migrateInboxKeys();
+      if (moved) log(`moved ${moved} task(s) to the state table's second layout (docs/decisions/0017-state-table-v2.md)`);
+    }
     process.env.QUEUE_URLS = JSON.stringify(
       Object.fromEntries(Object.entries(provisioned.queues).map(([code, q]) => [code, q.url])),
     );

@@ -1,12 +1,11 @@
 // Escalation of overdue tasks (docs/decisions/0018-supervision-reports.md): an open task late by its type's threshold
 // in working days (services/topology.ts `escalateAfter`) goes to its city's supervisor, later to the region's. Run
-// with the overdue sweep; it finds late tasks the same way (the inbox index, by status and deadline), so it reads
+// with the overdue sweep; it finds late tasks the same way (the inbox index's open tasks, by deadline), so it reads
 // only what is late. Each escalation is written once (services/state/escalations.ts).
 import { clock } from '../lib/clock.ts';
 import { chinaDate, chinaIso } from '../calendar/china-time.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { logger } from '../lib/logger.ts';
-import { openStatuses } from '../state/lifecycle.ts';
 import { recordEscalation } from '../state/escalations.ts';
 import { allInbox } from '../state/queries.ts';
 import { getTask, jurisdictionCity, type TaskItem } from '../state/tasks.ts';
@@ -58,9 +57,7 @@ export async function escalateOverdue(now = clock.now()): Promise<number> {
   const nowChina = chinaIso(now);
   let written = 0;
   for (const d of departments) {
-    for (const status of openStatuses) {
-      for (const t of await allInbox(d.code, status, nowChina)) written += await escalate(t, now);
-    }
+    for (const t of await allInbox(d.code, 'open', nowChina)) written += await escalate(t, now);
   }
   if (written) logger.info('escalated overdue tasks', { count: written });
   return written;

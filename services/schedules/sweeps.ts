@@ -2,7 +2,7 @@
 import { chinaIso } from '../calendar/china-time.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { logger } from '../lib/logger.ts';
-import { isTerminal, openStatuses } from '../state/lifecycle.ts';
+import { isTerminal } from '../state/lifecycle.ts';
 import { getChildCase } from '../state/children.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import { allInbox } from '../state/queries.ts';
@@ -55,11 +55,9 @@ export async function flagOverdue(now = clock.now()): Promise<{ overdue: number;
   // Deadlines are stored as China time (…+08:00); the index compares strings, so compare like with like.
   const nowChina = chinaIso(now);
   for (const d of departments) {
-    for (const status of openStatuses) {
-      const late = await allInbox(d.code, status, nowChina);
-      overdue += late.length;
-      for (const t of late) if (!t.overdue && (await markOverdue(t, now))) flagged++;
-    }
+    const late = await allInbox(d.code, 'open', nowChina);
+    overdue += late.length;
+    for (const t of late) if (!t.overdue && (await markOverdue(t, now))) flagged++;
   }
   return { overdue, flagged };
 }

@@ -1,11 +1,12 @@
 // The key schema of the one state table (docs/decisions/0001-state-table.md).
 //   child        pk CHILD#<childId>   sk CHILD                    gsi2: INST#<institutionId> / CHILD#<admittedOn>#<childId>
-//   child task   pk CHILD#<childId>   sk TASK#<taskId>            gsi1: DEPT#<department>   / <status>#<deadline>#<taskId>
+//   child task   pk CHILD#<childId>   sk TASK#<taskId>            gsi1: DEPT#<department>   / <open|closed>#<deadline>#<taskId>
 //   inst. task   pk INST#<instId>     sk TASK#<taskId>            gsi1: as above
 //   either task  gsi3: DEPT#<department>@<city> / gsi1sk (a city bureau's inbox: docs/decisions/0013-jurisdictions.md)
 //   institution  pk INST#<instId>     sk INST
 // One Query on pk returns a child (or an institution) with all its tasks and their histories.
 import { monotonicFactory } from 'ulid';
+import { isTerminal, type TaskStatus } from './lifecycle.ts';
 
 const ulid = monotonicFactory();
 
@@ -31,6 +32,13 @@ export const taskKey = (taskId: string) => {
 export const inboxPk = (department: string) => `DEPT#${department}`;
 /** A city bureau's inbox: the department's tasks whose jurisdiction lies in that city. */
 export const bureauPk = (department: string, cityCode: string) => `DEPT#${department}@${cityCode}`;
-export const inboxSk = (status: string, deadline: string, taskId: string) => `${status}#${deadline}#${taskId}`;
+/**
+ * Whether a task is still open or closed leads the inbox's sort key, not its status: a status change inside either
+ * half updates the index entry in place (1 unit) instead of moving it (a delete and a put), and only closing moves
+ * it once (docs/decisions/0017-state-table-v2.md). The exact status is a projected attribute the queries filter on.
+ */
+export type InboxBucket = 'open' | 'closed';
+export const inboxBucket = (status: TaskStatus): InboxBucket => (isTerminal(status) ? 'closed' : 'open');
+export const inboxSk = (status: TaskStatus, deadline: string, taskId: string) => `${inboxBucket(status)}#${deadline}#${taskId}`;
 export const institutionChildrenPk = (institutionId: string) => `INST#${institutionId}`;
 export const institutionChildrenSk = (admittedOn: string, childId: string) => `CHILD#${admittedOn}#${childId}`;

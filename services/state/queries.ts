@@ -7,7 +7,7 @@ import { table } from '../topology.ts';
 import type { ChildItem } from './children.ts';
 import type { ClockItem } from './clocks.ts';
 import type { ComingOfAgeItem } from './coming-of-age.ts';
-import { bureauPk, childKey, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk } from './keys.ts';
+import { bureauPk, childKey, inboxBucket, inboxPk, institutionChildrenPk, institutionChildrenSk, ownerPk, type InboxBucket } from './keys.ts';
 import type { TaskStatus } from './lifecycle.ts';
 import type { ScheduleItem } from './schedules.ts';
 import { tableName } from './table.ts';
@@ -48,27 +48,40 @@ export interface InboxQuery {
   department: string;
   /** A city bureau's inbox: only the tasks whose jurisdiction lies in this city (the bureau index). */
   cityCode?: string;
-  status?: TaskStatus;
+  /** One status, or every open one (`open`: the sweeps' and the overdue lists' read). */
+  status?: TaskStatus | InboxBucket;
   limit?: number;
   startKey?: Record<string, unknown>;
   /** Only tasks whose deadline sorts before this (ISO); for the overdue sweep. */
   deadlineBefore?: string;
 }
 
-/** A department's inbox (or a city bureau's: the bureau index), by status then deadline. One Query. */
+/**
+ * A department's inbox (or a city bureau's: the bureau index), open tasks before closed ones, each half by deadline.
+ * One Query: the key selects the half (keys.ts), a filter on the projected status the one status asked for, so a
+ * page can hold fewer items than its limit (the paging token goes on).
+ */
 const inboxInput = (q: Omit<InboxQuery, 'limit' | 'startKey'>): Omit<QueryCommandInput, 'TableName'> => {
   const index = q.cityCode ? table.indexes.bureau : table.indexes.inbox;
   const values: Record<string, unknown> = { ':pk': q.cityCode ? bureauPk(q.department, q.cityCode) : inboxPk(q.department) };
   let condition = `${index.partitionKey} = :pk`;
-  if (q.status && q.deadlineBefore) {
+  const bucket = q.status === undefined ? undefined : q.status === 'open' || q.status === 'closed' ? q.status : inboxBucket(q.status);
+  if (bucket && q.deadlineBefore) {
     condition += ' AND gsi1sk BETWEEN :from AND :to';
-    values[':from'] = `${q.status}#`;
-    values[':to'] = `${q.status}#${q.deadlineBefore}`;
-  } else if (q.status) {
+    values[':from'] = `${bucket}#`;
+    values[':to'] = `${bucket}#${q.deadlineBefore}`;
+  } else if (bucket) {
     condition += ' AND begins_with(gsi1sk, :prefix)';
-    values[':prefix'] = `${q.status}#`;
+    values[':prefix'] = `${bucket}#`;
   }
-  return { IndexName: index.name, KeyConditionExpression: condition, ExpressionAttributeValues: values };
+  const byStatus = q.status !== undefined && q.status !== bucket;
+  if (byStatus) values[':status'] = q.status;
+  return {
+    IndexName: index.name,
+    KeyConditionExpression: condition,
+    ExpressionAttributeValues: values,
+    ...(byStatus ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+  };
 };
 
 /** One page of a department's tasks from the inbox index, by status then deadline. */
@@ -79,8 +92,8 @@ export async function queryInbox(q: InboxQuery) {
   return { items: (out.Items ?? []) as TaskItem[], lastKey: out.LastEvaluatedKey };
 }
 
-/** Every task of a department in one status (all pages), for the sweeps. */
-export async function allInbox(department: string, status: TaskStatus, deadlineBefore?: string): Promise<TaskItem[]> {
+/** Every task of a department in one status, or every open one (all pages), for the sweeps. */
+export async function allInbox(department: string, status: TaskStatus | 'open', deadlineBefore?: string): Promise<TaskItem[]> {
   return (await queryAll(inboxInput({ department, status, deadlineBefore }))) as TaskItem[];
 }
 

@@ -99,9 +99,15 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
       ':next': task.rev + 1,
       ':at': at,
       ':h': linked,
-      ':sk': inboxSk(status, deadline, task.taskId),
     };
-    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'gsi1sk = :sk', 'history = list_append(history, :h)'];
+    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'history = list_append(history, :h)'];
+    // The index key moves only when the task closes or its deadline changes (keys.ts): setting it unchanged is no
+    // cost, but leaving it out keeps the update from naming a key it does not move.
+    const sk = inboxSk(status, deadline, task.taskId);
+    if (sk !== task.gsi1sk) {
+      sets.push('gsi1sk = :sk');
+      values[':sk'] = sk;
+    }
     if (newDeadline !== undefined) {
       sets.push('deadline = :deadline', 'overdue = :false');
       values[':deadline'] = newDeadline;
@@ -149,6 +155,7 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
         history: [...task.history, ...linked],
         ...(result !== undefined ? { result } : {}),
         ...(request !== undefined ? { request } : {}),
+        gsi1sk: sk,
         ...(newDeadline !== undefined ? { deadline: newDeadline, overdue: false } : {}),
         ...extra,
         ...(req.reason !== undefined ? { statusReason: req.reason } : {}),

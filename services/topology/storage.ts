@@ -7,7 +7,7 @@ export const table = {
   partitionKey: 'pk',
   sortKey: 'sk',
   indexes: {
-    /** A department's inbox: pk DEPT#<code>, sk <status>#<deadline>#<taskId>. */
+    /** A department's inbox: pk DEPT#<code>, sk <open|closed>#<deadline>#<taskId> (keys.ts). */
     inbox: { name: 'inbox', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /**
      * A city bureau's inbox: pk DEPT#<code>@<city>, the inbox's own sort key (a transition's one SET of gsi1sk moves
