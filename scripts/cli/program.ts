@@ -73,6 +73,19 @@ export function buildProgram(io: CommandIo, state: RunState) {
     });
 
   program
+    .command('migrate')
+    .description("move the state table's tasks to its current layout, once after a deploy (reads and writes the table)")
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .passThroughOptions()
+    .argument('[args...]', "see 'hub migrate --help'")
+    .action(async (args) => {
+      const { migrateCommand } = await import('../operations/migrate-command.ts');
+      state.exit = await migrateCommand.run(args, io);
+    });
+
+  program
     .command('report')
     .description('the semi-annual progress report of a city, as its supervisor (HUB_TOKEN): JSON, CSV or XLSX')
     .helpOption(false)

@@ -1,6 +1,6 @@
 // Tasks written before the state table's second layout (docs/decisions/0017-state-table-v2.md) carry the inbox sort
 // key <status>#<deadline>#<taskId>, which no inbox query of this layout finds. This rewrites those keys once, in
-// place; the embedded runtime runs it when it starts on a table kept on disk (`npm start`).
+// place: `npm start` on a table kept on disk when it starts, `hub migrate` on a deployed one.
 import { paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../services/lib/aws.ts';
 import { inboxSk } from '../../services/state/keys.ts';

@@ -1,13 +1,13 @@
 // The state table's second layout (docs/decisions/0017-state-table-v2.md): a transition inside a task's open half
 // updates its inbox entries in place (one unit on each index, the key unchanged); closing moves them once; a task
-// written with the first layout's key is moved by the migration and found by the inbox again.
+// written with the first layout's key is moved by `hub migrate` and found by the inbox again.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { countCalls } from '../../scripts/bench/counters.ts';
 import { documentClient } from '../../services/lib/aws.ts';
 import { taskKey } from '../../services/state/keys.ts';
-import { migrateInboxKeys } from '../../scripts/operations/migrate-inbox-keys.ts';
 import { allInbox, queryInbox } from '../../services/state/queries.ts';
+import { main } from '../../scripts/hub.ts';
 import { admitFoundling, needsEmbedded, untilTaskStatus, useHub } from '../helpers/hub.ts';
 
 const hub = useHub({ simulators: false });
@@ -44,11 +44,17 @@ describe('state table layout 2', () => {
     const item = await stored(taskId);
     await documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...item, gsi1sk: `delivered#${item.deadline}#${taskId}` } }));
     expect((await allInbox('medical-insurance', 'delivered')).map((t) => t.taskId)).not.toContain(taskId);
-    expect(await migrateInboxKeys()).toBeGreaterThanOrEqual(1);
+    const migrate = async () => {
+      let out = '';
+      const code = await main(['migrate'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t), env: process.env });
+      expect(code).toBe(0);
+      return Number(/migrate: (\d+) task/.exec(out)?.[1]);
+    };
+    expect(await migrate()).toBeGreaterThanOrEqual(1);
     const moved = await stored(taskId);
     expect(moved.gsi1sk).toBe(`open#${item.deadline}#${taskId}`);
     expect(moved.rev).toBe(item.rev);
     expect((await allInbox('medical-insurance', 'delivered')).map((t) => t.taskId)).toContain(taskId);
-    expect(await migrateInboxKeys()).toBe(0);
+    expect(await migrate()).toBe(0);
   });
 });
