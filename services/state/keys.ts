@@ -5,10 +5,22 @@
 //   either task  gsi3: DEPT#<department>@<city> / gsi1sk (a city bureau's inbox: docs/decisions/0013-jurisdictions.md)
 //   institution  pk INST#<instId>     sk INST
 // One Query on pk returns a child (or an institution) with all its tasks and their histories.
+import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { isTerminal, type TaskStatus } from './lifecycle.ts';
 
-const ulid = monotonicFactory();
+// ulid's own generator asks the system for one random byte per character, 16 calls per new id: the hub's costliest
+// frame of its own in a profile of the benchmark's burst (docs/performance.md). The same source, 256 bytes a call.
+const pool = new Uint8Array(256);
+let drawn = pool.length;
+const randomByteFraction = () => {
+  if (drawn === pool.length) {
+    randomFillSync(pool);
+    drawn = 0;
+  }
+  return pool[drawn++]! / 256;
+};
+const ulid = monotonicFactory(randomByteFraction);
 
 export const newChildId = () => `CH${ulid()}`;
 /** The task id carries its owner's id, so any task is one GetItem away without an extra index. */
