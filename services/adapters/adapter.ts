@@ -6,10 +6,11 @@ import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
+import { pushTimeoutSeconds } from '../../contracts/push.ts';
 import { hubMachine } from '../auth/actor.ts';
 import { deliveryOf, type OfficeDelivery } from '../delivery/offices.ts';
 import { createPacer, type Pacer } from '../delivery/pace.ts';
-import { push } from '../delivery/push.ts';
+import { push, type PushOutcome } from '../delivery/push.ts';
 import { taskEnvelope } from '../dispatch/envelope.ts';
 import { parkedReason } from '../dispatch/failure.ts';
 import { sqsClient } from '../lib/aws.ts';
@@ -45,6 +46,22 @@ export interface AdapterConfig {
 /** A record that cannot succeed however often it is tried: it goes to the dead-letter queue to be seen. */
 class PoisonMessage extends Error {}
 
+/** Kept back from a push's timeout for recording its outcome (one conditional write) and answering the batch. */
+export const RECORD_RESERVE_MS = 1500;
+/** A push cut to less than this is not started: its answer could not be waited for. */
+export const MIN_PUSH_MS = 1000;
+
+/**
+ * How long a push may wait for the department's answer: the configured timeout, cut to what the invocation has left
+ * (a paced batch starts its last pushes seconds in). A push that outlived the invocation would end it mid-batch, and
+ * the whole batch would come back with no outcome recorded on any task. `undefined`: too little left to start.
+ */
+export function pushBudgetMs(configuredMs: number, remainingMs: number | undefined): number | undefined {
+  const left = remainingMs === undefined ? Infinity : remainingMs - RECORD_RESERVE_MS;
+  if (left >= configuredMs) return configuredMs;
+  return left >= MIN_PUSH_MS ? left : undefined;
+}
+
 async function backoff(record: SQSRecord, attempt: number, config: AdapterConfig) {
   if (!config.queueUrl) return;
   const seconds = Math.min(config.retryBaseSeconds * 2 ** (attempt - 1), 900);
@@ -53,7 +70,13 @@ async function backoff(record: SQSRecord, attempt: number, config: AdapterConfig
     .catch((err) => logger.warn('could not set retry backoff', { error: (err as Error).name }));
 }
 
-export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterConfig, record: SQSRecord, pace?: Pacer): Promise<void> {
+export async function deliverRecord(
+  adapter: DepartmentAdapter,
+  config: AdapterConfig,
+  record: SQSRecord,
+  pace?: Pacer,
+  remainingMs?: () => number,
+): Promise<void> {
   let envelope: Envelope;
   try {
     envelope = Envelope.parse(JSON.parse(record.body));
@@ -79,7 +102,8 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
     return;
   }
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  const record_ = async (action: 'deliver' | 'fail', reason?: string, acknowledged = false) => {
+  /** False: another attempt (a redelivery, a re-dispatch) or the department's own call recorded it first. */
+  const record_ = async (action: 'deliver' | 'fail', reason?: string, acknowledged = false): Promise<boolean> => {
     try {
       await transitionTask(taskId, {
         action,
@@ -89,9 +113,11 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
         // The department's system acknowledged in its answer to the push: recorded as a machine of that department.
         ...(acknowledged ? { then: { action: 'acknowledge', actor: 'department', who: { by: `department:${adapter.department}` } } } : {}),
       });
+      return true;
     } catch (err) {
-      // The department answered through the API before we recorded the push: it has the task.
+      // The department answered through the API before we recorded the push, or a duplicate message's push did.
       if (!(err instanceof ConflictError)) throw err;
+      return false;
     }
   };
 
@@ -102,12 +128,19 @@ export async function deliverRecord(adapter: DepartmentAdapter, config: AdapterC
   }
   const wire = adapter.toWire(envelope);
   await pace?.();
-  const outcome = await push(target.endpointUrl, await target.secret(), wire, envelope.id, config.pushTimeoutMs, signatureOf(adapter.department));
+  const timeoutMs = pushBudgetMs(config.pushTimeoutMs ?? pushTimeoutSeconds * 1000, remainingMs?.());
+  const outcome: PushOutcome =
+    timeoutMs === undefined
+      ? { kind: 'unavailable', reason: 'the adapter invocation had too little time left to push' }
+      : await push(target.endpointUrl, await target.secret(), wire, envelope.id, timeoutMs, signatureOf(adapter.department));
   if (outcome.kind === 'delivered') {
     // A department may acknowledge in its answer to the push: one write and one API call fewer per task.
     const acknowledged = (outcome.body as { acknowledged?: unknown } | undefined)?.acknowledged === true;
-    await record_('deliver', undefined, acknowledged);
-    logger.info('task delivered', { taskId, department: adapter.department, attempt, ...(target.office ? { office: target.office } : {}) });
+    const office = target.office ? { office: target.office } : {};
+    if (await record_('deliver', undefined, acknowledged)) logger.info('task delivered', { taskId, department: adapter.department, attempt, ...office });
+    // Two messages of one task pushed at once (the sweep's re-send beside a slow first try): the department got it
+    // twice under one idempotency key; only the first push's record counts.
+    else logger.info('task pushed again; already recorded', { taskId, department: adapter.department, attempt, ...office });
     return;
   }
   if (outcome.kind === 'refused') {
@@ -133,7 +166,7 @@ export function createAdapterHandler(adapter: DepartmentAdapter, config: () => A
     const cfg = config();
     if (cfg.pushesPerSecond) pace ??= createPacer(cfg.pushesPerSecond);
     const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(event, (record: SQSRecord) => deliverRecord(adapter, cfg, record, pace), processor, {
+    return processPartialResponse(event, (record: SQSRecord) => deliverRecord(adapter, cfg, record, pace, () => context.getRemainingTimeInMillis()), processor, {
       context,
       throwOnFullBatchFailure: false,
     });
