@@ -9,6 +9,7 @@ export const errorCodes = {
   404: 'not_found',
   409: 'conflict',
   422: 'rule_violation',
+  429: 'too_many_requests',
   500: 'internal',
 } as const;
 export type ErrorStatus = Exclude<keyof typeof errorCodes, 500>;
@@ -24,6 +25,7 @@ export const ErrorBody = z.object({
   error: z.enum(Object.values(errorCodes)).describe('Machine-readable error code'),
   message: z.string().describe('What went wrong, in English (for systems and their developers)'),
   message_zh: z.string().describe('What went wrong, in Chinese (for a person)'),
+  retryAfterSeconds: z.int().optional().describe('429 too_many_requests: send again after this many seconds (also the `Retry-After` header)'),
   issues: z.array(FieldIssue).optional().describe('Every offending field (400 invalid_request, 422 rule_violation)'),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

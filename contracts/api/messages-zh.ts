@@ -51,6 +51,7 @@ const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^not a child in the care of /, () => '该儿童不在本机构'],
   [/^the city institution of /, () => '应移交至本市儿童福利机构'],
   [/: must match \S+$/, () => '格式不正确'],
+  [/^import \S+: rows sent faster than (\S+) a second; send this page again in (\d+) s$/, (m) => `导入过快：每秒至多${m[1]}行，本页未导入，请${m[2]}秒后重新提交`],
 ];
 
 /** The Chinese of a known English message, or undefined. */
@@ -73,6 +74,7 @@ export const errorZh: Record<(typeof errorCodes)[keyof typeof errorCodes], strin
   not_found: '未找到',
   conflict: '与当前状态冲突，未作任何更改',
   rule_violation: '办理结果不符合政策规则',
+  too_many_requests: '提交过快，未作任何更改，请稍后重试',
   internal: '系统内部错误，请稍后重试',
 };
 

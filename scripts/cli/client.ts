@@ -21,7 +21,7 @@ export class UsageError extends Error {}
 
 /** The hub answered with an error: exit 1, one line with the status and the fields it named. */
 export class RefusedError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(readonly status: number, readonly body: unknown, readonly retryAfterSeconds?: number) {
     const parsed = ErrorBody.safeParse(body);
     const detail = parsed.success
       ? `${parsed.data.message}${parsed.data.issues?.length ? ` (${parsed.data.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`
@@ -101,7 +101,8 @@ export function hubClient(conn: Connection, env: Record<string, string | undefin
       } catch {
         // A gateway's own error page need not be JSON; RefusedError shows its start.
       }
-      if (!res.ok) throw new RefusedError(res.status, parsed);
+      const retryAfter = Number(res.headers.get('retry-after'));
+      if (!res.ok) throw new RefusedError(res.status, parsed, retryAfter > 0 ? retryAfter : undefined);
       return parsed as T;
     },
   };

@@ -7,6 +7,7 @@ import {
   type HubError,
   NotFoundError,
   RuleViolationError,
+  TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
   withChinese,
@@ -23,6 +24,7 @@ const errorSamples: HubError[] = [
   new ForbiddenError('only the staff of an institution may do this'),
   new NotFoundError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K not found'),
   new ConflictError('task CH01HYKQ6Z8P3V9W2X4Y5Z6A7B8C.T01HYKQ7A2B3C4D5E6F7G8H9J0K: cannot complete a task that is delivered: acknowledge first'),
+  new TooManyRequestsError('import 3q2-Ky7vXW0bHn5cAhRj1tPzLmE8dUo4: rows sent faster than 20 a second; send this page again in 2 s', 2),
 ];
 const INTERNAL = { status: 500, code: errorCodes[500], message: 'internal error' } as const;
 
@@ -33,6 +35,7 @@ const responseName: Record<ErrorStatus, string> = {
   404: 'NotFound',
   409: 'Conflict',
   422: 'RuleViolation',
+  429: 'TooManyRequests',
 };
 
 const responseText: Record<ErrorStatus | 500, string> = {
@@ -48,12 +51,15 @@ const responseText: Record<ErrorStatus | 500, string> = {
   409: 'The task\'s lifecycle does not allow this now, or a concurrent change won. Nothing changed.',
   422: 'Well-formed, but breaks a policy rule; `issues` says which (each rule is in the result schema\'s `x-rules`, ' +
     'its `en` the issue\'s `message`, its `zh` the `message_zh`). One example per task type. Nothing changed.',
+  429: 'Sent faster than the hub allows (an import\'s rows beyond `progress.rowsPerSecond`). Nothing changed; send the same ' +
+    'request again after `Retry-After` seconds (also `retryAfterSeconds`).',
   500: 'An unexpected error; retry later.',
 };
 
 export const responseRef = (status: ErrorStatus) => ({ $ref: `#/components/responses/${responseName[status]}` });
 
-const answer = (e: HubError) => withChinese({ error: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) });
+const answer = (e: HubError) =>
+  withChinese({ error: e.code, message: e.message, ...(e instanceof TooManyRequestsError ? { retryAfterSeconds: e.retryAfterSeconds } : {}), ...(e.issues ? { issues: e.issues } : {}) });
 
 /**
  * One 422 per task type that has rules: the real check's answer to its example's result changed to break its first rule
@@ -88,6 +94,7 @@ export function errorResponses(examples: Map<string, ExampleFile>) {
     const body = answer(e);
     out[responseName[status]] = {
       description: responseText[status],
+      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before sending again', schema: { type: 'integer', minimum: 1 } } } } : {}),
       content: {
         'application/json': {
           schema: status === 401 || status === 403 ? { anyOf: [ref('Error'), ref('GatewayError')] } : ref('Error'),

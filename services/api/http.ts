@@ -11,7 +11,7 @@ import type { Person } from '../../contracts/api/views.ts';
 import { callerOf, whoOf, type Who } from '../auth/actor.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
-import { echo, HubError, NotFoundError, UnauthorizedError, ValidationError, withChinese, zodIssues } from '../lib/errors.ts';
+import { echo, HubError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError, withChinese, zodIssues } from '../lib/errors.ts';
 import { contentLanguage, inLeadingOrder, leadingLanguage, type Lead } from '../lib/language.ts';
 import { logger } from '../lib/logger.ts';
 
@@ -72,6 +72,10 @@ function checkContentType(event: APIGatewayProxyEvent) {
 /** The error answer; `acceptLanguage` decides which message leads (services/lib/language.ts). */
 export function errorReply(err: unknown, acceptLanguage?: string): APIGatewayProxyResult {
   const lead = leadingLanguage(acceptLanguage);
+  if (err instanceof TooManyRequestsError) {
+    const reply = failure(429, { error: err.code, message: echo(err.message, 300), retryAfterSeconds: err.retryAfterSeconds }, lead);
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(err.retryAfterSeconds) } };
+  }
   if (err instanceof HubError) {
     return failure(err.status, { error: err.code, message: echo(err.message, 300), ...(err.issues ? { issues: err.issues } : {}) }, lead);
   }

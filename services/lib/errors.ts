@@ -56,6 +56,13 @@ export class RuleViolationError extends HubError {
   }
 }
 
+/** Sent faster than the hub allows (an import's pace): nothing changed; the answer says when to send again. */
+export class TooManyRequestsError extends HubError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(429, message);
+  }
+}
+
 /**
  * A caller's value as an answer may quote it: cut to a short length, so that an answer never carries back
  * kilobytes the caller sent (ids, type names, unknown keys).

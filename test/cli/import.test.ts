@@ -119,3 +119,47 @@ describe('hub import', () => {
     expect(count).toBe(150);
   });
 });
+
+describe('the import pace, kept by the hub', () => {
+  it('a page sent faster than the pace is refused with 429 and admits nothing; hub import waits as told and completes', async () => {
+    // 2 rows a second: the first page of 50 is paid for until 25 s after it was taken.
+    process.env.IMPORT_ROWS_PER_SECOND = '2';
+    try {
+      const institution = 'CWI-450400';
+      const file = join(dir, 'paced.csv');
+      const rows = Array.from({ length: 60 }, (_, i) => ({ row: i + 2, cells: { ...base, 姓名: `限速${i}`, 行键: `WZ-${i}` } as Record<string, string> }));
+      await writeSheet(file, headers, rows.map((r) => cells(r.cells)));
+      const importId = await importIdOf(file, institution);
+      const post = (page: typeof rows) =>
+        fetch(`${hub().apiUrl}/v1/imports`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${hub().tokens[`staff:${institution}`]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ institutionId: institution, importId, rows: page }),
+        });
+      expect((await post(rows.slice(0, 50))).status).toBe(200);
+
+      // A client ignoring the pace sends the next page at once.
+      const early = await post(rows.slice(50));
+      expect(early.status).toBe(429);
+      const retryAfter = Number(early.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(await early.json()).toMatchObject({
+        error: 'too_many_requests',
+        retryAfterSeconds: retryAfter,
+        message_zh: expect.stringMatching(/^导入过快：每秒至多2行，本页未导入，请\d+秒后重新提交$/),
+      });
+      const job = await hub().call('GET', `/v1/imports/${importId}`, { as: `staff:${institution}` });
+      expect(job.body).toMatchObject({ lastRow: 51, admitted: 50 });
+      const children = await hub().call('GET', `/v1/institutions/${institution}/children?limit=100`, { as: `staff:${institution}` });
+      expect(children.body.items).toHaveLength(50);
+
+      // `hub import` goes on after row 51, is told to wait, waits, and takes the rest.
+      const resumed = await importFile(file, `staff:${institution}`);
+      expect(resumed).toMatchObject({ resumedAfterRow: 51, progress: { lastRow: 61, admitted: 60, invalidRows: 0 } });
+      expect(resumed.admitted).toHaveLength(10);
+      expect(resumed.throttledPages).toBeGreaterThanOrEqual(1);
+    } finally {
+      process.env.IMPORT_ROWS_PER_SECOND = '200';
+    }
+  });
+});

@@ -21,10 +21,11 @@ export const importOperations = {
       'for. A row already imported (same identity number, or the same row key when there is none) is not admitted ' +
       'again: `unchanged` when equal, `changed` (the differing columns, not applied) when not. Send the pages of one ' +
       'file under one `importId`, at most `progress.rowsPerSecond` rows a second; `GET /v1/imports/{importId}` ' +
-      'says where to resume.',
+      'says where to resume. A page sent faster than that pace is refused with 429 and a `Retry-After` (nothing ' +
+      'changed; send it again then).',
     body: ImportPageRequest,
     success: { status: 200, schema: ImportPageResult, description: 'What became of each row of the page' },
-    errors: [400, ...AUTH, 409],
+    errors: [400, ...AUTH, 409, 429],
   },
   'GET /v1/imports/{importId}': {
     operationId: 'getImport',

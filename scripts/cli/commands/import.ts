@@ -10,7 +10,7 @@ import { context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
 import type { SheetRow } from '../spreadsheet.ts';
 
-type Summary = Omit<ImportPageResult, 'progress'> & { progress?: ImportProgress; resumedAfterRow: number };
+type Summary = Omit<ImportPageResult, 'progress'> & { progress?: ImportProgress; resumedAfterRow: number; throttledPages: number };
 
 /** The same file for the same institution is the same import: resuming finds it again. */
 export async function importIdOf(path: string, institutionId: string): Promise<string> {
@@ -37,17 +37,27 @@ async function countRows(path: string): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Pages the hub refused as too fast (429) in a row before giving up: its pace is always reachable by waiting. */
+const MAX_THROTTLED = 30;
+
 /**
  * A page the gateway gave up on (504) or the hub failed (5xx) is sent again: rows are recognised by their keys, so
- * what the first attempt admitted comes back as `unchanged`, never twice (the import's counts stay exact).
+ * what the first attempt admitted comes back as `unchanged`, never twice (the import's counts stay exact). A page the
+ * hub found too fast (429: nothing taken) is sent again after its `Retry-After`.
  */
-async function withRetries<T>(send: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+async function withRetries<T>(send: () => Promise<T>, onThrottled: () => void, attempts = 5): Promise<T> {
+  for (let attempt = 1, throttled = 0; ; ) {
     try {
       return await send();
     } catch (err) {
+      if (err instanceof RefusedError && err.status === 429 && ++throttled <= MAX_THROTTLED) {
+        onThrottled();
+        await sleep((err.retryAfterSeconds ?? 1) * 1000);
+        continue;
+      }
       if (!(err instanceof RefusedError && err.status >= 500) || attempt === attempts) throw err;
       await sleep(1000 * 2 ** (attempt - 1));
+      attempt++;
     }
   }
 }
@@ -86,7 +96,7 @@ export function importCommand(program: Command<any, any, any>, io: CommandIo): v
       const before = await previous(api, importId);
       // An interrupted run goes on after the last row the hub took; a completed one is checked again from the start.
       const after = before && !before.completedAt ? before.lastRow : 0;
-      const summary: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: after };
+      const summary: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: after, throttledPages: 0 };
       const bar = out.progress(cio.isTty && !out.json ? await countRows(file) : 0, after ? `resuming after row ${after}` : 'importing');
       let rate = before?.rowsPerSecond ?? 20;
       const started = Date.now();
@@ -95,7 +105,7 @@ export function importCommand(program: Command<any, any, any>, io: CommandIo): v
         // Keep to the pace: `sent` rows may not have gone faster than `rate` a second.
         const due = started + (sent / Math.min(rate, asked)) * 1000;
         if (due > Date.now()) await sleep(due - Date.now());
-        const page = await withRetries(() => api.call<ImportPageResult>('POST', '/v1/imports', { institutionId, importId, rows, ...(last ? { last } : {}) }));
+        const page = await withRetries(() => api.call<ImportPageResult>('POST', '/v1/imports', { institutionId, importId, rows, ...(last ? { last } : {}) }), () => summary.throttledPages++);
         sent += rows.length;
         rate = page.progress.rowsPerSecond;
         summary.admitted.push(...page.admitted);

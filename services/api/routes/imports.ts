@@ -5,17 +5,21 @@ import { importColumns, ImportPageRequest, type ImportPageResult, type ImportPro
 import { assertStaffOf, requireStaff } from '../../auth/scope.ts';
 import { admitChild, futureDates } from '../../cases/admit.ts';
 import { changedColumns, headerOf, readRow } from '../../cases/import-rows.ts';
-import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { NotFoundError, TooManyRequestsError } from '../../lib/errors.ts';
 import { clock } from '../../lib/clock.ts';
 import { logger } from '../../lib/logger.ts';
-import { getImportedRow, getImportedRows, getImportJob, importedRowKey, advanceImportJob, type ImportedRow, type ImportJob } from '../../state/imports.ts';
+import {
+  advanceImportJob, getImportedRow, getImportedRows, getImportJob, importedRowKey, PaceExceeded, takeImportPace, type ImportedRow, type ImportJob,
+} from '../../state/imports.ts';
 import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
 
-/** The pace clients keep (rows per second), so that a file does not flood the departments' queues. */
+/** The pace of an import (rows per second), so that a file does not flood the departments' queues. */
 const rowsPerSecond = () => getNumberFromEnv({ key: 'IMPORT_ROWS_PER_SECOND', defaultValue: 20 });
+/** How far ahead of the pace a page may arrive: a client keeping the pace by its own clock is never refused. */
+const PACE_BURST_MS = 1000;
 
 const progressOf = (job: ImportJob): ImportProgress => {
-  const { pk: _pk, sk: _sk, rev: _rev, ...rest } = job;
+  const { pk: _pk, sk: _sk, rev: _rev, paceUntil: _pace, ...rest } = job;
   return { ...rest, rowsPerSecond: rowsPerSecond() };
 };
 
@@ -46,8 +50,15 @@ export const importRoutes = {
     const principal = requirePrincipal(req);
     const page = parseBody(ImportPageRequest, req.body);
     assertStaffOf(principal, page.institutionId);
-    const before = await getImportJob(page.importId);
-    if (before && before.institutionId !== page.institutionId) throw new ConflictError(`import id ${page.importId} is in use by another institution`);
+    // The pace is taken before any row is read: a page refused with 429 changes nothing.
+    const pace = { rowsPerSecond: rowsPerSecond(), burstMs: PACE_BURST_MS };
+    try {
+      await takeImportPace({ importId: page.importId, institutionId: page.institutionId, rows: page.rows.length }, pace, await getImportJob(page.importId));
+    } catch (err) {
+      if (!(err instanceof PaceExceeded)) throw err;
+      const seconds = Math.ceil(err.retryAfterMs / 1000);
+      throw new TooManyRequestsError(`import ${page.importId}: rows sent faster than ${pace.rowsPerSecond} a second; send this page again in ${seconds} s`, seconds);
+    }
     const by = recordedBy(req, principal);
     const result: Omit<ImportPageResult, 'progress'> = { importId: page.importId, admitted: [], unchanged: [], changed: [], invalid: [] };
 
@@ -98,7 +109,7 @@ export const importRoutes = {
 
     const invalidRows = new Set(result.invalid.map((i) => i.row)).size;
     const job = await advanceImportJob(
-      { importId: page.importId, institutionId: page.institutionId, lastRow: Math.max(...page.rows.map((r) => r.row)), last: Boolean(page.last) },
+      { importId: page.importId, lastRow: Math.max(...page.rows.map((r) => r.row)), last: Boolean(page.last) },
       { admitted: result.admitted.length, unchanged: result.unchanged.length, changed: result.changed.length, invalidRows },
     );
     logger.info('import page', { importId: page.importId, rows: page.rows.length, admitted: result.admitted.length, invalidRows });
