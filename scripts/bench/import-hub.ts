@@ -3,8 +3,22 @@
 //   tsx scripts/bench/import-hub.ts <dir>
 import '../require-node.ts';
 import { startHub } from '../local/hub.ts';
+import { countCalls } from './counters.ts';
+import { cpuMeter } from './cpu.ts';
 
 process.env.LOG_LEVEL = 'ERROR';
 const hub = await startHub({ port: 0, dataDir: process.argv[2], prefix: `bench-import-${Date.now()}-`, redispatchEverySeconds: 0, overdueEverySeconds: 0 });
+const cpu = cpuMeter(hub.endpoints.dynamodb);
+const calls = countCalls();
 process.stdout.write(`ready ${hub.apiUrl}\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void hub.stop().then(() => process.exit(0)));
+// Before stopping, for the benchmark's report: the CPU seconds this process and DynamoDB Local's JVM spent since
+// ready, and the requests the hub's code and the local queue pollers made.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    const c = calls.snapshot();
+    const pollers = Object.values(hub.pollers).reduce((a, p) => ({ receives: a.receives + p!.stats.receiveRequests, deletes: a.deletes + p!.stats.deleteRequests }), { receives: 0, deletes: 0 });
+    const requests = { ...Object.fromEntries(Object.entries(c.byCommand).map(([k, v]) => [k, v.requests])), ...c.sqsByCommand, pollerReceives: pollers.receives, pollerDeletes: pollers.deletes };
+    process.stdout.write(`cpu ${JSON.stringify({ ...cpu.read(), requests })}\n`);
+    void hub.stop().then(() => process.exit(0));
+  });
+}

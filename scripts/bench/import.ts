@@ -3,6 +3,7 @@
 // and of the importing client's (DynamoDB Local's JVM is apart and not counted).
 //   npm run bench:import                      10,000 rows, XLSX, at the hub's pace for the benchmark (500 rows/s)
 //   npm run bench:import -- --rows 2000 --format csv --rate 20
+//   npm run bench:import -- --rows 500 --profile <dir>   the hub's CPU profile (node --cpu-prof) written to <dir>
 import '../require-node.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { writeSheet } from '../cli/spreadsheet.ts';
 import { main } from '../hub.ts';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '10000' }, format: { type: 'string', default: 'xlsx' }, rate: { type: 'string', default: '500' } },
+  options: { rows: { type: 'string', default: '10000' }, format: { type: 'string', default: 'xlsx' }, rate: { type: 'string', default: '500' }, profile: { type: 'string' } },
 });
 const rows = Number(values.rows);
 const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
@@ -40,9 +41,15 @@ await writeSheet(file, headers, generated());
 
 const peakKb = (pid: number | 'self') => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 
-const hubProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/import-hub.ts', dir], {
+const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : [];
+const hubProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/bench/import-hub.ts', dir], {
   env: { ...process.env, IMPORT_ROWS_PER_SECOND: values.rate },
   stdio: ['ignore', 'pipe', 'inherit'],
+});
+let hubCpu: { hubCpuSeconds: number; dynamodbCpuSeconds: number; requests: Record<string, number> } | undefined;
+hubProcess.stdout.on('data', (chunk: Buffer) => {
+  const cpu = /^cpu (.*)$/m.exec(chunk.toString());
+  if (cpu) hubCpu = JSON.parse(cpu[1]!);
 });
 await new Promise<void>((resolve, reject) => {
   hubProcess.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('ready') ? resolve() : undefined));
@@ -78,6 +85,10 @@ console.log(
       hubPeakMB: Math.round(hubPeakKb / 1024),
       hubAtStartMB: Math.round(hubStartKb / 1024),
       clientPeakMB: Math.round(peakKb('self') / 1024),
+      hubCpuSeconds: hubCpu && Number(hubCpu.hubCpuSeconds.toFixed(1)),
+      dynamodbCpuSeconds: hubCpu && Number(hubCpu.dynamodbCpuSeconds.toFixed(1)),
+      clientCpuSeconds: Number(((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)),
+      hubRequestsPerRow: hubCpu && Object.fromEntries(Object.entries(hubCpu.requests).map(([k, v]) => [k, Number((v / rows).toFixed(2))])),
     },
     null,
     2,

@@ -21,12 +21,22 @@ export function futureDates(facts: AdmissionRequest, now: Date): { fields: (type
   return { fields: pastDates.filter((f) => (facts[f] ?? '') > today), today };
 }
 
-export async function admitChild(facts: AdmissionRequest, who: Who, alongside: (childId: string) => object[] = () => []) {
+/**
+ * Writes the child and its tasks (and `alongside`) in one transaction, without sending them: a caller admitting many
+ * children sends their dispatched tasks together (`sendTasks` batches ten to a request per department). Written as
+ * dispatched, a task that is never sent is sent by the re-dispatch sweep.
+ */
+export async function writeAdmission(facts: AdmissionRequest, who: Who, alongside: (childId: string) => object[] = () => []) {
   const institution = getInstitution(facts.institutionId);
   const now = clock.now();
   const child = { ...facts, childId: newChildId() };
   const tasks = buildTaskItems({ institution, child }, planAdmission(child, { at: institution.kind }), who, now);
   await putAllNew([newChildItem(child, institution, who, now.toISOString()), ...tasks, ...alongside(child.childId)]);
+  return { child, tasks, now };
+}
+
+export async function admitChild(facts: AdmissionRequest, who: Who) {
+  const { child, tasks, now } = await writeAdmission(facts, who);
   await sendTasks(tasks.filter((t) => t.status === 'dispatched'), now);
   return { child, tasks };
 }

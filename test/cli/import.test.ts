@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importColumns } from '../../contracts/api/imports.ts';
 import { importIdOf } from '../../scripts/cli/commands/import.ts';
 import { writeSheet } from '../../scripts/cli/spreadsheet.ts';
-import { eventually, LIUZHOU, NANNING, useHub } from '../helpers/hub.ts';
+import { eventually, LIUZHOU, NANNING, untilTaskStatus, useHub } from '../helpers/hub.ts';
 import { cliDir, hubCli } from './helpers.ts';
 
 process.env.IMPORT_ROWS_PER_SECOND = '200';
@@ -56,6 +56,9 @@ describe('hub import', () => {
     expect(foundling.tasks).toBeGreaterThan(0);
     const child = await hub().call('GET', `/v1/children/${foundling.childId}`, { as: `staff:${NANNING}` });
     expect(child.body.child).toMatchObject({ name: '导入丙', parentsUnknown: true, foundlingCertificateNumber: 'NN-GA-2026-9' });
+    // The page's tasks went to their queues (sent together after its rows) and reach the departments' inboxes.
+    expect(child.body.tasks).toHaveLength(foundling.tasks);
+    for (const t of child.body.tasks as { taskId: string }[]) await untilTaskStatus(hub(), foundling.childId, t.taskId, 'delivered');
 
     // The same file again: nothing new, every good row recognised.
     const again = await importFile(file, `staff:${NANNING}`);

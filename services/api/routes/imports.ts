@@ -3,7 +3,8 @@
 import { getNumberFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import { importColumns, ImportPageRequest, type ImportPageResult, type ImportProgress } from '../../../contracts/api/imports.ts';
 import { assertStaffOf, requireStaff } from '../../auth/scope.ts';
-import { admitChild, futureDates } from '../../cases/admit.ts';
+import { futureDates, writeAdmission } from '../../cases/admit.ts';
+import { sendTasks } from '../../dispatch/send.ts';
 import { changedColumns, headerOf, readRow } from '../../cases/import-rows.ts';
 import { NotFoundError, TooManyRequestsError } from '../../lib/errors.ts';
 import { clock } from '../../lib/clock.ts';
@@ -23,7 +24,7 @@ const progressOf = (job: ImportJob): ImportProgress => {
   return { ...rest, rowsPerSecond: rowsPerSecond() };
 };
 
-/** Rows of a page admitted concurrently. */
+/** Rows of a page admitted concurrently (as many lanes, each taking the next row when its own is done). */
 const ADMIT_AT_ONCE = 10;
 
 const TEMPLATE_CSV = `\uFEFF${importColumns.map((c) => c.header).join(',')}\r\n`;
@@ -77,6 +78,8 @@ export const importRoutes = {
       if (existing.hash === hash) result.unchanged.push({ row, childId: existing.childId });
       else result.changed.push({ row, childId: existing.childId, columns: changedColumns(existing.facts, facts) });
     };
+    // The page's dispatched tasks go to the queues together after its rows: ten to a request, not one request a row.
+    const dispatched: Awaited<ReturnType<typeof writeAdmission>>['tasks'] = [];
     const admitOne = async ({ row, outcome }: (typeof read)[number]) => {
       if (!outcome.ok) {
         result.invalid.push(...outcome.issues.map((i) => ({ row, ...i })));
@@ -85,11 +88,12 @@ export const importRoutes = {
       const existing = seen.get(outcome.key);
       if (existing) return classify(row, existing, outcome.facts, outcome.hash);
       try {
-        const { child, tasks } = await admitChild(outcome.facts, by, (childId) => [
+        const { child, tasks } = await writeAdmission(outcome.facts, by, (childId) => [
           { ...importedRowKey(page.institutionId, outcome.key), childId, hash: outcome.hash, facts: outcome.facts, importId: page.importId, row, at: now.toISOString() },
         ]);
         seen.set(outcome.key, { childId: child.childId, hash: outcome.hash, facts: outcome.facts });
         result.admitted.push({ row, childId: child.childId, tasks: tasks.length });
+        dispatched.push(...tasks.filter((t) => t.status === 'dispatched'));
       } catch (err) {
         if ((err as Error).name !== 'TransactionCanceledException') throw err;
         // The same row went in meanwhile (a duplicate in the file, or a concurrent import): it is not admitted twice.
@@ -103,8 +107,17 @@ export const importRoutes = {
     // A key repeated within the page waits for its first row, which is the one admitted.
     const firstKeys = new Set<string>();
     const firsts = read.filter((r) => !r.outcome.ok || (!firstKeys.has(r.outcome.key) && firstKeys.add(r.outcome.key)));
-    for (let i = 0; i < firsts.length; i += ADMIT_AT_ONCE) await Promise.all(firsts.slice(i, i + ADMIT_AT_ONCE).map(admitOne));
-    for (const repeat of read.filter((r) => !firsts.includes(r))) await admitOne(repeat);
+    let next = 0;
+    const lane = async () => {
+      while (next < firsts.length) await admitOne(firsts[next++]!);
+    };
+    try {
+      await Promise.all(Array.from({ length: ADMIT_AT_ONCE }, lane));
+      for (const repeat of read.filter((r) => !firsts.includes(r))) await admitOne(repeat);
+    } finally {
+      // Also when a row failed: what was admitted is sent now, not left for the sweep.
+      await sendTasks(dispatched, now);
+    }
     for (const list of [result.admitted, result.unchanged, result.changed, result.invalid]) list.sort((a, b) => a.row - b.row);
 
     const invalidRows = new Set(result.invalid.map((i) => i.row)).size;
