@@ -72,8 +72,20 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
     admissions.push(...Array.from({ length: Math.min(o.inFlight ?? o.children, o.children) }, lane));
   }
   await Promise.all(admissions);
-  const tasks = taskIds.size;
-  const mine = () => [...taskIds].filter((id) => probe.completed.has(id)).length;
+  return untilCompleted(probe, { openedAt, tasks: taskIds.size, startedAt, isMine: (id) => taskIds.has(id) }, o);
+}
+
+/**
+ * Waits until the departments completed `tasks` tasks of the children in `openedAt` (a progress bar on a TTY), then
+ * each task's opening → delivered and → completed.
+ */
+export async function untilCompleted(
+  probe: FetchProbe,
+  run: { openedAt: Map<string, number>; tasks: number; startedAt: number; isMine: (taskId: string) => boolean },
+  o: Pick<LoadOptions, 'timeoutMs' | 'label' | 'onTick'>,
+): Promise<LoadRun> {
+  const { openedAt, tasks, startedAt } = run;
+  const mine = () => [...probe.completed.keys()].filter(run.isMine).length;
   const deadline = performance.now() + o.timeoutMs;
   let done = mine();
   while (done < tasks && performance.now() < deadline) {
@@ -86,10 +98,9 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
   const deliveredMs: number[] = [];
   const completedMs: number[] = [];
   let finishedAt = startedAt;
-  for (const taskId of taskIds) {
-    const at = probe.completed.get(taskId);
+  for (const [taskId, at] of probe.completed) {
     const opened = openedAt.get(childOf(taskId));
-    if (at === undefined || opened === undefined) continue;
+    if (!run.isMine(taskId) || opened === undefined) continue;
     completedMs.push(at - opened);
     deliveredMs.push((probe.delivered.get(taskId) ?? at) - opened);
     finishedAt = Math.max(finishedAt, at);
@@ -100,7 +111,7 @@ export async function runLoad(hub: Hub, probe: FetchProbe, o: LoadOptions): Prom
 /** Task ids name their owner: `<childId>.T<ULID>`. */
 export const childOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.T'));
 
-function progress(label: string, done: number, total: number, last = false) {
+export function progress(label: string, done: number, total: number, last = false) {
   if (!process.stderr.isTTY) return;
   const width = 30;
   const filled = Math.round((done / total) * width);
