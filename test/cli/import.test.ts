@@ -60,11 +60,16 @@ describe('hub import', () => {
     expect(child.body.tasks).toHaveLength(foundling.tasks);
     for (const t of child.body.tasks as { taskId: string }[]) await untilTaskStatus(hub(), foundling.childId, t.taskId, 'delivered');
 
-    // The same file again: nothing new, every good row recognised.
+    // The same file again: answered from the completed job, no row sent (the job is as the first run left it).
     const again = await importFile(file, `staff:${NANNING}`);
-    expect(again.admitted).toEqual([]);
-    expect(rowsOf(again.unchanged)).toEqual([2, 3, 4, 8]);
-    expect(again.resumedAfterRow).toBe(0);
+    expect(again).toMatchObject({ admitted: [], unchanged: [], completedBefore: first.progress.completedAt, progress: first.progress });
+    const job = await hub().call('GET', `/v1/imports/${first.importId}`, { as: `staff:${NANNING}` });
+    expect(job.body.updatedAt).toBe(first.progress.updatedAt);
+    // Checked again row by row: nothing new, every good row recognised.
+    const rechecked = await importFile(file, `staff:${NANNING}`, ['--recheck']);
+    expect(rechecked.admitted).toEqual([]);
+    expect(rowsOf(rechecked.unchanged)).toEqual([2, 3, 4, 8]);
+    expect(rechecked.resumedAfterRow).toBe(0);
 
     // A row changed since: reported with the column that differs, not applied.
     const edited = join(dir, 'children-edited.csv');

@@ -10,7 +10,13 @@ import { context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
 import type { SheetRow } from '../spreadsheet.ts';
 
-type Summary = Omit<ImportPageResult, 'progress'> & { progress?: ImportProgress; resumedAfterRow: number; throttledPages: number };
+type Summary = Omit<ImportPageResult, 'progress'> & {
+  progress?: ImportProgress;
+  resumedAfterRow: number;
+  throttledPages: number;
+  /** Set when the file's import had completed before: the answer is the job's counts, no row was sent. */
+  completedBefore?: string;
+};
 
 /** The same file for the same institution is the same import: resuming finds it again. */
 export async function importIdOf(path: string, institutionId: string): Promise<string> {
@@ -70,6 +76,7 @@ export function importCommand(program: Command<any, any, any>, io: CommandIo): v
     .option('--institution <id>', 'the importing institution (default: the one --as names)')
     .option('--template', 'write the template (with its Chinese headers) to <file> instead')
     .option('--rate <rows-per-second>', 'go slower than the hub asks')
+    .option('--recheck', 'send every row again even if this file was imported completely (each comes back unchanged or changed)')
     .action(async (file, opts, cmd) => {
       const { api, out, io: cio } = context(cmd, io);
       if (!file) throw new UsageError('import: name the file (.xlsx or .csv)');
@@ -94,7 +101,18 @@ export function importCommand(program: Command<any, any, any>, io: CommandIo): v
 
       const importId = await importIdOf(file, institutionId);
       const before = await previous(api, importId);
-      // An interrupted run goes on after the last row the hub took; a completed one is checked again from the start.
+      if (before?.completedAt && !opts.recheck) {
+        // The same file, imported completely before: its job's counts answer, without sending a row again.
+        const done: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: 0, throttledPages: 0, progress: before, completedBefore: before.completedAt };
+        out.result(done, () =>
+          out.line(
+            `${file}: imported completely at ${before.completedAt} (${before.admitted} admitted, ${before.unchanged} already imported, ` +
+              `${before.changed} changed, ${before.invalidRows} rows with errors); nothing sent. --recheck sends every row again`,
+          ),
+        );
+        return;
+      }
+      // An interrupted run goes on after the last row the hub took; with --recheck a completed one starts over.
       const after = before && !before.completedAt ? before.lastRow : 0;
       const summary: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: after, throttledPages: 0 };
       const bar = out.progress(cio.isTty && !out.json ? await countRows(file) : 0, after ? `resuming after row ${after}` : 'importing');
