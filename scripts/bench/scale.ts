@@ -14,7 +14,6 @@ import { runImportLoad } from './import-load.ts';
 const { values } = parseArgs({ options: { children: { type: 'string', default: '10000' } } });
 const children = Number(values.children);
 if (!(Number.isInteger(children) && children > 0)) throw new Error(`--children '${values.children}' must be a positive whole number`);
-process.env.LOG_LEVEL = 'ERROR';
 process.env.IMPORT_ROWS_PER_SECOND ??= '500';
 const load0 = loadavg();
 const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-scale-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, console: false });
