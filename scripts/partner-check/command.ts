@@ -1,6 +1,6 @@
-// `hub partner-check`: arguments, environment, output and exit code around runPartnerCheck.
-// Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the check could not run (bad arguments).
-import { parseArgs } from 'node:util';
+// `hub partner-check` (its options: scripts/cli/program.ts, on commander): the options checked, then runPartnerCheck,
+// its output and exit code. Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the check could
+// not run (bad arguments).
 import { departments, findDepartment, signatureOf } from '../../services/topology.ts';
 import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from './run.ts';
 import { formatRequest, sampleTypeOf, signedSample } from './print-sample.ts';
@@ -11,31 +11,22 @@ import type { CommandIo } from '../cli/output.ts';
 
 export const SECRET_ENV = 'HUB_PARTNER_SECRET';
 
-export const USAGE = `usage: hub partner-check --department <code> --url <endpoint> [options]
-
-Sends signed sample tasks of each of the department's task types to its endpoint, as the hub's adapter
-pushes them, and checks the answers against the contract (see docs/partner-check.md).
-
-  -d, --department <code>  ${departments.map((d) => d.code).join(' | ')}
-  -u, --url <endpoint>     the department's push endpoint (use a test endpoint: sample tasks are sent)
-      --secret <secret>    the shared signing secret; better: set ${SECRET_ENV} (arguments show in ps)
-      --timeout <seconds>  time limit per request (default ${DEFAULT_TIMEOUT_MS / 1000}, the hub's push time limit)
-      --json               print the report as JSON (for CI)
-      --print-sample <type>
-                           print one signed sample request of that task type (headers and body) and send
-                           nothing; --url is then optional (the request line and host use it)
-  -h, --help               this help
-
-exit code: 0 all checks passed (warnings allowed), 1 a check failed, 2 bad arguments
-`;
-
 class UsageError extends Error {}
 
-/** Options planned for a later round (checking the department's acknowledge/complete calls through the hub API). */
-const PLANNED = ['--hub-url', '--token'];
+/** The options as commander read them (scripts/cli/program.ts). */
+export interface PartnerCheckArgs {
+  department?: string;
+  url?: string;
+  secret?: string;
+  timeout?: string;
+  json?: boolean;
+  printSample?: string;
+  /** Planned for a later round (checking the department's acknowledge/complete calls through the hub API). */
+  hubUrl?: string;
+  token?: string;
+}
 
 export interface ParsedArgs {
-  help: boolean;
   json: boolean;
   /** `--print-sample <type>`: the task type whose signed sample to print instead of checking. */
   printSample?: string;
@@ -45,34 +36,11 @@ export interface ParsedArgs {
 /** The URL a printed sample names when no --url is given. */
 export const SAMPLE_URL = 'https://department-endpoint.example/hub-tasks';
 
-export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): ParsedArgs {
-  const planned = argv.find((a) => PLANNED.includes(a.split('=')[0]!));
+export function checkPartnerCheckArgs(values: PartnerCheckArgs, env: CommandIo['env']): ParsedArgs {
+  const planned = values.hubUrl !== undefined ? '--hub-url' : values.token !== undefined ? '--token' : undefined;
   if (planned) {
-    throw new UsageError(
-      `${planned.split('=')[0]} is not supported yet: checking a department's calls back to the hub API is planned (docs/partner-check.md)`,
-    );
+    throw new UsageError(`${planned} is not supported yet: checking a department's calls back to the hub API is planned (docs/partner-check.md)`);
   }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        department: { type: 'string', short: 'd' },
-        url: { type: 'string', short: 'u' },
-        secret: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'print-sample': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  if (values.help) return { help: true, json: false, options: { department: '', url: '', secret: '' } };
-
   const codes = departments.map((d) => d.code).join(', ');
   if (!values.department) throw new UsageError(`missing --department <code>; valid codes: ${codes}`);
   const department = findDepartment(values.department);
@@ -81,7 +49,7 @@ export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): Pa
     throw new UsageError(`${department.code} reads its inbox (pull delivery): the hub pushes nothing to it, so there is no endpoint to check`);
   }
 
-  const printSample = values['print-sample'];
+  const printSample = values.printSample;
   if (printSample !== undefined && !sampleTypeOf(department, printSample)) {
     throw new UsageError(`${department.code} has no task type '${printSample}'; its types: ${department.taskTypes.map((t) => t.contract.type).join(', ')}`);
   }
@@ -106,25 +74,20 @@ export function parsePartnerCheckArgs(argv: string[], env: CommandIo['env']): Pa
     timeoutMs = Math.round(s * 1000);
   }
   return {
-    help: false,
-    json: values.json,
+    json: Boolean(values.json),
     ...(printSample !== undefined ? { printSample } : {}),
     options: { department: department.code, url: url.href, secret, timeoutMs },
   };
 }
 
-export async function runPartnerCheckCommand(argv: string[], io: CommandIo): Promise<number> {
+export async function runPartnerCheckCommand(values: PartnerCheckArgs, io: CommandIo): Promise<number> {
   let parsed: ParsedArgs;
   try {
-    parsed = parsePartnerCheckArgs(argv, io.env);
+    parsed = checkPartnerCheckArgs(values, io.env);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`hub partner-check: ${err.message}\nrun 'hub partner-check --help' for usage\n`);
     return 2;
-  }
-  if (parsed.help) {
-    io.stdout(USAGE);
-    return 0;
   }
   const { options, json } = parsed;
   const department = findDepartment(options.department)!;

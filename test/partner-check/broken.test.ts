@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { CheckId, CheckResult } from '../../scripts/partner-check/checks.ts';
-import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
+import { main } from '../../scripts/hub.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { captureIo, SECRET, startFakeDepartment, type Flaws } from './helpers.ts';
 import { schoolPlacementV1, schoolRecordTransferV1 } from '../../contracts/education/index.ts';
@@ -16,7 +16,7 @@ async function check(code: string, flaws: Flaws, extra: string[] = []) {
   const dept = await startFakeDepartment(code, flaws);
   try {
     const io = captureIo({ HUB_PARTNER_SECRET: SECRET });
-    const exit = await runPartnerCheckCommand(['-d', code, '-u', dept.url, '--json', ...extra], io);
+    const exit = await main(['partner-check', '-d', code, '-u', dept.url, '--json', ...extra], io);
     expect(io.err).toBe('');
     const report = JSON.parse(io.out) as PartnerCheckReport;
     const by = (status: CheckResult['status']) => report.checks.filter((c) => c.status === status);
@@ -156,7 +156,7 @@ describe('partner check against a broken department', () => {
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const io = captureIo({ HUB_PARTNER_SECRET: SECRET });
-    const exit = await runPartnerCheckCommand(['-d', 'education', '-u', `http://127.0.0.1:${port}/departments/education`], io);
+    const exit = await main(['partner-check', '-d', 'education', '-u', `http://127.0.0.1:${port}/departments/education`], io);
     expect(exit).toBe(1);
     expect(io.out).toMatch(/FAIL {2}\[endpoint\] the endpoint can be reached: could not connect to .* \(ECONNREFUSED\)/);
     expect(io.out).toMatch(/\n1 passed, 1 failed\n$/);

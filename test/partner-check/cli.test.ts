@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/hub.ts';
-import { parsePartnerCheckArgs } from '../../scripts/partner-check/command.ts';
+import { checkPartnerCheckArgs } from '../../scripts/partner-check/command.ts';
 import { departments } from '../../services/topology.ts';
 import { captureIo, SECRET, startRealSimulators } from './helpers.ts';
 
@@ -17,7 +17,7 @@ const codes = departments.map((d) => d.code).join(', ');
 
 describe('hub command line: arguments', () => {
   it('lists the commands, and refuses an unknown one', async () => {
-    expect(await run(['--help'])).toMatchObject({ exit: 0, out: expect.stringMatching(/partner-check \[options\.\.\.\] +check a department/) });
+    expect(await run(['--help'])).toMatchObject({ exit: 0, out: expect.stringMatching(/partner-check \[options\] +check a department/) });
     expect(await run([])).toMatchObject({ exit: 2, out: '', err: expect.stringMatching(/^Usage: hub \[options\] \[command\]/) });
     expect(await run(['help', 'redrive'])).toMatchObject({ exit: 0, out: expect.stringMatching(/^Usage: hub redrive \[options\]/) });
     const unknown = await run(['partner-chek']);
@@ -49,19 +49,18 @@ describe('hub command line: arguments', () => {
     const noSecret = await run([...dept, '-u', 'https://dept.example/push'], {});
     expect(noSecret).toMatchObject({ exit: 2, err: expect.stringMatching(/missing secret: set HUB_PARTNER_SECRET \(or pass --secret/) });
     expect((await run([...dept, '-u', 'https://x.example', '--timeout', '0'])).err).toMatch(/--timeout '0' must be a number of seconds/);
-    expect((await run([...dept, '-u', 'https://x.example', '--verbose'])).err).toMatch(/Unknown option '--verbose'/);
+    expect(await run([...dept, '-u', 'https://x.example', '--verbose'])).toMatchObject({ exit: 2, err: expect.stringMatching(/^error: unknown option '--verbose'/) });
     expect((await run([...dept, '-u', 'https://x.example', '--hub-url', 'https://hub.example'])).err).toMatch(
       /--hub-url is not supported yet/,
     );
   });
 
   it('takes the secret from --secret over the environment, and the timeout in seconds', () => {
-    const parsed = parsePartnerCheckArgs(
-      ['--department', 'fire-rescue', '--url', 'https://fire.example/push', '--secret', 'from-flag', '--timeout', '2.5', '--json'],
+    const parsed = checkPartnerCheckArgs(
+      { department: 'fire-rescue', url: 'https://fire.example/push', secret: 'from-flag', timeout: '2.5', json: true },
       { HUB_PARTNER_SECRET: 'from-env' },
     );
     expect(parsed).toEqual({
-      help: false,
       json: true,
       options: { department: 'fire-rescue', url: 'https://fire.example/push', secret: 'from-flag', timeoutMs: 2500 },
     });

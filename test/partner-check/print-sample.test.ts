@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/hub.ts';
 import { loadMapping } from '../../scripts/departments/modules.ts';
-import { runPartnerCheckCommand, SAMPLE_URL } from '../../scripts/partner-check/command.ts';
+import { SAMPLE_URL } from '../../scripts/partner-check/command.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { verify } from '../../services/delivery/signature.ts';
 import { departments, signatureOf } from '../../services/topology.ts';
@@ -51,10 +51,10 @@ describe('a refused valid sample', () => {
     try {
       // The department verifies with SECRET; the check signs with another, so every valid sample is refused (401).
       const text = captureIo({ HUB_PARTNER_SECRET: 'not-the-department-secret' });
-      expect(await runPartnerCheckCommand(['-d', 'education', '-u', dept.url], text)).toBe(1);
+      expect(await main(['partner-check', '-d', 'education', '-u', dept.url], text)).toBe(1);
       expect(text.out).toMatch(/FAIL {2}\[school-placement\] accepts a correctly signed sample task with 2xx: .*\n {6}sent: \{"/);
       const json = captureIo({ HUB_PARTNER_SECRET: 'not-the-department-secret' });
-      await runPartnerCheckCommand(['-d', 'education', '-u', dept.url, '--json'], json);
+      await main(['partner-check', '-d', 'education', '-u', dept.url, '--json'], json);
       const report = JSON.parse(json.out) as PartnerCheckReport;
       const accepts = report.checks.filter((c) => c.id === 'accept');
       expect(accepts).toHaveLength(report.taskTypes.length);

@@ -2,7 +2,7 @@
 // sample tasks it accepts must be real enough that the simulator acknowledges and completes them with a result
 // its contract accepts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runPartnerCheckCommand } from '../../scripts/partner-check/command.ts';
+import { main } from '../../scripts/hub.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { departments, findTaskType, signatureOf } from '../../services/topology.ts';
 import { captureIo, SECRET, startRealSimulators } from './helpers.ts';
@@ -18,7 +18,7 @@ afterAll(async () => {
 describe.each(departments.map((d) => [d.code, d] as const))('partner check against the %s simulator', (code, department) => {
   it('passes every check, exit code 0', async () => {
     const io = captureIo({ HUB_PARTNER_SECRET: SECRET });
-    const exit = await runPartnerCheckCommand(['--department', code, '--url', env.simulators.endpointOf(code), '--json'], io);
+    const exit = await main(['partner-check', '--department', code, '--url', env.simulators.endpointOf(code), '--json'], io);
     const report = JSON.parse(io.out) as PartnerCheckReport;
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(exit).toBe(0);
