@@ -17,7 +17,13 @@ export interface RedriveReport {
   unreadable: number;
 }
 
-export async function redriveDeadLetters(dlqUrl: string, by: Who = hubMachine('redrive'), maxMessages = 1000): Promise<RedriveReport> {
+/** `onMessage` is called once per parked message handled (a progress bar's tick). */
+export async function redriveDeadLetters(
+  dlqUrl: string,
+  by: Who = hubMachine('redrive'),
+  maxMessages = 1000,
+  onMessage: () => void = () => {},
+): Promise<RedriveReport> {
   const report: RedriveReport = { resumed: [], dropped: [], unreadable: 0 };
   let seen = 0;
   while (seen < maxMessages) {
@@ -48,6 +54,7 @@ export async function redriveDeadLetters(dlqUrl: string, by: Who = hubMachine('r
       }
       done.push({ Id: String(i), ReceiptHandle: m.ReceiptHandle! });
     }
+    for (const _ of messages) onMessage();
     if (done.length) await sqsClient().send(new DeleteMessageBatchCommand({ QueueUrl: dlqUrl, Entries: done }));
   }
   return report;

@@ -116,6 +116,8 @@ describe('failures never lose a task', () => {
       });
       expect(code).toBe(0);
       expect(out.join('')).toContain(`resumed ${taskId}`);
+      // Not a terminal: the report's lines and no progress bar.
+      expect(out.join('')).toMatch(/^resumed \d+, dropped \d+ \(task had moved on\), left \d+ unreadable\n(  resumed \S+\n)+$/);
       const done = await untilStatus(childId, taskId, 'completed');
       expect(done.history.map((h: any) => h.to)).toContain('failed');
       expect(done.history.find((h: any) => h.from === 'failed')).toMatchObject({ to: 'dispatched', by: 'system:redrive-cli' });
