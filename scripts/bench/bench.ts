@@ -40,7 +40,7 @@ const lap = (name: string) => {
   mark = performance.now();
 };
 
-const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, console: false, batchingWindowMs: Number(values['batching-window-ms']) });
+const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0, console: false, batchingWindowMs: Number(values['batching-window-ms']) });
 const calls = countCalls();
 const probe = installFetchProbe(hub.apiUrl, hub.simulators?.url);
 const pollerTotals = () =>

@@ -7,7 +7,7 @@ import { countCalls } from './counters.ts';
 import { cpuMeter } from './cpu.ts';
 
 process.env.LOG_LEVEL = 'ERROR';
-const hub = await startHub({ port: 0, dataDir: process.argv[2], prefix: `bench-import-${Date.now()}-`, redispatchEverySeconds: 0, overdueEverySeconds: 0 });
+const hub = await startHub({ port: 0, dataDir: process.argv[2], prefix: `bench-import-${Date.now()}-`, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0 });
 const cpu = cpuMeter(hub.endpoints.dynamodb);
 const calls = countCalls();
 process.stdout.write(`ready ${hub.apiUrl}\n`);

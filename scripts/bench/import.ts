@@ -79,7 +79,12 @@ console.log(
       hubPaceRowsPerSecond: Number(values.rate),
       exit,
       admitted: summary?.admitted.length,
+      // Rows of a page the gateway gave up on (504) and that were sent again: admitted by the first attempt.
+      unchanged: summary?.unchanged.length,
       invalid: summary?.invalid.length,
+      // The hub's own count: every row admitted exactly once when it equals the rows.
+      jobAdmitted: summary?.progress?.admitted,
+      throttledPages: summary?.throttledPages,
       wallSeconds: Number(seconds.toFixed(1)),
       rowsPerSecond: Math.round(rows / seconds),
       hubPeakMB: Math.round(hubPeakKb / 1024),

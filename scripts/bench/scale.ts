@@ -16,7 +16,7 @@ const children = Number(values.children);
 if (!(Number.isInteger(children) && children > 0)) throw new Error(`--children '${values.children}' must be a positive whole number`);
 process.env.IMPORT_ROWS_PER_SECOND ??= '500';
 const load0 = loadavg();
-const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-scale-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, console: false });
+const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-scale-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0, console: false });
 const probe = installFetchProbe(hub.apiUrl, hub.simulators?.url);
 let peakRss = process.memoryUsage().rss;
 const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
