@@ -9,13 +9,17 @@ import { changedColumns, headerOf, readRow } from '../../cases/import-rows.ts';
 import { NotFoundError, TooManyRequestsError } from '../../lib/errors.ts';
 import { clock } from '../../lib/clock.ts';
 import { logger } from '../../lib/logger.ts';
+import { delivery } from '../../topology.ts';
 import {
   advanceImportJob, getImportedRow, getImportedRows, getImportJob, importedRowKey, PaceExceeded, takeImportPace, type ImportedRow, type ImportJob,
 } from '../../state/imports.ts';
 import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
 
-/** The pace of an import (rows per second), so that a file does not flood the departments' queues. */
-const rowsPerSecond = () => getNumberFromEnv({ key: 'IMPORT_ROWS_PER_SECOND', defaultValue: 20 });
+/**
+ * The pace of an import (rows per second), so that a file does not flood the departments' queues: a row opens at
+ * most two tasks of one department at once (public security's), so half a department's rate by default.
+ */
+const rowsPerSecond = () => getNumberFromEnv({ key: 'IMPORT_ROWS_PER_SECOND', defaultValue: Math.floor(delivery.pushesPerSecond / 2) });
 /** How far ahead of the pace a page may arrive: a client keeping the pace by its own clock is never refused. */
 const PACE_BURST_MS = 1000;
 
