@@ -45,7 +45,10 @@ export interface HubOptions {
   /** Sweep timers, seconds. 0 turns a sweep off. */
   redispatchEverySeconds?: number;
   overdueEverySeconds?: number;
-  /** The children's clocks (daily on AWS); also run once at start unless 0. Default 60. */
+  /**
+   * The children's clocks (daily on AWS); also run once at start unless 0. Default 3600: its events fall on days, and
+   * each run reads every child (at 10,000 children a minute's interval was most of the local hub's DynamoDB work).
+   */
   clocksEverySeconds?: number;
   /** Simulated departments acknowledge in their answer to the push (SIMULATOR_ACK_IN_RESPONSE). */
   simulatorAckInResponse?: boolean;

@@ -191,7 +191,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
     // The stack runs the clocks daily; here they run at start and then often, so a child admitted near a date in its
     // life shows what its clock opened within a minute (a clock opens its task once, however often it runs).
-    const clocksEvery = options.clocksEverySeconds ?? 60;
+    const clocksEvery = options.clocksEverySeconds ?? 3600;
     if (clocksEvery) await sweepClocks().catch((err) => log(`clocks: ${(err as Error).message}`));
     every(clocksEvery, () => sweepClocks());
 
