@@ -74,36 +74,49 @@ export function bearerToken(conn: Connection, env: Record<string, string | undef
 export interface HubClient {
   url: string;
   call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  /** A GET whose answer is a file (a report's CSV or XLSX): its bytes, refused and unreachable as `call`. */
+  download(path: string): Promise<Buffer>;
 }
 
 export function hubClient(conn: Connection, env: Record<string, string | undefined>): HubClient {
   const url = hubUrl(conn, env);
   let token: string | undefined | null = null;
+  const send = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> => {
+    if (token === null) token = bearerToken(conn, env);
+    let res: Response;
+    try {
+      res = await fetch(`${url}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      throw new UnreachableError(`no hub answers at ${url} (${cause}): start it with npm start, or pass --url`);
+    }
+    if (res.ok) return res;
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // A gateway's own error page need not be JSON; RefusedError shows its start.
+    }
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new RefusedError(res.status, parsed, retryAfter > 0 ? retryAfter : undefined);
+  };
   return {
     url,
     async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-      if (token === null) token = bearerToken(conn, env);
-      let res: Response;
+      const text = await (await send(method, path, body)).text();
       try {
-        res = await fetch(`${url}${path}`, {
-          method,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-        throw new UnreachableError(`no hub answers at ${url} (${cause}): start it with npm start, or pass --url`);
-      }
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
+        return (text ? JSON.parse(text) : undefined) as T;
       } catch {
-        // A gateway's own error page need not be JSON; RefusedError shows its start.
+        return text as T;
       }
-      const retryAfter = Number(res.headers.get('retry-after'));
-      if (!res.ok) throw new RefusedError(res.status, parsed, retryAfter > 0 ? retryAfter : undefined);
-      return parsed as T;
+    },
+    async download(path: string): Promise<Buffer> {
+      return Buffer.from(await (await send('GET', path)).arrayBuffer());
     },
   };
 }

@@ -6,6 +6,7 @@ import { importCommand } from './commands/import.ts';
 import { localCommands } from './commands/local.ts';
 import { staffCommands } from './commands/staff.ts';
 import { transferCommands } from './commands/transfers.ts';
+import { context } from './context.ts';
 import type { CommandIo } from './output.ts';
 
 export interface RunState {
@@ -92,15 +93,14 @@ export function buildProgram(io: CommandIo, state: RunState) {
 
   program
     .command('report')
-    .description('the semi-annual progress report of a city, as its supervisor (HUB_TOKEN): JSON, CSV or XLSX')
-    .helpOption(false)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .passThroughOptions()
-    .argument('[args...]', "see 'hub report --help'")
-    .action(async (args) => {
-      const { reportCommand } = await import('../operations/report-command.ts');
-      state.exit = await reportCommand.run(args, io);
+    .description('the semi-annual progress report of a city, as its supervisor: JSON, CSV or XLSX')
+    .requiredOption('--city <code>', "the city's division code (450000: the whole region, for the region's supervisor)")
+    .requiredOption('--period <period>', 'the half year, YYYY-H1 (to 31 May) or YYYY-H2 (to 30 November)')
+    .addOption(new Option('--format <format>', 'json prints (unless --out); csv and xlsx write a file').choices(['json', 'csv', 'xlsx'] as const).default('json' as const))
+    .option('--out <file>', 'where to write (default progress-<city>-<period>.<format>)')
+    .action(async (opts, cmd) => {
+      const { report } = await import('../operations/report-command.ts');
+      await report(context(cmd, io), opts);
     });
 
   // Subcommands inherit the output, the error handling and the help hint.

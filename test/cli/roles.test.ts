@@ -1,8 +1,9 @@
 // Each role's main commands through `hub` against the running hub, --json parsed, and every error exit.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { admission, admitFoundling, eventually, NANNING, untilTaskStatus, useHub } from '../helpers/hub.ts';
+import { periodOf } from '../../services/reports/period.ts';
 import { cliDir, hubCli } from './helpers.ts';
 
 const dir = cliDir();
@@ -62,6 +63,25 @@ describe('hub command line against the local hub', () => {
     expect(row).toMatch(/张三.*GET \/v1\/children\/\{childId\}/);
     const refused = await cli(['--as', 'supervisor:450200', 'reads', admitted.childId]);
     expect(refused.exit).toBe(1);
+  });
+
+  it("a supervisor fetches the city's progress report as JSON and as CSV and XLSX files; another city's is refused", async () => {
+    const period = periodOf(new Date().toISOString().slice(0, 10));
+    const sup = ['--as', 'supervisor:450100'];
+    const live = (await json([...sup, 'report', '--city', '450100', '--period', period])).live;
+    expect(live).toMatchObject({ cityCode: '450100' });
+    const csv = join(dir, 'report.csv');
+    const wrote = await json([...sup, 'report', '--city', '450100', '--period', period, '--format', 'csv', '--out', csv]);
+    expect(wrote).toMatchObject({ file: csv, bytes: statSync(csv).size });
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('\ufeff部分,对象,指标,数值,证据编号');
+    const xlsx = join(dir, 'report.xlsx');
+    expect((await cli([...sup, 'report', '--city', '450100', '--period', period, '--format', 'xlsx', '--out', xlsx])).exit).toBe(0);
+    // An XLSX file is a zip archive.
+    expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    const other = await cli(['--as', 'supervisor:450200', 'report', '--city', '450100', '--period', period]);
+    expect(other).toMatchObject({ exit: 1, stdout: '', stderr: expect.stringMatching(/^hub: the hub refused with 403/) });
+    const pdf = await cli([...sup, 'report', '--city', '450100', '--period', period, '--format', 'pdf']);
+    expect(pdf).toMatchObject({ exit: 2, stderr: expect.stringMatching(/'pdf' is invalid/) });
   });
 
   it('bad arguments exit 2 with one line', async () => {
