@@ -70,7 +70,7 @@ export function staffCommands(program: Command<any, any, any>, io: CommandIo): v
       if (opts.nextToken) query.set('nextToken', opts.nextToken);
       const page = await api.call<ReadsPage>('GET', `/v1/children/${enc(childId)}/reads${query.size ? `?${query}` : ''}`);
       out.result(page, () => {
-        out.table(['时间', '机构', '人员', '接口'], page.items.map((r) => [r.at, r.by, r.person ? (r.person.name ?? r.person.id) : '（系统）', r.route]));
+        out.table(['时间', '机构', '人员', '接口'], page.items.map((r) => [r.at, r.by, r.person ? (r.person.name ?? r.person.id) : '（未记名）', r.route]));
         if (page.nextToken) out.line(`more: --next-token ${page.nextToken}`);
       });
     });
