@@ -81,14 +81,12 @@ export function buildProgram(io: CommandIo, state: RunState) {
   program
     .command('migrate')
     .description("move the state table's tasks to its current layout, once after a deploy (reads and writes the table)")
-    .helpOption(false)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .passThroughOptions()
-    .argument('[args...]', "see 'hub migrate --help'")
-    .action(async (args) => {
-      const { migrateCommand } = await import('../operations/migrate-command.ts');
-      state.exit = await migrateCommand.run(args, io);
+    .option('--prefix <p>', 'resource name prefix of the deployment', '')
+    .option('--table <name>', 'state table (default $TABLE_NAME, else the topology name with the prefix)')
+    .addHelpText('after', "\nRewrites the inbox key of every task still in the table's first layout, in place, without changing the task\n(docs/decisions/0017-state-table-v2.md). Safe to run again. AWS credentials and region, or AWS_ENDPOINT_URL, from the\nenvironment.")
+    .action(async (opts) => {
+      const { migrateTable } = await import('../operations/migrate-command.ts');
+      state.exit = await migrateTable(opts, io);
     });
 
   program
