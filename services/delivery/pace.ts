@@ -12,7 +12,7 @@ export const perInstanceRate = (rate: number, maxConcurrency: number) => Math.fl
 
 /**
  * The fewest pushes per second an instance may be given: a full batch of ten then starts its last push 4.5 s after
- * its first, under the adapter's 9 s timeout (infra/department-pipeline.ts; test/unit/pace.test.ts).
+ * its first, within half the adapter's 10 s timeout (infra/department-pipeline.ts; test/unit/pace.test.ts).
  */
 export const MIN_PUSHES_PER_INSTANCE = 2;
 

@@ -84,7 +84,7 @@ const inboxInput = (q: Omit<InboxQuery, 'limit' | 'startKey'>): Omit<QueryComman
   };
 };
 
-/** One page of a department's tasks from the inbox index, by status then deadline. */
+/** One page of a department's tasks from the inbox index: open before closed, each half by deadline. */
 export async function queryInbox(q: InboxQuery) {
   const out = await documentClient().send(
     new QueryCommand({ TableName: tableName(), ...inboxInput(q), Limit: q.limit, ExclusiveStartKey: q.startKey }),
