@@ -29,6 +29,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const line = (err as Error).message.split('\n')[0];
     if (err instanceof UsageError) return io.stderr(`hub: ${line}\n`), 2;
     if (err instanceof RefusedError || err instanceof UnreachableError) return io.stderr(`hub: ${line}\n`), 1;
+    // An AWS service's refusal (no such table, access denied) is the operator's to act on: named in one line, with
+    // no stack, which would be the SDK's and not the hub's.
+    if ((err as { $metadata?: unknown }).$metadata !== undefined) return io.stderr(`hub: ${(err as Error).name}: ${line}\n`), 1;
     io.stderr(`hub: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   }

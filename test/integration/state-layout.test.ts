@@ -57,4 +57,17 @@ describe('state table layout 2', () => {
     expect((await allInbox('medical-insurance', 'delivered')).map((t) => t.taskId)).toContain(taskId);
     expect(await migrate()).toBe(0);
   });
+
+  it('hub migrate names a table that does not exist in one line, exit 1', async () => {
+    const table = process.env.TABLE_NAME;
+    let err = '';
+    let code: number;
+    try {
+      code = await main(['migrate', '--table', 'no-such-table'], { stdout: () => {}, stderr: (t) => void (err += t), env: process.env });
+    } finally {
+      process.env.TABLE_NAME = table; // the command sets it for the state layer, as a Lambda's environment would
+    }
+    expect(code).toBe(1);
+    expect(err).toMatch(/^hub: ResourceNotFoundException: .+\n$/);
+  });
 });
