@@ -6,11 +6,14 @@
 //   npm run bench:scale        the scale part alone: -- --children 10000
 //   npm run bench -- --quick   CI's form, under two minutes on an idle 2-core machine
 //   --batching-window-ms 1000  the adapters' batching window (default the stack's event sources', delivery.batchingWindowSeconds)
+//   --rate 1000                every department's push rate (default the configured delivery.pushesPerSecond, decision
+//                              0021): lifted, the burst measures the hub against its backend alone
 import '../require-node.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GetItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { delivery, departments } from '../../services/topology.ts';
 import { localBatchingWindowMs } from '../local/departments.ts';
 import { startHub } from '../local/hub.ts';
 import { BASELINE, measureBundles } from './bundle-measure.ts';
@@ -24,7 +27,15 @@ import { measureRawRates } from './raw-rates.ts';
 import { printReport } from './report.ts';
 import { measureUnitVariants } from './unit-variants.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'batching-window-ms': { type: 'string', default: String(localBatchingWindowMs) } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'batching-window-ms': { type: 'string', default: String(localBatchingWindowMs) },
+    rate: { type: 'string', default: String(delivery.pushesPerSecond) },
+  },
+});
+const rate = Number(values.rate);
+if (!Number.isInteger(rate) || rate < 2) throw new Error(`--rate must be a whole number of pushes per second, at least 2 (got ${values.rate})`);
 const quick = values.quick;
 const size = quick
   ? { burst: 60, sustainedSeconds: 8, scale: 100, rawSeconds: 1, initRuns: 3 }
@@ -40,7 +51,8 @@ const lap = (name: string) => {
   mark = performance.now();
 };
 
-const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0, console: false, batchingWindowMs: Number(values['batching-window-ms']) });
+const hub = await startHub({ port: 0, inMemory: true, prefix: `bench-${Date.now()}-`, simulatorDelayMs: 0, redispatchEverySeconds: 0, overdueEverySeconds: 0, clocksEverySeconds: 0, console: false, batchingWindowMs: Number(values['batching-window-ms']),
+  departmentRates: Object.fromEntries(departments.map((d) => [d.code, rate])) });
 const calls = countCalls();
 const probe = installFetchProbe(hub.apiUrl, hub.simulators?.url);
 const pollerTotals = () =>
@@ -134,7 +146,7 @@ try {
   });
   const base = bundles.find((b) => b.name === BASELINE)!;
   const result = {
-    machine: { batchingWindowMs: Number(values['batching-window-ms']), sectionsSeconds: sections, loadAverageStart: load0, loadAverageEnd: loadavg(), node: process.versions.node, quick },
+    machine: { batchingWindowMs: Number(values['batching-window-ms']), pushesPerSecond: rate, sectionsSeconds: sections, loadAverageStart: load0, loadAverageEnd: loadavg(), node: process.versions.node, quick },
     rates, concurrency, opsPerTask, bound,
     burst: { ...lat(burst), admissions: size.burst, seconds: burstSeconds, ...burstCpu, perDepartment: perDept },
     sustained: { offeredTasksPerSecond: sustainedRate, ...lat(sustained), ...sustainedPollers },

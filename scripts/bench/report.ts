@@ -19,7 +19,7 @@ interface Latency { tasksPerSecond: number; p50DeliveredMs: number; p99Delivered
 
 /** What bench.ts measured, as the table reads it. */
 export interface BenchResult {
-  machine: { quick: boolean; node: string; batchingWindowMs: number; sectionsSeconds: Record<string, number>; loadAverageStart: number[]; loadAverageEnd: number[] };
+  machine: { quick: boolean; node: string; batchingWindowMs: number; pushesPerSecond: number; sectionsSeconds: Record<string, number>; loadAverageStart: number[]; loadAverageEnd: number[] };
   rates: Record<string, number>;
   concurrency: number;
   opsPerTask: Record<string, number>;
@@ -46,7 +46,7 @@ const row = (name: string, value: string, target = '', met?: boolean) =>
 export function printReport(r: BenchResult, s: BenchSummary): void {
   const m = r.machine;
   console.log(`hub benchmark${m.quick ? ' (--quick)' : ''}, Node ${m.node}, embedded emulators; shared 2-core machine, rates are noisy`);
-  console.log(`adapters' batching window ${m.batchingWindowMs} ms; load average at start ${m.loadAverageStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadAverageEnd.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`adapters' batching window ${m.batchingWindowMs} ms, each department's push rate ${m.pushesPerSecond}/s; load average at start ${m.loadAverageStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadAverageEnd.map((x) => x.toFixed(2)).join(' ')}`);
   console.log(`\n(1) backend raw rates at concurrency ${r.concurrency} (ops/s) and the hub's ops per task`);
   for (const [op, n] of Object.entries(r.opsPerTask)) row(op, `${f(r.rates[op] ?? NaN, 0)} /s`, `${f(n, 2)}/task`);
   row('bound (tasks/s)', f(s.boundTasksPerSecond), r.bound.unrated.length ? `unrated: ${r.bound.unrated.join(',')}` : '');
@@ -64,7 +64,7 @@ export function printReport(r: BenchResult, s: BenchSummary): void {
   row('sustained p50 / p99 open -> completed (ms)', `${f(su.p50CompletedMs, 0)} / ${f(su.p99CompletedMs, 0)}`);
   row('sustained adapter invocations / receives per task', `${f(su.adapterBatchesPerTask, 2)} / ${f(su.receivesPerTask, 2)}`);
   for (const [d, v] of Object.entries(b.perDepartment))
-    row(`burst pushes to ${d}: peak /s, in flight`, `${v.peakPerSecond}, ${v.peakInFlight}`, 'no rate set');
+    row(`burst pushes to ${d}: peak /s, in flight`, `${v.peakPerSecond}, ${v.peakInFlight}`, `<= ${r.machine.pushesPerSecond}/s`, v.peakPerSecond <= r.machine.pushesPerSecond);
   console.log(`\n(3) calls per completed task (burst run, counted at the SDK clients) and the bill at ${prices.region} list prices`);
   const c = r.calls;
   row('DynamoDB write requests', f(c.ddbWritesPerTask, 2), `<= ${targets.ddbWritesPerTask}`, c.ddbWritesPerTask <= targets.ddbWritesPerTask);
