@@ -17,7 +17,9 @@ const stored = async (taskId: string) => (await documentClient().send(new GetCom
 
 describe('state table layout 2', () => {
   it('updates the inbox entries in place while a task is open, and moves them once when it closes', async (ctx) => {
-    needsEmbedded(ctx, 'reads DynamoDB Local’s consumed capacity');
+    needsEmbedded(ctx, 'reads the table’s keys and consumed capacity');
+    // moto (the CI's AWS_ENDPOINT_URL) reports no consumed capacity: there the keys are checked, the units are not.
+    const unitsReported = !process.env.AWS_ENDPOINT_URL;
     const { childId, taskId } = await admitFoundling(hub());
     await untilTaskStatus(hub(), childId, taskId, 'delivered');
     const key = (await stored(taskId)).gsi1sk as string;
@@ -25,12 +27,12 @@ describe('state table layout 2', () => {
     const calls = countCalls();
     calls.reset();
     expect((await hub().call('POST', `/v1/tasks/${taskId}/acknowledge`, { as: MI, body: {} })).status).toBe(200);
-    expect(calls.snapshot().writeUnitsByIndex).toEqual({ inbox: 1, bureau: 1 });
+    if (unitsReported) expect(calls.snapshot().writeUnitsByIndex).toEqual({ inbox: 1, bureau: 1 });
     expect((await stored(taskId)).gsi1sk).toBe(key);
     calls.reset();
     expect((await hub().call('POST', `/v1/tasks/${taskId}/complete`, { as: MI, body: { result } })).status).toBe(200);
     // A delete and a put on each index: the entry leaves the open half for the closed one.
-    expect(calls.snapshot().writeUnitsByIndex).toEqual({ inbox: 2, bureau: 2 });
+    if (unitsReported) expect(calls.snapshot().writeUnitsByIndex).toEqual({ inbox: 2, bureau: 2 });
     expect((await stored(taskId)).gsi1sk).toBe(key.replace(/^open#/, 'closed#'));
     const completed = await queryInbox({ department: 'medical-insurance', status: 'completed' });
     expect(completed.items.map((t) => t.taskId)).toContain(taskId);

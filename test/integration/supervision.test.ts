@@ -113,12 +113,12 @@ describe('the progress report through the API', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'hub-report-')), 'r.xlsx');
     const said: string[] = [];
     const io = { stdout: (t: string) => void said.push(t), stderr: (t: string) => void said.push(t), env: { HUB_TOKEN: hub().tokens[CITY] } };
-    const args = ['report', '--url', hub().apiUrl, '--city', '450100', '--period', period, '--format', 'xlsx', '--out', out];
+    const args = ['--url', hub().apiUrl, 'report', '--city', '450100', '--period', period, '--format', 'xlsx', '--out', out];
     expect(await main(args, io)).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.read(Readable.from([readFileSync(out)]));
     expect(book.getWorksheet('任务')!.getRow(1).getCell(3).value).toBe('发起');
-    expect(await main(['report', '--url', hub().apiUrl, '--city', '450200', '--period', period], io)).toBe(1);
+    expect(await main(['--url', hub().apiUrl, 'report', '--city', '450200', '--period', period], io)).toBe(1);
     expect(said.at(-1)).toContain('403');
   });
 });
