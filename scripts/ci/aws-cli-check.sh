@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The AWS CLI against a hub on one AWS-shaped endpoint (moto_server in CI; LocalStack works the same):
 # admits one child through the hub's API (which opens two tasks), then, with the CLI only,
-#   - lists the hub's queues (every department queue and its dead-letter queue),
+#   - lists the hub's queues (every department queue and its dead-letter queue, the read audit's and its own),
 #   - reads a queue's redrive policy (it names that department's dead-letter queue),
 #   - reads the task item by its key and the child's partition with one Query.
 #
@@ -55,12 +55,13 @@ child=$(jget - 'j.childId' <<<"$admitted") || fail "no childId in $admitted"
 task=$(jget - 'j.tasks.find(t=>t.department==="medical-insurance").taskId' <<<"$admitted") || fail "no medical-insurance task in $admitted"
 log "admitted $child with task $task"
 
-# 2. The hub's queues: one per department plus its dead-letter queue.
+# 2. The hub's queues: one per department plus its dead-letter queue, and the read audit's queue and dead-letter queue.
 urls=$(awscli sqs list-queues --queue-name-prefix "$prefix") || fail "sqs list-queues"
 count=$(jget - '(j.QueueUrls??[]).length' <<<"$urls")
 depts=$(jget "$outputs" "Object.keys($stack_out).filter(k=>/^QueueUrl[A-Z]/.test(k)).length")
 log "sqs list-queues --queue-name-prefix $prefix: $count queues"
-(( count == 2 * depts )) || fail "expected $((2 * depts)) queues (${depts} departments × queue + DLQ), got $count: $urls"
+(( count == 2 * depts + 2 )) || fail "expected $((2 * depts + 2)) queues (${depts} departments × queue + DLQ, the read audit's queue + DLQ), got $count: $urls"
+[[ $urls == *"${prefix}hub-reads-dlq"* ]] || fail "list-queues does not list the read audit's dead-letter queue ${prefix}hub-reads-dlq"
 [[ $urls == *"$queue"* && $urls == *"$dlq"* ]] || fail "list-queues does not list $queue and $dlq"
 
 # 3. The redrive policy names the department's own dead-letter queue.
