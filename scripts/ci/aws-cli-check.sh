@@ -61,7 +61,7 @@ count=$(jget - '(j.QueueUrls??[]).length' <<<"$urls")
 depts=$(jget "$outputs" "Object.keys($stack_out).filter(k=>/^QueueUrl[A-Z]/.test(k)).length")
 log "sqs list-queues --queue-name-prefix $prefix: $count queues"
 (( count == 2 * depts + 2 )) || fail "expected $((2 * depts + 2)) queues (${depts} departments × queue + DLQ, the read audit's queue + DLQ), got $count: $urls"
-[[ $urls == *"${prefix}hub-reads-dlq"* ]] || fail "list-queues does not list the read audit's dead-letter queue ${prefix}hub-reads-dlq"
+[[ $urls == *"${prefix}reads-dlq"* ]] || fail "list-queues does not list the read audit's dead-letter queue ${prefix}reads-dlq"
 [[ $urls == *"$queue"* && $urls == *"$dlq"* ]] || fail "list-queues does not list $queue and $dlq"
 
 # 3. The redrive policy names the department's own dead-letter queue.
