@@ -10,6 +10,9 @@ const dir = cliDir();
 const hub = useHub({ inMemory: false, dataDir: dir, simulators: false });
 const env = { HUB_CREDENTIALS: join(dir, 'credentials.json') };
 const cli = (args: string[], extra: Record<string, string> = {}) => hubCli(args, { ...env, ...extra });
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+/** China time as a table shows it, worked out here on its own: eight hours on, to the second. */
+const chinaClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 const json = async (args: string[]) => {
   const r = await cli(['--json', ...args]);
   expect(r, r.stderr).toMatchObject({ exit: 0 });
@@ -36,6 +39,13 @@ describe('hub command line against the local hub', () => {
     const table = await cli(['--as', `staff:${NANNING}`, 'child', admitted.childId]);
     expect(table.stdout).toContain('任务编号');
     expect(table.stdout).toContain(pre.taskId);
+    // The table is for people: China time and Chinese names; --json keeps the API's ISO instants and principals.
+    const admittedEntry = child.tasks[0].history[0];
+    expect(admittedEntry).toMatchObject({ at: expect.stringMatching(ISO_INSTANT), by: `staff:${NANNING}` });
+    const timelineRows = table.stdout.split('\n').filter((l) => l.includes(chinaClock(admittedEntry.at)));
+    expect(timelineRows.some((l) => l.includes('南宁市儿童福利院')), table.stdout).toBe(true);
+    expect(table.stdout).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(table.stdout).not.toContain(`staff:${NANNING}`);
 
     const listed = await json(['--as', `staff:${NANNING}`, 'children', NANNING, '-q', '命令行']);
     expect(listed.items.map((c: { childId: string }) => c.childId)).toEqual([admitted.childId]);
@@ -43,6 +53,8 @@ describe('hub command line against the local hub', () => {
     const dept = ['--as', 'department:medical-insurance'];
     const inbox = await json([...dept, 'inbox', 'medical-insurance']);
     expect(inbox.items.map((t: { taskId: string }) => t.taskId)).toContain(pre.taskId);
+    const inboxRow = (await cli([...dept, 'inbox', 'medical-insurance'])).stdout.split('\n').find((l) => l.includes(pre.taskId));
+    expect(inboxRow).toContain('医疗保障局');
     expect((await json([...dept, 'acknowledge', pre.taskId, '--note', '已签收'])).status).toBe('acknowledged');
     const reject = await json([...dept, 'reject', pre.taskId, '--reason', '测试退回']);
     expect(reject.status).toBe('rejected');
@@ -59,8 +71,11 @@ describe('hub command line against the local hub', () => {
     }, 15_000, 'the read record');
     expect(reads).toEqual([expect.objectContaining({ by: `staff:${NANNING}`, person: { id: 'u1', name: '张三' }, route: 'GET /v1/children/{childId}' })]);
     const table = await cli(['--as', 'supervisor:450100', 'reads', admitted.childId]);
-    const row = table.stdout.split('\n').find((l) => l.includes(`staff:${NANNING}`));
-    expect(row).toMatch(/张三.*GET \/v1\/children\/\{childId\}/);
+    expect(reads[0].at).toMatch(ISO_INSTANT);
+    const row = table.stdout.split('\n').find((l) => l.includes('张三（南宁市儿童福利院）'));
+    expect(row).toContain(chinaClock(reads[0].at));
+    expect(row).toContain('GET /v1/children/{childId}');
+    expect(table.stdout).not.toContain(`staff:${NANNING}`);
     const refused = await cli(['--as', 'supervisor:450200', 'reads', admitted.childId]);
     expect(refused.exit).toBe(1);
   });

@@ -8,6 +8,7 @@ import type * as z from 'zod';
 import { RefusedError, UsageError, type HubClient } from '../client.ts';
 import { context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
+import { chinaTime } from '../readable.ts';
 import type { SheetRow } from '../spreadsheet.ts';
 
 type Summary = Omit<ImportPageResult, 'progress'> & {
@@ -101,12 +102,13 @@ export function importCommand(program: Command<any, any, any>, io: CommandIo): v
 
       const importId = await importIdOf(file, institutionId);
       const before = await previous(api, importId);
-      if (before?.completedAt && !opts.recheck) {
+      const completedAt = before?.completedAt;
+      if (before && completedAt && !opts.recheck) {
         // The same file, imported completely before: its job's counts answer, without sending a row again.
-        const done: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: 0, throttledPages: 0, progress: before, completedBefore: before.completedAt };
+        const done: Summary = { importId, admitted: [], unchanged: [], changed: [], invalid: [], resumedAfterRow: 0, throttledPages: 0, progress: before, completedBefore: completedAt };
         out.result(done, () =>
           out.line(
-            `${file}: imported completely at ${before.completedAt} (${before.admitted} admitted, ${before.unchanged} already imported, ` +
+            `${file}: imported completely at ${chinaTime(completedAt)} (${before.admitted} admitted, ${before.unchanged} already imported, ` +
               `${before.changed} changed, ${before.invalidRows} rows with errors); nothing sent. --recheck sends every row again`,
           ),
         );

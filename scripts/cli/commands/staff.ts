@@ -6,6 +6,8 @@ import type { ChildrenPage } from '../../../contracts/api/children.ts';
 import type { ReadsPage } from '../../../contracts/api/reads.ts';
 import { bodyFrom, collectPair, context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
+import { actorName } from '../../../services/auth/describe.ts';
+import { chinaTime, institutionName } from '../readable.ts';
 import { taskRows, TASK_HEAD } from './tasks-table.ts';
 
 const enc = encodeURIComponent;
@@ -48,12 +50,12 @@ export function staffCommands(program: Command<any, any, any>, io: CommandIo): v
       const view = await api.call<ChildView>('GET', `/v1/children/${enc(childId)}`);
       out.result(view, () => {
         const c = view.child;
-        out.line(`${c.childId}  ${c.name}  ${c.gender === 'female' ? '女' : '男'}  出生 ${c.birthDate}  入院 ${c.admittedOn}  ${c.institutionId}`);
+        out.line(`${c.childId}  ${c.name}  ${c.gender === 'female' ? '女' : '男'}  出生 ${c.birthDate}  入院 ${c.admittedOn}  ${institutionName(c.institutionId)}`);
         out.table(TASK_HEAD, taskRows(view.tasks));
         const timeline = view.tasks
           .flatMap((t) => t.history.map((h) => ({ ...h, type: t.type })))
           .sort((a, b) => a.at.localeCompare(b.at));
-        out.table(['时间', '任务', '从', '到', '操作者', '原因'], timeline.map((h) => [h.at, h.type, h.from ?? '', h.to, h.by, h.reason]));
+        out.table(['时间', '任务', '从', '到', '操作者', '原因'], timeline.map((h) => [chinaTime(h.at), h.type, h.from ?? '', h.to, actorName(h), h.reason]));
       });
     });
 
@@ -70,7 +72,7 @@ export function staffCommands(program: Command<any, any, any>, io: CommandIo): v
       if (opts.nextToken) query.set('nextToken', opts.nextToken);
       const page = await api.call<ReadsPage>('GET', `/v1/children/${enc(childId)}/reads${query.size ? `?${query}` : ''}`);
       out.result(page, () => {
-        out.table(['时间', '机构', '人员', '接口'], page.items.map((r) => [r.at, r.by, r.person ? (r.person.name ?? r.person.id) : '（未记名）', r.route]));
+        out.table(['时间', '查阅人', '接口'], page.items.map((r) => [chinaTime(r.at), actorName(r), r.route]));
         if (page.nextToken) out.line(`more: --next-token ${page.nextToken}`);
       });
     });

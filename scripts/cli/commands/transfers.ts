@@ -3,13 +3,14 @@ import type { Command } from '@commander-js/extra-typings';
 import type { TransferView } from '../../../contracts/api/transfers.ts';
 import { bodyFrom, collectPair, context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
+import { institutionName } from '../readable.ts';
 
 const enc = encodeURIComponent;
 
 function transferTable(out: ReturnType<typeof context>['out'], transfers: TransferView[]) {
   out.table(
     ['移交编号', '移出', '接收', '状态', '儿童'],
-    transfers.map((t) => [t.transferId, t.fromInstitutionId, t.toInstitutionId, t.status, t.children.map((c) => `${c.childId}:${c.state}`).join(' ')]),
+    transfers.map((t) => [t.transferId, institutionName(t.fromInstitutionId), institutionName(t.toInstitutionId), t.status, t.children.map((c) => `${c.childId}:${c.state}`).join(' ')]),
   );
 }
 
