@@ -13,7 +13,7 @@ import { periodOf } from '../../services/reports/period.ts';
 import { findDepartment } from '../../services/topology.ts';
 import { moveDeadline } from '../helpers/deadlines.ts';
 import { admission, eventually, LIUZHOU, NANNING, needsEmbedded, readChild, untilTaskStatus, useHub } from '../helpers/hub.ts';
-import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally } from './browser.ts';
+import { SCENARIO_TIMEOUT, checkPage, launch, newContext, onFailure, signInLocally, sizes } from './browser.ts';
 
 const hub = useHub({ simulators: false });
 const MI = 'medical-insurance';
@@ -174,6 +174,17 @@ describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
       return reads.getByRole('row').filter({ hasText: '南宁市民政局' }).count();
     }, { timeout: 20_000 }).toBeGreaterThan(0);
     await checkPage(city, 'supervision-child-reads');
+    // On a phone the rows are cards without the header row: every cell shows its label before its value.
+    await city.setViewportSize(sizes.phone);
+    expect(await reads.locator('thead').isHidden()).toBe(true);
+    type Styled = typeof globalThis & { getComputedStyle(cell: unknown, pseudo: string): { content: string } };
+    const labels = await reads.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.children, (cell) => (globalThis as Styled).getComputedStyle(cell, '::before').content)),
+    );
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels).toEqual(labels.map(() => ['"时间："', '"查阅人："', '"查阅内容："']));
+    await checkPage(city, 'supervision-child-reads');
+    await city.setViewportSize(sizes.desktop);
 
     // The region's supervisor: every city added up, any city's overdue list and report, nothing to submit.
     const cities = await Promise.all(['450100', '450200'].map((c) => hub().call('GET', `/v1/cities/${c}/overview`, { as: 'supervisor:450000' })));

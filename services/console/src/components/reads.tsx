@@ -24,6 +24,7 @@ export function Reads(p: { childId: string }) {
       {error ? <p class="error">查阅记录暂时无法读取。</p> : !data ? <p class="muted">正在读取…</p> : data.items.length === 0 ? (
         <p>暂无查阅记录（本次查阅将在数秒内记入）。</p>
       ) : (
+        // On a phone the header row is hidden and each card cell names itself (data-label, app.css).
         <table class="cards">
           <thead>
             <tr>
@@ -35,9 +36,9 @@ export function Reads(p: { childId: string }) {
           <tbody>
             {data.items.map((r) => (
               <tr>
-                <td>{dateTimeZh(r.at)}</td>
-                <td>{actorName(r)}</td>
-                <td>{through[r.route] ?? r.route}</td>
+                <td data-label="时间">{dateTimeZh(r.at)}</td>
+                <td data-label="查阅人">{actorName(r)}</td>
+                <td data-label="查阅内容">{through[r.route] ?? r.route}</td>
               </tr>
             ))}
           </tbody>
