@@ -9,6 +9,11 @@ import { transferCommands } from './commands/transfers.ts';
 import { context } from './context.ts';
 import type { CommandIo } from './output.ts';
 
+// The operator commands' table options (the rule: scripts/operations/table-name.ts, not loaded here: the topology is
+// heavy for every other command's start). What is typed for this run beats what the environment holds.
+const PREFIX_HELP = "resource name prefix of the deployment: its state table is <p> + the topology's name (beats $TABLE_NAME)";
+const TABLE_HELP = "the state table by name (beats --prefix and $TABLE_NAME); with neither, $TABLE_NAME, else the topology's name";
+
 export interface RunState {
   exit: number;
 }
@@ -39,8 +44,8 @@ export function buildProgram(io: CommandIo, state: RunState) {
     .command('redrive')
     .description("resume the tasks parked in a department's dead-letter queue (talks to SQS, not the API)")
     .requiredOption('-d, --department <code>')
-    .option('--prefix <p>', 'resource name prefix of the deployment', '')
-    .option('--table <name>', 'state table (default $TABLE_NAME, else the topology name with the prefix)')
+    .option('--prefix <p>', PREFIX_HELP)
+    .option('--table <name>', TABLE_HELP)
     .action(async (opts) => {
       // Loaded when used: the SQS client and the partner check are heavy for every other command's start.
       const { redriveCommand } = await import('../operations/redrive-command.ts');
@@ -71,8 +76,8 @@ export function buildProgram(io: CommandIo, state: RunState) {
     .description("verify the hash chain of every task's history (audit verify; reads the table, not the API)")
     .command('verify')
     .description("check every task's history chain in the state table; name each broken one at its first broken link (exit 1)")
-    .option('--prefix <p>', 'resource name prefix of the deployment', '')
-    .option('--table <name>', 'state table (default $TABLE_NAME, else the topology name with the prefix)')
+    .option('--prefix <p>', PREFIX_HELP)
+    .option('--table <name>', TABLE_HELP)
     .action(async (opts) => {
       const { auditVerify } = await import('../operations/audit-command.ts');
       state.exit = await auditVerify(opts, io);
@@ -81,8 +86,8 @@ export function buildProgram(io: CommandIo, state: RunState) {
   program
     .command('migrate')
     .description("move the state table's tasks to its current layout, once after a deploy (reads and writes the table)")
-    .option('--prefix <p>', 'resource name prefix of the deployment', '')
-    .option('--table <name>', 'state table (default $TABLE_NAME, else the topology name with the prefix)')
+    .option('--prefix <p>', PREFIX_HELP)
+    .option('--table <name>', TABLE_HELP)
     .addHelpText('after', "\nRewrites the inbox key of every task still in the table's first layout, in place, without changing the task\n(docs/decisions/0017-state-table-v2.md). Safe to run again. AWS credentials and region, or AWS_ENDPOINT_URL, from the\nenvironment.")
     .action(async (opts) => {
       const { migrateTable } = await import('../operations/migrate-command.ts');

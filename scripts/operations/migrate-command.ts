@@ -3,17 +3,14 @@
 // same itself on a table kept on disk. AWS credentials and region, or AWS_ENDPOINT_URL, from the environment. Safe to
 // repeat.
 import type { CommandIo } from '../cli/output.ts';
-import { table } from '../../services/topology.ts';
 import { migrateInboxKeys } from './migrate-inbox-keys.ts';
+import { stateTableName, type TableChoice } from './table-name.ts';
 
-export interface MigrateOptions {
-  prefix: string;
-  table?: string;
-}
+export type MigrateOptions = TableChoice;
 
 export async function migrateTable(values: MigrateOptions, io: CommandIo): Promise<number> {
   // The state layer reads its table from the environment, as in the Lambda functions.
-  process.env.TABLE_NAME = values.table ?? io.env.TABLE_NAME ?? `${values.prefix}${table.name}`;
+  process.env.TABLE_NAME = stateTableName(values, io.env);
   const moved = await migrateInboxKeys();
   io.stdout(`migrate: ${moved} task(s) moved to the second layout of ${process.env.TABLE_NAME}\n`);
   return 0;

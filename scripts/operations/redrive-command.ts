@@ -8,13 +8,12 @@ import { UsageError } from '../cli/client.ts';
 import { printer, type CommandIo } from '../cli/output.ts';
 import { hubMachine } from '../../services/auth/actor.ts';
 import { sqsClient } from '../../services/lib/aws.ts';
-import { deadLetterQueueName, departments, findDepartment, queueName, table } from '../../services/topology.ts';
+import { deadLetterQueueName, departments, findDepartment, queueName } from '../../services/topology.ts';
 import { redriveDeadLetters } from './redrive.ts';
+import { stateTableName, type TableChoice } from './table-name.ts';
 
-export interface RedriveOptions {
+export interface RedriveOptions extends TableChoice {
   department: string;
-  prefix: string;
-  table?: string;
 }
 
 export const redriveCommand = {
@@ -22,8 +21,8 @@ export const redriveCommand = {
     const dept = findDepartment(values.department);
     if (!dept) throw new UsageError(`--department must be one of ${departments.map((d) => d.code).join(', ')}`);
     ensureEmulatorAwsEnv();
-    const prefix = values.prefix;
-    process.env.TABLE_NAME = values.table ?? io.env.TABLE_NAME ?? `${prefix}${table.name}`;
+    const prefix = values.prefix ?? '';
+    process.env.TABLE_NAME = stateTableName(values, io.env);
     const url = async (name: string) => (await sqsClient().send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
     process.env.QUEUE_URLS = JSON.stringify(Object.fromEntries(await Promise.all(departments.map(async (d) => [d.code, await url(`${prefix}${queueName(d.code)}`)]))));
     const dlqUrl = await url(`${prefix}${deadLetterQueueName(dept.code)}`);

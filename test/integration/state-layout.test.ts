@@ -72,4 +72,22 @@ describe('state table layout 2', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/^hub: ResourceNotFoundException: .+\n$/);
   });
+
+  it('hub migrate and audit verify take the table of an explicit --prefix over TABLE_NAME in the environment', async () => {
+    const table = process.env.TABLE_NAME;
+    expect(table).toBeTruthy();
+    const said: string[] = [];
+    let codes: number[];
+    try {
+      // TABLE_NAME names this hub's table, which exists; the prefix names one that does not: the prefix is used.
+      codes = [
+        await main(['migrate', '--prefix', 'no-such-'], { stdout: () => {}, stderr: (t) => void said.push(t), env: process.env }),
+        await main(['audit', 'verify', '--prefix', 'no-such-'], { stdout: () => {}, stderr: (t) => void said.push(t), env: process.env }),
+      ];
+    } finally {
+      process.env.TABLE_NAME = table;
+    }
+    expect(codes).toEqual([1, 1]);
+    expect(said).toEqual([expect.stringMatching(/^hub: ResourceNotFoundException: /), expect.stringMatching(/^hub: ResourceNotFoundException: /)]);
+  });
 });
