@@ -1,6 +1,6 @@
 // `hub <command> [options]`: the hub's command line (commander; the program is scripts/cli/program.ts).
 //   npx hub --help · npx hub --as staff:CWI-450100 child <childId> · npx hub import children.xlsx --institution CWI-450100
-// Exit codes: 0 done, 1 the hub refused (its status and the fields it named) or no hub answers, 2 bad arguments.
+// Exit codes: 0 done, 1 the hub refused (its status and the fields it named) or no hub answers, 2 bad arguments or configuration (no AWS region).
 import './require-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -4,6 +4,7 @@
 // repeat.
 import type { CommandIo } from '../cli/output.ts';
 import { migrateInboxKeys } from './migrate-inbox-keys.ts';
+import { requireAwsRegion } from './aws-region.ts';
 import { stateTableName, type TableChoice } from './table-name.ts';
 
 export type MigrateOptions = TableChoice;
@@ -11,6 +12,7 @@ export type MigrateOptions = TableChoice;
 export async function migrateTable(values: MigrateOptions, io: CommandIo): Promise<number> {
   // The state layer reads its table from the environment, as in the Lambda functions.
   process.env.TABLE_NAME = stateTableName(values, io.env);
+  await requireAwsRegion();
   const moved = await migrateInboxKeys();
   io.stdout(`migrate: ${moved} task(s) moved to the second layout of ${process.env.TABLE_NAME}\n`);
   return 0;

@@ -10,6 +10,7 @@ import { hubMachine } from '../../services/auth/actor.ts';
 import { sqsClient } from '../../services/lib/aws.ts';
 import { deadLetterQueueName, departments, findDepartment, queueName } from '../../services/topology.ts';
 import { redriveDeadLetters } from './redrive.ts';
+import { requireAwsRegion } from './aws-region.ts';
 import { stateTableName, type TableChoice } from './table-name.ts';
 
 export interface RedriveOptions extends TableChoice {
@@ -21,6 +22,7 @@ export const redriveCommand = {
     const dept = findDepartment(values.department);
     if (!dept) throw new UsageError(`--department must be one of ${departments.map((d) => d.code).join(', ')}`);
     ensureEmulatorAwsEnv();
+    await requireAwsRegion();
     const prefix = values.prefix ?? '';
     process.env.TABLE_NAME = stateTableName(values, io.env);
     const url = async (name: string) => (await sqsClient().send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
