@@ -30,3 +30,16 @@ export const ReadsPage = z.object({
   nextToken: z.string().optional().describe('Absent on the last page'),
 });
 export type ReadsPage = z.infer<typeof ReadsPage>;
+
+/** What each route that records a read showed, as a person names it (the console's 查阅记录, `hub reads`). */
+export const readRouteNames: Record<string, string> = {
+  'GET /v1/children/{childId}': '儿童档案',
+  'GET /v1/institutions/{institutionId}/children': '机构儿童名单',
+  'GET /v1/transfers/{transferId}': '移交单',
+  'GET /v1/institutions/{institutionId}/transfers': '机构移交情况',
+  'GET /v1/tasks/{taskId}': '部门查看协同事项',
+  'GET /v1/departments/{department}/tasks': '部门待办列表',
+};
+
+/** A route's name for a person; a route not named above is shown as it is. */
+export const readRouteName = (route: string): string => readRouteNames[route] ?? route;

@@ -74,7 +74,7 @@ describe('hub command line against the local hub', () => {
     expect(reads[0].at).toMatch(ISO_INSTANT);
     const row = table.stdout.split('\n').find((l) => l.includes('张三（南宁市儿童福利院）'));
     expect(row).toContain(chinaClock(reads[0].at));
-    expect(row).toContain('GET /v1/children/{childId}');
+    expect(row).toContain('儿童档案');
     expect(table.stdout).not.toContain(`staff:${NANNING}`);
     const refused = await cli(['--as', 'supervisor:450200', 'reads', admitted.childId]);
     expect(refused.exit).toBe(1);

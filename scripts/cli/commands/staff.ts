@@ -3,7 +3,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { ChildView, TaskView } from '../../../contracts/api/views.ts';
 import type { ChildrenPage } from '../../../contracts/api/children.ts';
-import type { ReadsPage } from '../../../contracts/api/reads.ts';
+import { readRouteName, type ReadsPage } from '../../../contracts/api/reads.ts';
 import { bodyFrom, collectPair, context } from '../context.ts';
 import type { CommandIo } from '../output.ts';
 import { actorName } from '../../../services/auth/describe.ts';
@@ -72,7 +72,7 @@ export function staffCommands(program: Command<any, any, any>, io: CommandIo): v
       if (opts.nextToken) query.set('nextToken', opts.nextToken);
       const page = await api.call<ReadsPage>('GET', `/v1/children/${enc(childId)}/reads${query.size ? `?${query}` : ''}`);
       out.result(page, () => {
-        out.table(['时间', '查阅人', '接口'], page.items.map((r) => [chinaTime(r.at), actorName(r), r.route]));
+        out.table(['时间', '查阅人', '查阅内容'], page.items.map((r) => [chinaTime(r.at), actorName(r), readRouteName(r.route)]));
         if (page.nextToken) out.line(`more: --next-token ${page.nextToken}`);
       });
     });

@@ -1,20 +1,10 @@
 // 查阅记录: who looked at this child (docs/decisions/0016-read-audit.md), for the supervisors who may list it: each
 // answer that disclosed the child's data, newest first, the organisation and person, when, and through what.
-import type { ReadsPage } from '../../../../contracts/api/reads.ts';
+import { readRouteName, type ReadsPage } from '../../../../contracts/api/reads.ts';
 import { actorName } from '../../../auth/describe.ts';
 import { api } from '../api.ts';
 import { useLoad } from './bits.tsx';
 import { dateTimeZh } from '../format.ts';
-
-/** The routes that record a read, as a person names what was looked at. */
-const through: Record<string, string> = {
-  'GET /v1/children/{childId}': '儿童档案',
-  'GET /v1/institutions/{institutionId}/children': '机构儿童名单',
-  'GET /v1/transfers/{transferId}': '移交单',
-  'GET /v1/institutions/{institutionId}/transfers': '机构移交情况',
-  'GET /v1/tasks/{taskId}': '部门查看协同事项',
-  'GET /v1/departments/{department}/tasks': '部门待办列表',
-};
 
 export function Reads(p: { childId: string }) {
   const { data, error } = useLoad(() => api<ReadsPage>('GET', `/children/${p.childId}/reads?limit=50`), [p.childId]);
@@ -38,7 +28,7 @@ export function Reads(p: { childId: string }) {
               <tr>
                 <td data-label="时间">{dateTimeZh(r.at)}</td>
                 <td data-label="查阅人">{actorName(r)}</td>
-                <td data-label="查阅内容">{through[r.route] ?? r.route}</td>
+                <td data-label="查阅内容">{readRouteName(r.route)}</td>
               </tr>
             ))}
           </tbody>
