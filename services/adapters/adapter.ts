@@ -138,9 +138,9 @@ export async function deliverRecord(
     const acknowledged = (outcome.body as { acknowledged?: unknown } | undefined)?.acknowledged === true;
     const office = target.office ? { office: target.office } : {};
     if (await record_('deliver', undefined, acknowledged)) logger.info('task delivered', { taskId, department: adapter.department, attempt, ...office });
-    // Two messages of one task pushed at once (the sweep's re-send beside a slow first try): the department got it
-    // twice under one idempotency key; only the first push's record counts.
-    else logger.info('task pushed again; already recorded', { taskId, department: adapter.department, attempt, ...office });
+    // Recorded first by another message of the task (the sweep's re-send beside a slow first try: the department got
+    // it twice under one idempotency key) or by the department's own call through the API.
+    else logger.info('delivery already recorded', { taskId, department: adapter.department, attempt, ...office });
     return;
   }
   if (outcome.kind === 'refused') {
