@@ -75,22 +75,25 @@ export async function provision(clients: ProvisionClients, options: ProvisionOpt
   const visibilityTimeoutSeconds = options.visibilityTimeoutSeconds ?? delivery.visibilityTimeoutSeconds;
   const codes = options.departments ?? departments.map((d) => d.code);
 
+  // One queue at a time: moto's server (the CI's AWS-shaped endpoint) is not thread-safe in CreateQueue and once
+  // answered a parallel burst with a 500 of its own (RuntimeError: dictionary changed size during iteration).
+  // Sequential costs milliseconds on the emulators; the deployed stack's queues come from CloudFormation.
+  const departmentQueues = sequentially(codes, async (code) => {
+    const dlqName = names.deadLetterQueueName(code);
+    const dlq = await ensureQueue(clients.sqs, dlqName, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS });
+    const name = names.queueName(code);
+    const queue = await ensureQueue(clients.sqs, name, {
+      VisibilityTimeout: String(visibilityTimeoutSeconds),
+      // Key order and string values fixed: emulators compare attributes as strings to decide idempotency.
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: String(maxReceiveCount) }),
+    });
+    return [code, { name, url: queue.url, arn: queue.arn, dlqName, dlqUrl: dlq.url, dlqArn: dlq.arn }] as const;
+  });
   const [tableName, queues, reads] = await Promise.all([
     ensureTable(clients.dynamodb, names.tableName),
-    Promise.all(
-      codes.map(async (code) => {
-        const dlqName = names.deadLetterQueueName(code);
-        const dlq = await ensureQueue(clients.sqs, dlqName, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS });
-        const name = names.queueName(code);
-        const queue = await ensureQueue(clients.sqs, name, {
-          VisibilityTimeout: String(visibilityTimeoutSeconds),
-          // Key order and string values fixed: emulators compare attributes as strings to decide idempotency.
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: String(maxReceiveCount) }),
-        });
-        return [code, { name, url: queue.url, arn: queue.arn, dlqName, dlqUrl: dlq.url, dlqArn: dlq.arn }] as const;
-      }),
-    ),
+    departmentQueues,
     (async (): Promise<ProvisionedQueue> => {
+      await departmentQueues;
       const dlqName = names.readAuditDeadLetterQueueName;
       const dlq = await ensureQueue(clients.sqs, dlqName, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS });
       const name = names.readAuditQueueName;
@@ -102,6 +105,12 @@ export async function provision(clients: ProvisionClients, options: ProvisionOpt
     })(),
   ]);
   return { tableName, queues: Object.fromEntries(queues) as Record<DepartmentCode, ProvisionedQueue>, readAudit: reads };
+}
+
+async function sequentially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
 }
 
 async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<string> {
