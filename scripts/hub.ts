@@ -29,12 +29,25 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     const line = (err as Error).message.split('\n')[0];
     if (err instanceof UsageError) return io.stderr(`hub: ${line}\n`), 2;
     if (err instanceof RefusedError || err instanceof UnreachableError) return io.stderr(`hub: ${line}\n`), 1;
+    // An endpoint that does not answer (no DynamoDB Local on that port, a wrong AWS_ENDPOINT_URL): the address in one
+    // line, not Node's stack. Node reports a host with several addresses as an AggregateError with an empty message;
+    // the SDK gives it $metadata, so this comes before the service's refusals.
+    const network = networkFailure(err);
+    if (network) return io.stderr(`hub: cannot reach the endpoint: ${network}\n`), 1;
     // An AWS service's refusal (no such table, access denied) is the operator's to act on: named in one line, with
     // no stack, which would be the SDK's and not the hub's.
     if ((err as { $metadata?: unknown }).$metadata !== undefined) return io.stderr(`hub: ${(err as Error).name}: ${line}\n`), 1;
     io.stderr(`hub: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkFailure(err: unknown): string | undefined {
+  const e = err as { code?: unknown; message?: string; errors?: { message?: string }[] };
+  if (typeof e?.code !== 'string' || !NETWORK_CODES.has(e.code)) return undefined;
+  return (e.message || e.errors?.map((x) => x.message).filter(Boolean).join('; ') || e.code).split('\n')[0];
 }
 
 // Run only when executed (tsx scripts/hub.ts, bin/hub.mjs), not when imported by a test.

@@ -30,3 +30,23 @@ describe('an operator command without an AWS region', () => {
     }
   });
 });
+
+describe('an operator command against an endpoint that does not answer', () => {
+  it('names the address in one line, exit 1, no stack', async () => {
+    // Port 9 (discard) on the loopback: nothing listens there on a test machine, so the connection is refused.
+    const unreachable = {
+      ...noRegion,
+      AWS_REGION: 'cn-north-1',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_MAX_ATTEMPTS: '1',
+    };
+    const runs = await Promise.all([
+      hubCli(['audit', 'verify', '--table', 'prod-hub-state'], unreachable),
+      hubCli(['redrive', '--department', 'education'], unreachable),
+    ]);
+    for (const r of runs) {
+      expect(r).toMatchObject({ exit: 1, stdout: '' });
+      expect(r.stderr).toMatch(/^hub: cannot reach the endpoint: connect ECONNREFUSED 127\.0\.0\.1:9\n$/);
+    }
+  });
+});
