@@ -52,7 +52,7 @@ export class ReadAudit extends Construct {
       config,
       timeout: Duration.seconds(CONSUMER_TIMEOUT_SECONDS),
       memorySize: 256,
-    }).consume(this.queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true });
+    }).consume(this.queue, { batchSize: readAudit.batchSize, maxBatchingWindow: Duration.seconds(readAudit.batchingWindowSeconds), reportBatchItemFailures: true });
     this.consumer.addEnvironment('TABLE_NAME', table.tableName);
     this.consumer.addToRolePolicy(new iam.PolicyStatement({ actions: READ_AUDIT_TABLE_ACTIONS, resources: [table.tableArn] }));
     if (table.encryptionKey) grantKeyVia(this.consumer, table.encryptionKey, 'dynamodb', ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']);

@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readLocalCredentials, type Credentials } from '../../services/auth/local-credentials.ts';
 import type { ConsoleConfig } from '../../services/console/config.ts';
-import { departments } from '../../services/topology.ts';
+import { departments, readAudit } from '../../services/topology.ts';
 import { consoleDir } from './console-build.ts';
 import { consoleServer } from './console-server.ts';
 import { buildLocalCredentials, ensureLocalCredentials, tokensOf } from './credentials.ts';
@@ -165,7 +165,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       handler: readAuditConsumer,
       functionName: 'read-audit',
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
-      batchingWindowMs: options.batchingWindowMs ?? 1000,
+      // The stack's window (services/topology/storage.ts) unless the run sets one (the tests' 0, under their
+      // one-second visibility timeout).
+      batchingWindowMs: options.batchingWindowMs ?? readAudit.batchingWindowSeconds * 1000,
+      maxNumberOfMessages: readAudit.batchSize,
       onError: (err, phase) => log(`read audit (${phase}): ${(err as Error).message}`),
     });
     readAuditPoller.start();

@@ -38,6 +38,9 @@ export function readAuditSuite(all: Templates): void {
         FunctionName: { Ref: ref(consumer) },
         EventSourceArn: { 'Fn::GetAtt': [ref(queue), 'Arn'] },
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        // The topology's batch, which the local poller takes too (scripts/local/hub.ts).
+        BatchSize: readAudit.batchSize,
+        MaximumBatchingWindowInSeconds: readAudit.batchingWindowSeconds,
       });
       expect(actionsOn(consumer.serviceRole, 'dynamodb:')).toEqual([...READ_AUDIT_TABLE_ACTIONS].sort());
       const tableStatement = statements(consumer.serviceRole).find((s) => [s.Action].flat().includes('dynamodb:PutItem'));
