@@ -18,6 +18,9 @@ import type { HttpGateway, HttpGatewayOptions } from './gateway-options.ts';
 import { invokeHandler, lambdaContext } from './lambda-context.ts';
 import { matchRoute } from './route-match.ts';
 
+/** How long close() waits for the requests being handled before it drops their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 export async function startHttpGateway(options: HttpGatewayOptions): Promise<HttpGateway> {
   const routes = options.routes ?? topologyRoutes;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -86,9 +89,12 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
 
   const authorize = gatewayAuthorizer(options, identityHeaders, onError);
 
+  // Requests still being handled: close() lets them finish (their handlers are mid-call to DynamoDB or SQS, which the
+  // hub stops next) before it drops the connections.
+  const inFlight = new Set<Promise<void>>();
   const server = createServer((req, res) => {
     const requestId = randomUUID();
-    handle(req, res, requestId).catch((err) => {
+    const handled = handle(req, res, requestId).catch((err) => {
       const error =
         err instanceof GatewayError
           ? err
@@ -96,6 +102,8 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
             new GatewayError(500, 'internal_error', 'The local gateway failed'));
       writeError(res, error, requestId, req.headers['accept-language']);
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -112,11 +120,19 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     url: `http://${host}:${port}`,
     port,
     close: () =>
-      (closing ??= new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        server.closeIdleConnections();
+        // Requests on a kept-alive connection may still arrive meanwhile: wait until none is left, for at most
+        // CLOSE_GRACE_MS, so a stuck handler does not hold the stop.
+        const deadline = Date.now() + CLOSE_GRACE_MS;
+        while (inFlight.size > 0 && Date.now() < deadline) {
+          await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, deadline - Date.now()).unref())]);
+        }
         // Keep-alive sockets would hold close() open until they time out.
         server.closeAllConnections();
-      })),
+        await closed;
+      })()),
   };
 }
 

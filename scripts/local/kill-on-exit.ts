@@ -19,13 +19,14 @@ function killAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // Someone else handles the signal (npm start, the benchmark's hub, vitest): they stop in order, the JVM last, after
+  // the requests still in flight; killing it now would fail those with ECONNREFUSED. 'exit' kills what is left.
+  if (process.listenerCount(signal) > 1) return;
   killAll();
-  // Listening to a signal cancels Node's default of dying from it. When nobody else (vitest, the runtime)
-  // handles it, die from it as if we had never listened.
-  if (process.listenerCount(signal) === 1) {
-    process.removeListener(signal, onSignal);
-    process.kill(process.pid, signal);
-  }
+  // Listening to a signal cancels Node's default of dying from it. When nobody else handles it, die from it as if
+  // we had never listened.
+  process.removeListener(signal, onSignal);
+  process.kill(process.pid, signal);
 }
 
 function install(): void {

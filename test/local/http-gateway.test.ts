@@ -366,3 +366,28 @@ describe('[matrix] the authorizer cache', () => {
     });
   });
 });
+
+describe('close()', () => {
+  it('lets a request being handled finish and answer before it drops the connections', async () => {
+    let finished = false;
+    const g = await startHttpGateway({
+      port: 0,
+      routes,
+      handlers: {
+        // As a handler mid-call to DynamoDB when the hub stops: it must not find the table gone under it.
+        api: async () => {
+          await new Promise((r) => setTimeout(r, 300));
+          finished = true;
+          return { statusCode: 200, body: '{"ok":true}' };
+        },
+      },
+      onError: () => {},
+    });
+    const answer = fetch(`${g.url}/v1/health`).then(async (r) => ({ status: r.status, body: await r.text() }));
+    await new Promise((r) => setTimeout(r, 50));
+    await g.close();
+    expect(finished).toBe(true);
+    expect(await answer).toEqual({ status: 200, body: '{"ok":true}' });
+    await expect(fetch(`${g.url}/v1/health`)).rejects.toThrow();
+  });
+});
