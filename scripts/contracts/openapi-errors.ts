@@ -10,8 +10,8 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
-  withChinese,
 } from '../../services/lib/errors.ts';
+import { withChinese } from '../../services/lib/messages-zh.ts';
 import { taskTypes } from '../../services/topology.ts';
 import type { ExampleFile } from './examples.ts';
 import { ref } from './openapi-components.ts';

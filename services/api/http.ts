@@ -11,7 +11,8 @@ import type { Person } from '../../contracts/api/views.ts';
 import { callerOf, whoOf, type Who } from '../auth/actor.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
-import { echo, HubError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError, withChinese, zodIssues } from '../lib/errors.ts';
+import { echo, HubError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../lib/errors.ts';
+import { withChinese, zodIssues } from '../lib/messages-zh.ts';
 import { contentLanguage, inLeadingOrder, leadingLanguage, type Lead } from '../lib/language.ts';
 import { logger } from '../lib/logger.ts';
 

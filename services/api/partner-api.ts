@@ -11,7 +11,8 @@ import {
 import { deadlineFor } from '../calendar/working-days.ts';
 import { formatPrincipal } from '../auth/principal.ts';
 import { isDepartmentsTask, notFound, requireDepartment, type Department } from '../auth/scope.ts';
-import { ForbiddenError, RuleViolationError, ValidationError, zodIssues } from '../lib/errors.ts';
+import { ForbiddenError, RuleViolationError, ValidationError } from '../lib/errors.ts';
+import { zodIssues } from '../lib/messages-zh.ts';
 import { logger } from '../lib/logger.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import { afterTaskEnded } from '../cases/coming-of-age/discharge.ts';

@@ -5,7 +5,7 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReadRecord } from '../../contracts/api/reads.ts';
 import { documentClient } from '../lib/aws.ts';
-import { readAudit } from '../topology.ts';
+import { readAudit } from '../topology/storage.ts';
 import { tableName } from './table.ts';
 
 export const readsPk = (childId: string) => `READS#${childId}`;

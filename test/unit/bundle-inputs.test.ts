@@ -72,6 +72,26 @@ describe('Lambda bundles', () => {
     expect(files.filter((f) => !bundled.has(f))).toEqual([]);
   });
 
+  /** The files a bundle's output holds code of (what tree shaking kept). */
+  const kept = (entry: string) => {
+    const [output] = Object.values(metas.get(entry)!.outputs);
+    return Object.entries(output!.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([input]) => input);
+  };
+
+  it('a bundle that answers no HTTP holds no Chinese message table; the read-audit consumer no task type either', () => {
+    const messages = ['contracts/api/messages-zh.ts', 'services/lib/messages-zh.ts'];
+    const silent = [functions.readAudit.entry, ...departments.map((d) => adapterEntry(d.code))];
+    for (const entry of silent) expect(kept(entry).filter((f) => messages.includes(f)), entry).toEqual([]);
+    expect(kept(functions.readAudit.entry).filter((f) => f === 'services/topology/departments.ts' || /^contracts\/[a-z-]+\/index\.ts$/.test(f))).toEqual([]);
+    // The answering ones do hold it: the check would see the table.
+    expect(kept(functions.api.entry)).toEqual(expect.arrayContaining(messages));
+  });
+
+  it('the supervision API writes its XLSX without a spreadsheet or zip library', () => {
+    expect(kept(functions.supervisionApi.entry).filter((f) => /node_modules\/(exceljs|jszip|fflate|archiver)\//.test(f))).toEqual([]);
+    expect(kept(functions.supervisionApi.entry)).toContain('services/reports/xlsx.ts');
+  });
+
   it('the check sees a local-only module and a dev dependency when an entry imports them', async () => {
     const meta = await bundle({
       stdin: { contents: "export * from './scripts/local/lru-cache.ts'; export { default } from 'ajv-formats';", resolveDir: process.cwd() },

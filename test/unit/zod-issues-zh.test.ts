@@ -1,9 +1,9 @@
-// The Chinese of zod's own checks (contracts/api/messages-zh.ts issueDetailZh, through services/lib/errors.ts
+// The Chinese of zod's own checks (contracts/api/messages-zh.ts issueDetailZh, through services/lib/messages-zh.ts
 // zodIssues): specific where the generic words of the code would mislead a person.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { Gender, IsoDate, IsoDateTime, ShortText } from '../../contracts/common.ts';
-import { zodIssues } from '../../services/lib/errors.ts';
+import { zodIssues } from '../../services/lib/messages-zh.ts';
 
 const zhOf = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
