@@ -29,7 +29,7 @@ export async function measureBundles(runs: number, oneAdapter = false): Promise<
     ...Object.fromEntries((oneAdapter ? departments.slice(0, 1) : departments).map((d) => [`adapter (${d.code})`, resolve(adapterEntry(d.code))])),
   };
   const out = mkdtempSync(join(tmpdir(), 'hub-bundles-'));
-  const rows: BundleRow[] = [];
+  const built: { name: string; file: string; bytes: number; gzipBytes: number }[] = [];
   try {
     for (const [name, entry] of Object.entries(entries)) {
       const dir = join(out, name.replace(/\W+/g, '-'));
@@ -40,23 +40,25 @@ export async function measureBundles(runs: number, oneAdapter = false): Promise<
         mainFields: ['module', 'main'], banner: { js: ESM_REQUIRE_BANNER }, minify: hubBundling.minify,
         sourcemap: hubBundling.sourceMap, sourcesContent: hubBundling.sourcesContent, logLevel: 'error',
       });
-      rows.push({ name, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length, initMs: initMs(file, runs) });
+      built.push({ name, file, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length });
     }
+    // Round robin: run i imports every bundle once before run i+1 starts, so a load that moves during the measurement
+    // moves every bundle's times alike and the ratios to the baseline hold (one bundle after another, identical
+    // adapters differed 83-161 ms on a shared machine).
+    const times = built.map(() => [] as number[]);
+    for (let i = 0; i < runs; i++) built.forEach((b, j) => times[j]!.push(importMs(b.file)));
+    return built.map((b, j) => ({ name: b.name, bytes: b.bytes, gzipBytes: b.gzipBytes, initMs: percentile(times[j]!, 50) }));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  return rows;
 }
 
-function initMs(file: string, runs: number): number {
+/** One fresh process importing the bundle: the time of the import, inside the child (node's own boot not counted). */
+function importMs(file: string): number {
   const script = `const t=performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now()-t);`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ms = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
-      env: { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 't', QUEUE_URLS: '{}', AUTH_MODE: 'local', LOCAL_TOKENS: '{}', DEPARTMENT: 'x' },
-      encoding: 'utf8',
-    });
-    times.push(Number(ms.trim().split('\n').at(-1)));
-  }
-  return percentile(times, 50);
+  const ms = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    env: { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 't', QUEUE_URLS: '{}', AUTH_MODE: 'local', LOCAL_TOKENS: '{}', DEPARTMENT: 'x' },
+    encoding: 'utf8',
+  });
+  return Number(ms.trim().split('\n').at(-1));
 }
