@@ -78,6 +78,9 @@ const result = {
     writeRequestsPerTask: counts.ddbWrites / tasks,
     writeUnits: counts.writeUnits,
     writeUnitsPerTask: counts.writeUnits / tasks,
+    refusedWrites: counts.refusedWrites,
+    refusedWritesPerTask: counts.refusedWrites / tasks,
+    getItemPerTask: (counts.byCommand.GetItemCommand?.requests ?? 0) / tasks,
     tableUnits: counts.writeUnitsTable,
     indexUnits: Object.values(counts.writeUnitsByIndex).reduce((a, b) => a + b, 0),
     byCommand: counts.byCommand,
@@ -98,6 +101,7 @@ else {
   console.log(`${tasks} tasks completed in ${seconds.toFixed(1)} s (${children} children, 2 tasks each, simulators at zero delay)`);
   console.log(`DynamoDB: ${result.dynamodb.writeRequests} write requests = ${result.dynamodb.writeRequestsPerTask.toFixed(2)} per task (budget 6)`);
   console.log(`          ${result.dynamodb.writeUnits.toFixed(1)} write units = ${result.dynamodb.writeUnitsPerTask.toFixed(2)} per task (table ${result.dynamodb.tableUnits.toFixed(1)}, indexes ${result.dynamodb.indexUnits.toFixed(1)})`);
+  console.log(`          ${result.dynamodb.getItemPerTask.toFixed(2)} GetItem per task; ${result.dynamodb.refusedWrites} refused conditional writes = ${result.dynamodb.refusedWritesPerTask.toFixed(2)} per task (not in the counts above)`);
   console.log(`          by command: ${JSON.stringify(counts.byCommand)}`);
   console.log(`SQS:      hub's own requests ${JSON.stringify(counts.sqsByCommand)} = ${result.sqs.producerRequestsPerTask.toFixed(2)} per task`);
   console.log(`          consumer receives ${pollerStats.receive}, deletes ${pollerStats.del}: all requests ${result.sqs.allRequestsPerTask.toFixed(2)} per task (budget 1.5)`);

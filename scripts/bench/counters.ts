@@ -28,6 +28,11 @@ export interface CallCounts {
   ddbBusyMs: number;
   ddbPeakInFlight: number;
   /**
+   * Conditional writes DynamoDB refused (ConditionalCheckFailedException, or a transaction cancelled on a condition).
+   * They throw, so they are in no count above, yet each is a request and is billed write units for the item's size.
+   */
+  refusedWrites: number;
+  /**
    * The read audit's own requests (its queue, its items: docs/decisions/0016-read-audit.md), kept out of the counts
    * above: a benchmark's progress reads are recorded as reads, and that is not the work the benchmark measures.
    */
@@ -35,7 +40,7 @@ export interface CallCounts {
 }
 
 const empty = (): CallCounts => ({
-  ddbWrites: 0, ddbReads: 0, writeUnits: 0, readUnits: 0, writeUnitsTable: 0, writeUnitsByIndex: {}, byCommand: {}, sqsByCommand: {}, ddbBusyMs: 0, ddbPeakInFlight: 0,
+  ddbWrites: 0, ddbReads: 0, writeUnits: 0, readUnits: 0, writeUnitsTable: 0, writeUnitsByIndex: {}, byCommand: {}, sqsByCommand: {}, ddbBusyMs: 0, ddbPeakInFlight: 0, refusedWrites: 0,
   readAudit: { sqsByCommand: {}, ddbWrites: 0, writeUnits: 0 },
 });
 
@@ -65,6 +70,10 @@ export function countCalls(): { live: CallCounts; snapshot(): CallCounts; reset(
         let out;
         try {
           out = await next(args);
+        } catch (err) {
+          const n = (err as Error).name;
+          if (write && (n === 'ConditionalCheckFailedException' || n === 'TransactionCanceledException')) c.refusedWrites++;
+          throw err;
         } finally {
           inFlight--;
           c.ddbBusyMs += performance.now() - started;

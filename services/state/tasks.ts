@@ -22,6 +22,11 @@ export interface TaskItem extends TaskView {
   gsi1sk: string;
   /** The city bureau's inbox (absent on tasks written before jurisdictions: the region-wide inbox still has them). */
   gsi3pk?: string;
+  /**
+   * A random id of the transition that wrote the item last: a refused write finds its own id there when the SDK
+   * retried a write whose answer was lost, and another writer's when an identical transition won the race.
+   */
+  lastWrite?: string;
   /** When the task was last handed to its queue (for the re-dispatch sweep). */
   dispatchedAt?: string;
   /** While information-needed: the time the department had left, given back when staff supply the information. */

@@ -1,6 +1,7 @@
 // Moving a task along its lifecycle. A status change and its history entry land in the same single-item write,
 // conditional on the revision read, so they are atomic without a transaction (docs/decisions/0001-state-table.md
 // explains the cost reasoning).
+import { randomBytes } from 'node:crypto';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEntry } from '../../contracts/api/views.ts';
 import { chained } from '../audit/chain.ts';
@@ -48,6 +49,31 @@ type OptionalKey<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never 
 
 const MAX_ATTEMPTS = 4;
 
+type AttributeValue = { S?: string; N?: string; BOOL?: boolean; NULL?: boolean; M?: Record<string, AttributeValue>; L?: AttributeValue[]; SS?: string[]; NS?: string[] };
+
+/**
+ * The item a refused write returns (ReturnValuesOnConditionCheckFailure): the document client does not unmarshall an
+ * error's payload, so this does, for the types a task item holds. Binary attributes are none of a task's.
+ */
+function fromAttribute(v: AttributeValue): unknown {
+  if (v.S !== undefined) return v.S;
+  if (v.N !== undefined) return Number(v.N);
+  if (v.BOOL !== undefined) return v.BOOL;
+  if (v.NULL) return null;
+  if (v.M) return fromItem(v.M);
+  if (v.L) return v.L.map(fromAttribute);
+  if (v.SS) return new Set(v.SS);
+  if (v.NS) return new Set(v.NS.map(Number));
+  throw new Error(`unexpected attribute type ${Object.keys(v).join(',')}`);
+}
+const fromItem = (m: Record<string, AttributeValue>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, fromAttribute(v)]));
+
+/** The task as the refusal found it, or a fresh consistent read when the refusal carried no item. */
+async function refusedItem(err: unknown, taskId: string): Promise<TaskItem | undefined> {
+  const item = (err as { Item?: Record<string, AttributeValue> }).Item;
+  return item ? (fromItem(item) as unknown as TaskItem) : getTask(taskId);
+}
+
 /**
  * The task's update and another item's write in one transaction. The task's failed condition surfaces as the plain
  * update's would (a retry from a fresh read); the other item's, as a conflict to read again.
@@ -58,7 +84,8 @@ async function transactWithTask(update: NonNullable<Write['Update']>, other: Wri
   } catch (err) {
     const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((err as Error).name !== 'TransactionCanceledException' || !reasons) throw err;
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') throw Object.assign(new Error('task changed'), { name: 'ConditionalCheckFailedException' });
+    if (reasons[0]?.Code === 'ConditionalCheckFailed')
+      throw Object.assign(new Error('task changed'), { name: 'ConditionalCheckFailedException', Item: (reasons[0] as { Item?: unknown }).Item });
     if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError('the child record changed meanwhile; read it and try again');
     throw err;
   }
@@ -70,8 +97,11 @@ async function transactWithTask(update: NonNullable<Write['Update']>, other: Wri
  * so a transition is refused only when the task's state really forbids it.
  */
 export async function transitionTask(taskId: string, req: TransitionRequest, now = clock.now()): Promise<TaskItem> {
+  // A refused write brings back the task as it now is: the next attempt starts from it, not from another read.
+  let found: TaskItem | undefined;
   for (let attempt = 1; ; attempt++) {
-    const task = await getTask(taskId);
+    const task = found ?? (await getTask(taskId));
+    found = undefined;
     if (!task) throw new NotFoundError(`task ${taskId} not found`);
     const patch = req.guard?.(task) ?? {};
     const result = patch.result ?? req.result;
@@ -93,14 +123,16 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
     const names: Record<string, string> = { '#status': 'status' };
     const newDeadline = patch.deadline ?? req.deadline;
     const deadline = newDeadline ?? task.deadline;
+    const writeId = randomBytes(9).toString('base64url');
     const values: Record<string, unknown> = {
+      ':w': writeId,
       ':status': status,
       ':rev': task.rev,
       ':next': task.rev + 1,
       ':at': at,
       ':h': linked,
     };
-    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'history = list_append(history, :h)'];
+    const sets = ['#status = :status', 'rev = :next', 'updatedAt = :at', 'history = list_append(history, :h)', 'lastWrite = :w'];
     // The index key moves only when the task closes or its deadline changes (keys.ts): setting it unchanged is no
     // cost, but leaving it out keeps the update from naming a key it does not move.
     const sk = inboxSk(status, deadline, task.taskId);
@@ -144,6 +176,8 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
         ConditionExpression: 'rev = :rev',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+        // Refused, the write answers with the item it found: the retry (or the check below) needs no read of its own.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
       };
       if (req.with) await transactWithTask(update, req.with);
       else await documentClient().send(new UpdateCommand(update));
@@ -152,6 +186,7 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
         status,
         rev: task.rev + 1,
         updatedAt: at,
+        lastWrite: writeId,
         history: [...task.history, ...linked],
         ...(result !== undefined ? { result } : {}),
         ...(request !== undefined ? { request } : {}),
@@ -165,13 +200,12 @@ export async function transitionTask(taskId: string, req: TransitionRequest, now
     } catch (err) {
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
       // The SDK retries a request whose answer was lost on the wire; if the first try was applied, the retry
-      // fails its condition. Our own entries at the end of the history say the write is in.
-      const now_ = await getTask(taskId);
-      const last = now_?.history.slice(-entries.length) ?? [];
-      if (now_?.rev === task.rev + 1 && last.every((h, i) => h.at === at && h.by === entries[i]!.by && h.to === entries[i]!.to)) {
-        return now_;
-      }
+      // fails its condition. Our own write id on the item says the write is in: matching entries do not, since the
+      // same principal's identical call in the same millisecond writes the very same entries (race scenario 7).
+      const now_ = await refusedItem(err, taskId);
+      if (now_?.rev === task.rev + 1 && now_.lastWrite === writeId) return now_;
       if (attempt >= MAX_ATTEMPTS) throw new ConflictError(`task ${taskId} changed concurrently; try again`);
+      found = now_;
     }
   }
 }
