@@ -9,7 +9,7 @@ import type { TaskItem } from './tasks.ts';
 import type { TransferItem } from './transfers.ts';
 import { clock } from '../lib/clock.ts';
 
-const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'dispatchedAt', 'heldRemainingMs', 'escalation']);
+const internal = new Set(['pk', 'sk', 'entity', 'rev', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'dispatchedAt', 'heldRemainingMs', 'escalation', 'lastWrite']);
 
 export function strip(item: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));

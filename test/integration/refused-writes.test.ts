@@ -8,6 +8,7 @@ import { documentClient } from '../../services/lib/aws.ts';
 import { ConflictError } from '../../services/lib/errors.ts';
 import { getTask, markOverdue, type TaskItem } from '../../services/state/tasks.ts';
 import { transitionTask } from '../../services/state/transition.ts';
+import { departmentView, taskView } from '../../services/state/views.ts';
 import { admitFoundling, needsEmbedded, untilTaskStatus, useHub } from '../helpers/hub.ts';
 
 const hub = useHub({ simulators: false });
@@ -74,6 +75,10 @@ describe('a refused transition write brings back the task', () => {
     expect(stored.status).toBe('acknowledged');
     expect(stored.history.filter((h) => h.to === 'acknowledged')).toHaveLength(1);
     expect(firstBrokenLink(stored.history)).toBeUndefined();
+    // The write's id is bookkeeping: no view shows it.
+    expect(stored.lastWrite).toEqual(expect.any(String));
+    expect(taskView(stored)).not.toHaveProperty('lastWrite');
+    expect(departmentView(stored)).not.toHaveProperty('lastWrite');
   });
 
   it('a change the retry may not follow is the read path’s 409, from the refused item, and nothing more is written', async (ctx) => {
