@@ -165,9 +165,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       handler: readAuditConsumer,
       functionName: 'read-audit',
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
-      // The stack's window (services/topology/storage.ts) unless the run sets one (the tests' 0, under their
-      // one-second visibility timeout).
-      batchingWindowMs: options.batchingWindowMs ?? readAudit.batchingWindowSeconds * 1000,
+      // The stack's window (services/topology/storage.ts), unless the run sets one (the tests' 0), and never more
+      // than a fifth of the queue's visibility timeout: the received messages stay invisible while the window
+      // gathers more, and npm start's 5 s visibility (the stack's is 30 s) would let them come back mid-batch.
+      batchingWindowMs:
+        options.batchingWindowMs ??
+        Math.min(readAudit.batchingWindowSeconds, Math.floor(Math.min(options.visibilityTimeoutSeconds ?? 5, readAudit.visibilityTimeoutSeconds) / 5)) * 1000,
       maxNumberOfMessages: readAudit.batchSize,
       onError: (err, phase) => log(`read audit (${phase}): ${(err as Error).message}`),
     });
