@@ -34,6 +34,22 @@ function serialise(value: unknown): unknown {
   return out;
 }
 
+/**
+ * A log line never throws: a value seen before on the way down (an SDK error's response points back at its request)
+ * is left out, and a BigInt written as its digits, as Powertools' replacer did.
+ */
+function safeReplacer(): (this: unknown, key: string, value: unknown) => unknown {
+  const seen = new WeakSet<object>();
+  return (_key, value) => {
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return undefined;
+      seen.add(value);
+    }
+    return value;
+  };
+}
+
 export class Logger {
   private threshold: number;
 
@@ -63,7 +79,7 @@ export class Logger {
       ...(trace ? { xray_trace_id: trace } : {}),
     };
     for (const [k, v] of Object.entries(extra ?? {})) entry[k] = serialise(v);
-    const line = `${JSON.stringify(entry)}\n`;
+    const line = `${JSON.stringify(entry, safeReplacer())}\n`;
     if (this.options.write) this.options.write(level, line);
     else (LEVELS[level] >= LEVELS.WARN ? process.stderr : process.stdout).write(line);
   }

@@ -65,4 +65,19 @@ describe('the logger', () => {
     l.setLogLevel('DEBUG');
     expect(written(calls(l)).map((x) => x.entry.level)).toEqual(lambda === 'WARN' ? ['WARN', 'ERROR'] : ['DEBUG', 'INFO', 'WARN', 'ERROR']);
   });
+
+  it('never throws on what it is given: a circular error (an SDK response pointing back at its request) and a BigInt', () => {
+    const response: Record<string, unknown> = { statusCode: 400 };
+    const request = { method: 'POST', response };
+    response.request = request;
+    const error = Object.assign(new Error('refused'), { $response: response, size: 12n });
+    const lines = written(() => new Logger({ serviceName: 's' }).error('unhandled error', { error, taskId: 'CH1.T1' }));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.entry).toMatchObject({
+      message: 'unhandled error',
+      taskId: 'CH1.T1',
+      error: { name: 'Error', message: 'refused', size: '12', $response: { statusCode: 400, request: { method: 'POST' } } },
+    });
+    expect((lines[0]!.entry.error as { $response: { request: Record<string, unknown> } }).$response.request.response).toBeUndefined();
+  });
 });
