@@ -41,6 +41,9 @@ describe('console: staff admit, departments act', { timeout: SCENARIO_TIMEOUT },
     await staffPage.locator('header .who').getByText('张三（南宁市儿童福利院）').waitFor();
     await checkPage(staffPage, 'children-empty');
     await staffPage.getByRole('link', { name: '接收儿童' }).first().click();
+    // The admission form, not the children page still showing: its search box's label (姓名或儿童编号) also
+    // matches 姓名, and a fill that lands there before the route changes leaves the form's name empty.
+    await staffPage.getByRole('heading', { name: '接收儿童' }).waitFor();
     await staffPage.getByLabel('姓名').fill('韦小宁');
     await staffPage.getByLabel('性别').selectOption({ label: '女' });
     await staffPage.getByLabel('出生日期').fill('2026-03-02');
