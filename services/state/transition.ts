@@ -2,7 +2,9 @@
 // conditional on the revision read, so they are atomic without a transaction (docs/decisions/0001-state-table.md
 // explains the cost reasoning).
 import { randomBytes } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { HistoryEntry } from '../../contracts/api/views.ts';
 import { chained } from '../audit/chain.ts';
 import type { Who } from '../auth/actor.ts';
@@ -49,29 +51,11 @@ type OptionalKey<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never 
 
 const MAX_ATTEMPTS = 4;
 
-type AttributeValue = { S?: string; N?: string; BOOL?: boolean; NULL?: boolean; M?: Record<string, AttributeValue>; L?: AttributeValue[]; SS?: string[]; NS?: string[] };
-
-/**
- * The item a refused write returns (ReturnValuesOnConditionCheckFailure): the document client does not unmarshall an
- * error's payload, so this does, for the types a task item holds. Binary attributes are none of a task's.
- */
-function fromAttribute(v: AttributeValue): unknown {
-  if (v.S !== undefined) return v.S;
-  if (v.N !== undefined) return Number(v.N);
-  if (v.BOOL !== undefined) return v.BOOL;
-  if (v.NULL) return null;
-  if (v.M) return fromItem(v.M);
-  if (v.L) return v.L.map(fromAttribute);
-  if (v.SS) return new Set(v.SS);
-  if (v.NS) return new Set(v.NS.map(Number));
-  throw new Error(`unexpected attribute type ${Object.keys(v).join(',')}`);
-}
-const fromItem = (m: Record<string, AttributeValue>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, fromAttribute(v)]));
-
 /** The task as the refusal found it, or a fresh consistent read when the refusal carried no item. */
 async function refusedItem(err: unknown, taskId: string): Promise<TaskItem | undefined> {
+  // The document client does not unmarshall an error's payload: the SDK's own unmarshall does, as it would a read.
   const item = (err as { Item?: Record<string, AttributeValue> }).Item;
-  return item ? (fromItem(item) as unknown as TaskItem) : getTask(taskId);
+  return item ? (unmarshall(item) as TaskItem) : getTask(taskId);
 }
 
 /**
