@@ -4,21 +4,10 @@ import { ChildId, DepartmentCode, InstitutionId, IsoDateTime, TaskId } from '../
 import { Child } from '../case.ts';
 import { ClockEventView, ComingOfAgeView, LeftCare } from './clocks.ts';
 import { Person, RecordedBy } from './recorded-by.ts';
+import { taskStatuses } from './task-statuses.ts';
 
-export { Person, RecordedBy };
+export { Person, RecordedBy, taskStatuses };
 
-export const taskStatuses = [
-  'requested',
-  'dispatched',
-  'delivered',
-  'acknowledged',
-  'in-progress',
-  'information-needed',
-  'completed',
-  'rejected',
-  'failed',
-  'cancelled',
-] as const;
 export const TaskStatus = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 

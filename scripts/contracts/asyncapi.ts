@@ -3,7 +3,7 @@
 // request schema), one `receive` operation per department adapter. Pure: topology and examples in, document out.
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { schemaId } from '../../contracts/task-type.ts';
-import { deadLetterQueueName, delivery, departments, queueName, type DepartmentEntry } from '../../services/topology.ts';
+import { deadLetterQueueName, delivery, departments, queueName, type DepartmentEntry, taskTypesOf } from '../../services/topology.ts';
 import type { ExampleFile } from './examples.ts';
 import { envelopeFile, schemaFile } from './schemas.ts';
 
@@ -51,7 +51,7 @@ function channel(d: DepartmentEntry) {
       `(dependencies are kept in the state table), duplicates possible (consumers dedupe on \`id\`). After ` +
       `${delivery.maxReceiveCount} receives a message moves to \`${dlq}\`. Deployments prefix both queue names.`,
     messages: Object.fromEntries(
-      d.taskTypes.map(({ contract: c }) => [`${c.type}.v${c.version}`, { $ref: `#/components/messages/${c.type}.v${c.version}` }]),
+      taskTypesOf(d.code).map(({ contract: c }) => [`${c.type}.v${c.version}`, { $ref: `#/components/messages/${c.type}.v${c.version}` }]),
     ),
     bindings: {
       sqs: {
@@ -79,7 +79,7 @@ function operation(d: DepartmentEntry) {
       `Validates each envelope and its \`data\` against the task type's request schema, skips a task that is no ` +
       `longer \`dispatched\` (duplicate) and ${d.delivery === 'push' ? 'maps it to the department\'s wire format and pushes it to the department endpoint (signed HTTPS POST; see docs/contracts.md)' : 'leaves it in the department inbox (pull)'}. ` +
       'A 4xx from the department fails the task at once; a 5xx or timeout is retried with backoff until the message is dead-lettered.',
-    messages: d.taskTypes.map(({ contract: c }) => ({ $ref: `#/channels/${id}/messages/${c.type}.v${c.version}` })),
+    messages: taskTypesOf(d.code).map(({ contract: c }) => ({ $ref: `#/channels/${id}/messages/${c.type}.v${c.version}` })),
     bindings: { sqs: { queues: [{ name: queueName(d.code) }], bindingVersion: SQS_BINDING_VERSION } },
   };
 }
@@ -87,7 +87,7 @@ function operation(d: DepartmentEntry) {
 export function buildAsyncApi(examples: Map<string, ExampleFile>) {
   const messages: Record<string, unknown> = {};
   for (const d of departments) {
-    for (const { contract: c, deadlineWorkingDays } of d.taskTypes) {
+    for (const { contract: c, deadlineWorkingDays } of taskTypesOf(d.code)) {
       const key = `${c.type}.v${c.version}`;
       const example = examples.get(key);
       messages[key] = {

@@ -14,7 +14,7 @@ import {
   timestampToleranceSeconds,
 } from '../../contracts/push.ts';
 import { signedHeaders } from '../../services/delivery/signature.ts';
-import { delivery, departments, signatureOf, type DepartmentEntry } from '../../services/topology.ts';
+import { delivery, departments, signatureOf, type DepartmentEntry, taskTypesOf } from '../../services/topology.ts';
 import { EXAMPLE_TIME, exampleEnvelope } from './asyncapi.ts';
 import type { ExampleFile } from './examples.ts';
 import { ref } from './openapi-components.ts';
@@ -55,7 +55,7 @@ export function signatureRules(code: DepartmentEntry['code']) {
 export function signedExamples(d: DepartmentEntry, examples: Map<string, ExampleFile>) {
   const { toWire } = mappingOf(d.code);
   return Object.fromEntries(
-    d.taskTypes.flatMap(({ contract: c }) => {
+    taskTypesOf(d.code).flatMap(({ contract: c }) => {
       const key = `${c.type}.v${c.version}`;
       const example = examples.get(key);
       if (!example) return [];

@@ -3,7 +3,7 @@
 // (`x-codes`). Read from the topology's departments by path, so no list of departments exists here.
 import type { DepartmentCode } from '../../contracts/common.ts';
 import type { WireBody } from '../../services/departments/wire-format.ts';
-import { departments, type DepartmentEntry } from '../../services/topology.ts';
+import { departments, type DepartmentEntry, taskTypesOf } from '../../services/topology.ts';
 import { loadMapping, type DepartmentMapping } from '../departments/modules.ts';
 import { SCHEMA_BASE, toSchema, type SchemaDoc } from './schemas.ts';
 
@@ -20,7 +20,7 @@ const keyOf = (c: WireBody['contract']) => `${c.type}.v${c.version}`;
 export function wireBodies(d: DepartmentEntry): WireBody[] {
   const bodies = mappingOf(d.code).wireFormat.bodies;
   const declared = bodies.map((b) => keyOf(b.contract));
-  const expected = d.taskTypes.map((t) => keyOf(t.contract));
+  const expected = taskTypesOf(d.code).map((t) => keyOf(t.contract));
   const missing = expected.filter((k) => !declared.includes(k));
   const extra = declared.filter((k) => !expected.includes(k));
   if (missing.length || extra.length || declared.length !== new Set(declared).size) {

@@ -1,7 +1,7 @@
 // `hub partner-check` (its options: scripts/cli/program.ts, on commander): the options checked, then runPartnerCheck,
 // its output and exit code. Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the check could
 // not run (bad arguments).
-import { departments, findDepartment, signatureOf } from '../../services/topology.ts';
+import { departments, findDepartment, signatureOf, taskTypesOf } from '../../services/topology.ts';
 import { DEFAULT_TIMEOUT_MS, runPartnerCheck, type PartnerCheckOptions } from './run.ts';
 import { formatRequest, sampleTypeOf, signedSample } from './print-sample.ts';
 import { checkLine, formatJson, header, summaryLine } from './report.ts';
@@ -51,7 +51,7 @@ export function checkPartnerCheckArgs(values: PartnerCheckArgs, env: CommandIo['
 
   const printSample = values.printSample;
   if (printSample !== undefined && !sampleTypeOf(department, printSample)) {
-    throw new UsageError(`${department.code} has no task type '${printSample}'; its types: ${department.taskTypes.map((t) => t.contract.type).join(', ')}`);
+    throw new UsageError(`${department.code} has no task type '${printSample}'; its types: ${taskTypesOf(department.code).map((t) => t.contract.type).join(', ')}`);
   }
   if (!values.url && printSample === undefined) throw new UsageError('missing --url <endpoint>: the URL the hub pushes tasks to');
   let url: URL;
@@ -99,7 +99,7 @@ export async function runPartnerCheckCommand(values: PartnerCheckArgs, io: Comma
     department: department.code,
     nameZh: department.nameZh,
     url: options.url,
-    taskTypes: department.taskTypes.length,
+    taskTypes: taskTypesOf(department.code).length,
     timeoutMs: options.timeoutMs!,
     signature: signatureOf(department.code),
   };

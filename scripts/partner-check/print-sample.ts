@@ -2,13 +2,13 @@
 // the check (and the hub's adapter) sends it, to replay with curl or to test a verifier against.
 import { ulid } from 'ulid';
 import { signedHeaders } from '../../services/delivery/signature.ts';
-import { signatureOf, type DepartmentEntry, type TaskTypeEntry } from '../../services/topology.ts';
+import { signatureOf, type DepartmentEntry, type TaskTypeEntry, taskTypesOf } from '../../services/topology.ts';
 import { loadMapping, loadSamples } from '../departments/modules.ts';
 import { buildSample } from './samples.ts';
 
 /** The department's task type named `type` (with or without `.v<N>`), or undefined. */
 export const sampleTypeOf = (department: DepartmentEntry, type: string): TaskTypeEntry | undefined =>
-  department.taskTypes.find((t) => t.contract.type === type || `${t.contract.type}.v${t.contract.version}` === type);
+  taskTypesOf(department.code).find((t) => t.contract.type === type || `${t.contract.type}.v${t.contract.version}` === type);
 
 export async function signedSample(department: DepartmentEntry, entry: TaskTypeEntry, secret: string, now = Date.now()) {
   const sample = buildSample(department, entry, await loadMapping(department.code), { ulid: () => ulid() }, now, await loadSamples(department.code));

@@ -5,7 +5,7 @@
 // except the redelivery itself. Requests go one at a time, in the order the checks are reported.
 import { ulid } from 'ulid';
 import { signatureSchemes, type SignatureScheme } from '../../contracts/push.ts';
-import { delivery, findDepartment, signatureOf, type DepartmentEntry } from '../../services/topology.ts';
+import { delivery, findDepartment, signatureOf, type DepartmentEntry, taskTypesOf } from '../../services/topology.ts';
 import { result, type CheckResult, type Judging } from './checks.ts';
 import { judgeClock, judgeReachable, judgeTransport } from './judge-endpoint.ts';
 import {
@@ -107,7 +107,7 @@ export async function runPartnerCheck(options: PartnerCheckOptions): Promise<Par
     durationMs: Math.round(performance.now() - t0),
     timeoutMs,
     signature: scheme,
-    taskTypes: department.taskTypes.map((t) => t.contract.type),
+    taskTypes: taskTypesOf(department.code).map((t) => t.contract.type),
     checks,
     summary,
     ok: summary.failed === 0,
@@ -128,13 +128,13 @@ interface ProbeContext {
 
 async function probe(department: DepartmentEntry, mapping: DepartmentMapping, ctx: ProbeContext): Promise<void> {
   const { post, valid, record, judging: j } = ctx;
-  const [firstType] = department.taskTypes;
+  const [firstType] = taskTypesOf(department.code);
   if (!firstType) return;
   const fresh = (entry = firstType): Sample => buildSample(department, entry, mapping, ctx.ids, ctx.now(), ctx.samples);
   // The first sample task the endpoint took, whose signature the replay probe sends again.
   let taken: { body: string; exchange: Exchange } | undefined;
 
-  for (const entry of department.taskTypes) {
+  for (const entry of taskTypesOf(department.code)) {
     const type = entry.contract.type;
     const sample = fresh(entry);
     const first = await post(valid(sample.body, sample.idempotencyKey));

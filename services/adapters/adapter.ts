@@ -7,7 +7,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { Envelope } from '../../contracts/envelope.ts';
 import { pushTimeoutSeconds } from '../../contracts/push.ts';
-import { hubMachine } from '../auth/actor.ts';
+import type { TaskTypeContract } from '../../contracts/task-type.ts';
+import { hubMachine } from '../auth/who.ts';
 import { deliveryOf, type OfficeDelivery } from '../delivery/offices.ts';
 import { createPacer, type Pacer } from '../delivery/pace.ts';
 import { push, type PushOutcome } from '../delivery/push.ts';
@@ -18,7 +19,7 @@ import { ConflictError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { getTask, jurisdictionCity } from '../state/tasks.ts';
 import { transitionTask } from '../state/transition.ts';
-import { findTaskType, signatureOf } from '../topology.ts';
+import { signatureOf } from '../topology/departments.ts';
 
 const BY = hubMachine('adapter');
 
@@ -26,6 +27,12 @@ export interface DepartmentAdapter {
   department: DepartmentCode;
   /** Pure: the department's own wire format for one task. */
   toWire(envelope: Envelope): unknown;
+  /**
+   * The department's task types, from its own contract folder (`contracts/<code>/index.ts`): what an envelope is
+   * checked against. Only these, not the topology's registry, so that the adapter's bundle carries no other
+   * department's contracts (test/departments/wiring.test.ts checks they are the topology's task types of the department).
+   */
+  taskTypes: readonly TaskTypeContract[];
 }
 
 export interface AdapterConfig {
@@ -85,8 +92,8 @@ export async function deliverRecord(
   }
   const { taskid: taskId } = envelope;
   const [, type, version] = /^(.*)\.v(\d+)$/.exec(envelope.type) ?? [];
-  const entry = type ? findTaskType(type, Number(version)) : undefined;
-  if (!entry || envelope.department !== adapter.department || !entry.contract.request.safeParse(envelope.data).success) {
+  const contract = type ? adapter.taskTypes.find((c) => c.type === type && c.version === Number(version)) : undefined;
+  if (!contract || envelope.department !== adapter.department || !contract.request.safeParse(envelope.data).success) {
     throw new PoisonMessage(`message for task ${taskId} does not match the ${envelope.type} contract`);
   }
   const task = await getTask(taskId);

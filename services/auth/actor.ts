@@ -3,12 +3,10 @@
 // organisation's own system (a department's system, a token issued to no person).
 import { Person } from '../../contracts/api/views.ts';
 import { formatPrincipal, parsePrincipal, type Principal } from './principal.ts';
+import type { Who } from './who.ts';
 
-/** What a write records of who made it. */
-export interface Who {
-  by: string;
-  person?: Person;
-}
+export { hubMachine, type Who } from './who.ts';
+
 
 /** What a bearer token stands for: a principal string, the person if any, and when the token expires (epoch s). */
 export interface Identity {
@@ -17,8 +15,6 @@ export interface Identity {
   expiresAt?: number;
 }
 
-/** The hub's own machines: the sweeps, the adapters, the dependency release. */
-export const hubMachine = (name: string): Who => ({ by: `system:${name}` });
 
 /** A person from token claims, or undefined when the claims do not name a well-formed one. */
 export function personOf(id: unknown, name: unknown): Person | undefined {

@@ -4,7 +4,7 @@ import type { Me } from '../../contracts/api/me.ts';
 import type { Person } from '../../contracts/api/views.ts';
 import { findInstitution } from '../cases/institutions.ts';
 import { guangxiCities } from '../seed/institutions.ts';
-import { findDepartment } from '../topology.ts';
+import { findDepartment } from '../topology/departments.ts';
 import { parsePrincipal, REGION_CODE, type Principal } from './principal.ts';
 
 const cityName = (code: string) => guangxiCities.find((c) => c.code === code)?.name;

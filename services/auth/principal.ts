@@ -9,7 +9,8 @@
 //   system:<name>                         the hub itself (sweeps, adapters): never in a token
 import type { DepartmentCode } from '../../contracts/common.ts';
 import { guangxiCities } from '../seed/institutions.ts';
-import { findDepartment } from '../topology.ts';
+import { cityOfDivision } from './division.ts';
+import { findDepartment } from '../topology/departments.ts';
 
 /** The region's own division code: the regional supervisor's. */
 export const REGION_CODE = '450000';
@@ -23,8 +24,7 @@ export type Principal =
 const cityCodes = new Set(guangxiCities.map((c) => c.code));
 export const isCityCode = (code: string) => cityCodes.has(code);
 
-/** The city a division code lies in: a county's prefecture-level city, a city itself (GB/T 2260: the first four digits). */
-export const cityOfDivision = (code: string) => `${code.slice(0, 4)}00`;
+export { cityOfDivision };
 
 export function formatPrincipal(p: Principal): string {
   switch (p.kind) {

@@ -5,7 +5,7 @@ import type { AdmissionFact, AdmissionRule } from '../../contracts/task-roles.ts
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import type { FieldIssue } from '../../contracts/api/errors.ts';
 import { ValidationError } from '../lib/errors.ts';
-import { findTaskType, taskTypes } from '../topology.ts';
+import { findTaskType, taskTypes } from '../topology/task-types.ts';
 import type { OpenTaskSpec } from './open-tasks.ts';
 
 /** Age in whole years on a date (both YYYY-MM-DD). */

@@ -18,7 +18,7 @@ import { isTerminal } from '../state/lifecycle.ts';
 import { childrenOfInstitution } from '../state/queries.ts';
 import { putAllNew, type TaskItem } from '../state/tasks.ts';
 import { seededInstitutions } from '../seed/institutions.ts';
-import { findTaskType, taskTypes } from '../topology.ts';
+import { findTaskType, taskTypes } from '../topology/task-types.ts';
 import { childClocks, type ClockEntry } from './clock-events.ts';
 import { dischargeIfPlaced } from './coming-of-age/discharge.ts';
 import { effectiveChild } from './facts.ts';

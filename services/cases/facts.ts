@@ -4,7 +4,7 @@
 import type { Child } from '../../contracts/case.ts';
 import type { TaskView } from '../../contracts/api/views.ts';
 import type { ChildFact } from '../../contracts/task-roles.ts';
-import { findTaskType, taskTypes } from '../topology.ts';
+import { findTaskType, taskTypes } from '../topology/task-types.ts';
 
 type Done = Pick<TaskView, 'type' | 'contractVersion' | 'status' | 'result' | 'updatedAt'>;
 

@@ -10,7 +10,7 @@ import { zodIssues } from '../lib/messages-zh.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { newTaskId } from '../state/keys.ts';
 import { newTaskItem, type TaskItem } from '../state/tasks.ts';
-import { findTaskType } from '../topology.ts';
+import { findTaskType } from '../topology/task-types.ts';
 
 export interface OpenTaskSpec {
   type: string;

@@ -4,7 +4,7 @@ import type { TransferRequest } from '../../contracts/api/transfers.ts';
 import type { Child } from '../../contracts/case.ts';
 import type { TransferStep } from '../../contracts/task-roles.ts';
 import type { TaskItem } from '../state/tasks.ts';
-import { findTaskType, taskTypes } from '../topology.ts';
+import { findTaskType, taskTypes } from '../topology/task-types.ts';
 import type { OpenTaskSpec } from './open-tasks.ts';
 
 /** The child's task of that type that still counts (not cancelled or rejected). */

@@ -3,7 +3,7 @@
 // `message_zh` and to the console alike. A result rule declares its words in both languages (contracts/result-rules.ts).
 import type { ErrorBody, FieldIssue } from '../../contracts/api/errors.ts';
 import { errorZh, issueDetailZh, issueZh, knownZh as tableZh, type IssueDetail } from '../../contracts/api/messages-zh.ts';
-import { taskTypes } from '../topology.ts';
+import { taskTypes } from '../topology/task-types.ts';
 import { echo } from './errors.ts';
 
 const contractMessages: Record<string, string> = Object.assign(

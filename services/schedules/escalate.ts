@@ -9,7 +9,8 @@ import { logger } from '../lib/logger.ts';
 import { recordEscalation } from '../state/escalations.ts';
 import { allInbox } from '../state/queries.ts';
 import { getTask, jurisdictionCity, type TaskItem } from '../state/tasks.ts';
-import { defaultEscalation, departments, findTaskType } from '../topology.ts';
+import { departments } from '../topology/departments.ts';
+import { defaultEscalation, findTaskType } from '../topology/task-types.ts';
 
 /** How many working days a task is late at `now` (0 before or on its deadline's day). */
 export const workingDaysLate = (deadline: string, now: Date) => Math.max(0, workingDaysBetween(chinaDate(new Date(deadline)), chinaDate(now)));

@@ -7,7 +7,7 @@ import { getChildCase } from '../state/children.ts';
 import { releaseDependents } from '../cases/dependencies.ts';
 import { allInbox } from '../state/queries.ts';
 import { markOverdue, recordRedispatch, type TaskItem } from '../state/tasks.ts';
-import { departments } from '../topology.ts';
+import { departments } from '../topology/departments.ts';
 import { clock } from '../lib/clock.ts';
 
 /**

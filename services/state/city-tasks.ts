@@ -3,7 +3,8 @@
 // Reads only the city's own tasks, and no history. docs/decisions/0018-supervision-reports.md.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
-import { departments, table } from '../topology.ts';
+import { departments } from '../topology/departments.ts';
+import { table } from '../topology/storage.ts';
 import { bureauPk } from './keys.ts';
 import { queryAll } from './queries.ts';
 import { tableName } from './table.ts';

@@ -1,7 +1,8 @@
 // The task lifecycle, modelled on FHIR Task. Transitions are a table; anything not in it is refused (409).
 import type { TaskStatus } from '../../contracts/api/views.ts';
 
-export { taskStatuses, type TaskStatus } from '../../contracts/api/views.ts';
+export type { TaskStatus } from '../../contracts/api/views.ts';
+export { taskStatuses } from '../../contracts/api/task-statuses.ts';
 
 export const terminalStatuses: readonly TaskStatus[] = ['completed', 'rejected', 'cancelled'];
 /**

@@ -3,7 +3,7 @@
 // wanted (docs/decisions/0001-state-table.md).
 import { paginateQuery, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/aws.ts';
-import { table } from '../topology.ts';
+import { table } from '../topology/storage.ts';
 import type { ChildItem } from './children.ts';
 import type { ClockItem } from './clocks.ts';
 import type { ComingOfAgeItem } from './coming-of-age.ts';

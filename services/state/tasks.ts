@@ -6,9 +6,9 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { TaskView } from '../../contracts/api/views.ts';
 import type { Institution } from '../../contracts/case.ts';
 import { chained } from '../audit/chain.ts';
-import { hubMachine, type Who } from '../auth/actor.ts';
+import { hubMachine, type Who } from '../auth/who.ts';
 import { documentClient } from '../lib/aws.ts';
-import { cityOfDivision } from '../auth/principal.ts';
+import { cityOfDivision } from '../auth/division.ts';
 import { bureauPk, inboxPk, inboxSk, ownerOfTask, ownerPk, taskKey } from './keys.ts';
 import { wroteAtRevision } from './revision.ts';
 import { putNew, tableName, type Write } from './table.ts';

@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
 import type { Who } from '../auth/actor.ts';
 import { documentClient } from '../lib/aws.ts';
-import { table } from '../topology.ts';
+import { table } from '../topology/storage.ts';
 import { queryAll } from './queries.ts';
 import { putAtRevision, tableName, writeOne } from './table.ts';
 

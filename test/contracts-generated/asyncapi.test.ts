@@ -7,7 +7,7 @@ import { ASYNCAPI_FILE } from '../../scripts/contracts/build.ts';
 import { allSchemas } from '../../scripts/contracts/all-schemas.ts';
 import { envelopeSchemaId } from '../../scripts/contracts/schemas.ts';
 import { Envelope } from '../../contracts/envelope.ts';
-import { deadLetterQueueName, delivery, departments, findTaskType, queueName } from '../../services/topology.ts';
+import { deadLetterQueueName, delivery, departments, findTaskType, queueName, taskTypesOf } from '../../services/topology.ts';
 import { ajvErrors, mapRefs, readJson, root, schemaAjv } from './support.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
@@ -51,10 +51,10 @@ describe('asyncapi.json', () => {
       redrivePolicy: { deadLetterQueue: { name: deadLetterQueueName(code) }, maxReceiveCount: delivery.maxReceiveCount },
     });
     expect(channel.bindings.sqs.deadLetterQueue.name).toBe(deadLetterQueueName(code));
-    expect(Object.keys(channel.messages).sort()).toEqual(d.taskTypes.map(({ contract: c }) => `${c.type}.v${c.version}`).sort());
+    expect(Object.keys(channel.messages).sort()).toEqual(taskTypesOf(d.code).map(({ contract: c }) => `${c.type}.v${c.version}`).sort());
     const receive = Object.values(doc.operations).filter((o) => o.channel.$ref === `#/channels/${queueName(code)}`);
     expect(receive.map((o) => o.action)).toEqual(['receive']);
-    expect(receive[0]!.messages).toHaveLength(d.taskTypes.length);
+    expect(receive[0]!.messages).toHaveLength(taskTypesOf(d.code).length);
   });
 
   it('has nothing but the topology’s queues', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { Envelope } from '../../contracts/envelope.ts';
-import { departments, taskTypes } from '../../services/topology.ts';
+import { departments, taskTypes, taskTypesOf } from '../../services/topology.ts';
 import { undocumentedOrOpen } from './fixtures.ts';
 
 const all = taskTypes.map((t) => t.contract);
@@ -12,7 +12,7 @@ describe('the task catalogue', () => {
   it('names every task type once, under the department that carries it', () => {
     const ids = all.map((c) => `${c.type}.v${c.version}`);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const d of departments) for (const { contract } of d.taskTypes) expect(contract.type.startsWith(`${d.code}.`)).toBe(true);
+    for (const d of departments) for (const { contract } of taskTypesOf(d.code)) expect(contract.type.startsWith(`${d.code}.`)).toBe(true);
   });
 
   it('lets only child tasks feed child facts, be opened by admission or belong to a transfer', () => {

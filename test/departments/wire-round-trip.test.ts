@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { loadExamples } from '../../scripts/contracts/examples.ts';
 import { loadMapping } from '../../scripts/departments/modules.ts';
 import { taskEnvelope } from '../../services/dispatch/envelope.ts';
-import { departments } from '../../services/topology.ts';
+import { departments, taskTypesOf } from '../../services/topology.ts';
 import { root } from '../contracts-generated/support.ts';
 import { TIME, taskView } from './helpers.ts';
 
@@ -46,7 +46,7 @@ function around(schema: JsonSchema, example: unknown): fc.Arbitrary<unknown> {
   return keep;
 }
 
-const cases = departments.flatMap((d) => d.taskTypes.map(({ contract }) => [contract.type, d.code, contract] as const));
+const cases = departments.flatMap((d) => taskTypesOf(d.code).map(({ contract }) => [contract.type, d.code, contract] as const));
 const examples = loadExamples(root, cases.map(([, , c]) => c));
 
 describe('wire mappings round-trip generated requests', () => {

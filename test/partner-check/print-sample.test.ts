@@ -7,12 +7,12 @@ import { loadMapping } from '../../scripts/departments/modules.ts';
 import { SAMPLE_URL } from '../../scripts/partner-check/command.ts';
 import type { PartnerCheckReport } from '../../scripts/partner-check/run.ts';
 import { verify } from '../../services/delivery/signature.ts';
-import { departments, signatureOf } from '../../services/topology.ts';
+import { departments, signatureOf, taskTypesOf } from '../../services/topology.ts';
 import { captureIo, SECRET, startFakeDepartment } from './helpers.ts';
 
 const samples = departments
   .filter((d) => d.delivery === 'push')
-  .flatMap((d) => d.taskTypes.map((t) => [d.code, `${t.contract.type}.v${t.contract.version}`] as const));
+  .flatMap((d) => taskTypesOf(d.code).map((t) => [d.code, `${t.contract.type}.v${t.contract.version}`] as const));
 
 /** The printed request, read back: request line, headers, body. */
 function readRequest(text: string) {

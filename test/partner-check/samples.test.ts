@@ -8,14 +8,14 @@ import { foreignFormatBody, notJsonBody, withoutRequiredField } from '../../scri
 import { SAMPLE_MARK } from '../../scripts/partner-check/sample-case.ts';
 import { buildSample } from '../../scripts/partner-check/samples.ts';
 import { loadMapping, loadSamples } from '../../scripts/departments/modules.ts';
-import { departments, findTaskType } from '../../services/topology.ts';
+import { departments, findTaskType, taskTypesOf } from '../../services/topology.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 2, 0, 0);
 let n = 0;
 /** Deterministic ULID-shaped ids (26 Crockford characters). */
 const ids = { ulid: () => `01JD${String(++n).padStart(22, '0')}` };
 
-const everyTaskType = departments.flatMap((d) => d.taskTypes.map((t) => [t.contract.type, d, t] as const));
+const everyTaskType = departments.flatMap((d) => taskTypesOf(d.code).map((t) => [t.contract.type, d, t] as const));
 
 describe('partner-check samples', () => {
   it.each(everyTaskType)('%s: built as the adapter would push it, and read back by the department', async (type, d, entry) => {
@@ -37,8 +37,8 @@ describe('partner-check samples', () => {
   it('gives every sample fresh ids, so no probe is mistaken for another one’s redelivery', async () => {
     const d = departments[0]!;
     const mapping = await loadMapping(d.code);
-    const a = buildSample(d, d.taskTypes[0]!, mapping, ids, NOW);
-    const b = buildSample(d, d.taskTypes[0]!, mapping, ids, NOW);
+    const a = buildSample(d, taskTypesOf(d.code)[0]!, mapping, ids, NOW);
+    const b = buildSample(d, taskTypesOf(d.code)[0]!, mapping, ids, NOW);
     expect(a.taskId).not.toBe(b.taskId);
     expect(a.envelope.subject).not.toBe(b.envelope.subject);
   });
@@ -57,8 +57,8 @@ describe('partner-check samples', () => {
 
   it('names the task type and the file to edit when a sample cannot be built', async () => {
     // A task type whose input needs something, left without a sample: the empty default input does not build.
-    const d = departments.find((x) => x.taskTypes.some((t) => !t.contract.input.safeParse({}).success))!;
-    const entry = d.taskTypes.find((t) => !t.contract.input.safeParse({}).success)!;
+    const d = departments.find((x) => taskTypesOf(x.code).some((t) => !t.contract.input.safeParse({}).success))!;
+    const entry = taskTypesOf(d.code).find((t) => !t.contract.input.safeParse({}).success)!;
     const others = (await loadSamples(d.code)).filter((x) => x.contract !== entry.contract);
     expect(() => buildSample(d, entry, { toWire: () => ({}) }, ids, NOW, others)).toThrow(
       new RegExp(`${entry.contract.type.replace('.', '\\.')}.*scripts/departments/${d.code}/samples\\.ts`),
@@ -66,7 +66,7 @@ describe('partner-check samples', () => {
   });
 
   it.each(departments.map((d) => [d.code]))('%s: gives samples only of its own task types', async (code) => {
-    const own = departments.find((d) => d.code === code)!.taskTypes.map((t) => t.contract);
+    const own = taskTypesOf(code).map((t) => t.contract);
     for (const sample of await loadSamples(code)) expect(own).toContain(sample.contract);
   });
 });

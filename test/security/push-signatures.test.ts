@@ -12,7 +12,7 @@ import { loadMapping, loadSimulator } from '../../scripts/departments/modules.ts
 import { buildSample } from '../../scripts/partner-check/samples.ts';
 import { startSimulators } from '../../scripts/simulators/simulator.ts';
 import { ReplayGuard, signedHeaders, verify } from '../../services/delivery/signature.ts';
-import { findDepartment, signatureOf } from '../../services/topology.ts';
+import { findDepartment, signatureOf, taskTypesOf } from '../../services/topology.ts';
 import { startGenericEndpoint } from '../partner-check/generic-verifier.ts';
 
 const secret = 'this-department-s-shared-secret';
@@ -43,7 +43,7 @@ async function receivers(code: string) {
 
 async function sample(code: string) {
   const d = findDepartment(code)!;
-  return buildSample(d, d.taskTypes[0]!, await loadMapping(code), ids, Date.now());
+  return buildSample(d, taskTypesOf(d.code)[0]!, await loadMapping(code), ids, Date.now());
 }
 
 const otherScheme = (code: string) => (signatureOf(code) === 'hmac-sm3' ? 'hmac-sha256' : 'hmac-sm3');

@@ -2,7 +2,8 @@
 // bundles it (infra/hub-function.ts's esbuild settings), and esbuild's metafile shows every file the bundle holds.
 // None may come from scripts/ (the local runtime, emulators, simulators, partner-check, operations tools), from
 // test/, docs/ or infra/, or from a package that is only a dev dependency; and every file in services/ is in some
-// bundle, but the web console's source (services/console/), which is built to static assets.
+// bundle, but the web console's source (services/console/), which is built to static assets, and the topology's
+// aggregate (services/topology.ts), whose parts the Lambda code imports.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { build, type Metafile } from 'esbuild';
@@ -64,12 +65,14 @@ describe('Lambda bundles', () => {
     expect(localOnly(meta)).toEqual([]);
   });
 
-  it('services/ holds nothing a Lambda bundle leaves out, but the web console (static assets)', () => {
+  it('services/ holds nothing a Lambda bundle leaves out, but the web console (static assets) and the topology in one', () => {
     const bundled = new Set([...metas.values()].flatMap((m) => Object.keys(m.inputs)));
     const files = execFileSync('git', ['ls-files', 'services'], { encoding: 'utf8' })
       .split('\n')
       .filter((f) => f && !f.startsWith('services/console/'));
-    expect(files.filter((f) => !bundled.has(f))).toEqual([]);
+    // services/topology.ts gathers the topology's parts for the stack, the local runtime and the tests; Lambda code
+    // imports the part it needs (a bundle that imported the whole would carry every task type's contracts).
+    expect(files.filter((f) => !bundled.has(f))).toEqual(['services/topology.ts']);
   });
 
   /** The files a bundle's output holds code of (what tree shaking kept). */
@@ -85,6 +88,22 @@ describe('Lambda bundles', () => {
     expect(kept(functions.readAudit.entry).filter((f) => f === 'services/topology/departments.ts' || /^contracts\/[a-z-]+\/index\.ts$/.test(f))).toEqual([]);
     // The answering ones do hold it: the check would see the table.
     expect(kept(functions.api.entry)).toEqual(expect.arrayContaining(messages));
+  });
+
+  it("an adapter holds its own department's contracts and no other department's, nor the topology's registry", () => {
+    // A task type's contract file: contracts/<department>/<name>.v<N>.ts (a department's shared field schemas, which
+    // the case's own schema reads, are not one).
+    const contractOf = (f: string) => /^contracts\/([a-z-]+)\/[a-z-]+\.v\d+\.ts$/.exec(f)?.[1];
+    for (const d of departments) {
+      const files = kept(adapterEntry(d.code));
+      const departmentsOf = new Set(files.map(contractOf).filter((c) => c !== undefined));
+      expect([...departmentsOf], d.code).toEqual([d.code]);
+      expect(files, d.code).not.toContain('services/topology/task-types.ts');
+      // Nor the seed's institutions (only the APIs and the sweeps read them): the task store needs no city list.
+      expect(files.filter((f) => f.startsWith('services/seed/')), d.code).toEqual([]);
+    }
+    // The APIs check every task type: they do hold every department's.
+    expect(new Set(kept(functions.api.entry).map(contractOf).filter((c) => c !== undefined))).toEqual(new Set(departments.map((d) => d.code)));
   });
 
   it('the supervision API writes its XLSX without a spreadsheet or zip library', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import { describe, expect, it } from 'vitest';
-import { adapterEntry, departments, functions, routes, taskTypes } from '../../services/topology.ts';
+import { adapterEntry, departments, functions, routes, taskTypes, taskTypesByDepartment, taskTypesOf } from '../../services/topology.ts';
 import { preEnrollmentV1 } from '../../contracts/medical-insurance/index.ts';
 
 describe('topology', () => {
@@ -15,12 +15,20 @@ describe('topology', () => {
       const lists = Object.entries(index).filter(([name]) => name.endsWith('TaskTypes'));
       expect(lists, `contracts/${d.code}/index.ts exports one list of task types`).toHaveLength(1);
       const declared = (lists[0]![1] as TaskTypeContract[]).map((c) => `${c.type}.v${c.version}`);
-      expect(d.taskTypes.map((t) => `${t.contract.type}.v${t.contract.version}`).sort()).toEqual(declared.sort());
+      expect(taskTypesOf(d.code).map((t) => `${t.contract.type}.v${t.contract.version}`).sort()).toEqual(declared.sort());
     }
   });
 
+  it('gives every department its task types, and none to a code that is not a department', () => {
+    expect(Object.keys(taskTypesByDepartment).sort()).toEqual(departments.map((d) => d.code).sort());
+    for (const d of departments) expect(taskTypesOf(d.code).length, d.code).toBeGreaterThan(0);
+    expect(taskTypesOf('no-such-department')).toEqual([]);
+    // Listed in the departments' order, so the generated documents keep theirs.
+    expect(taskTypes).toEqual(departments.flatMap((d) => taskTypesByDepartment[d.code]));
+  });
+
   it('files every task type under the department that carries it, once', () => {
-    for (const d of departments) for (const t of d.taskTypes) expect(t.contract.department).toBe(d.code);
+    for (const d of departments) for (const t of taskTypesOf(d.code)) expect(t.contract.department).toBe(d.code);
     const ids = taskTypes.map((t) => t.contract.type);
     expect(new Set(ids).size).toBe(ids.length);
     for (const t of taskTypes) expect(t.deadlineWorkingDays).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { changedColumns, headerOf, readRow } from '../../cases/import-rows.ts';
 import { NotFoundError, TooManyRequestsError } from '../../lib/errors.ts';
 import { clock } from '../../lib/clock.ts';
 import { logger } from '../../lib/logger.ts';
-import { delivery } from '../../topology.ts';
+import { delivery } from '../../topology/storage.ts';
 import {
   advanceImportJob, getImportedRow, getImportedRows, getImportJob, importedRowKey, PaceExceeded, takeImportPace, type ImportedRow, type ImportJob,
 } from '../../state/imports.ts';

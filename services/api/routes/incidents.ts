@@ -11,7 +11,7 @@ import { isParked } from '../../dispatch/failure.ts';
 import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { allInbox } from '../../state/queries.ts';
 import { getTask, type TaskItem } from '../../state/tasks.ts';
-import { departments, findDepartment } from '../../topology.ts';
+import { departments, findDepartment } from '../../topology/departments.ts';
 import { parseBody, requirePrincipal, type Routes } from '../http.ts';
 
 const MAX_ITEMS = 200;

@@ -15,7 +15,7 @@ import { correctChildFactsWrite, getChild, getChildCase } from '../../state/chil
 import { ownerOfTask } from '../../state/keys.ts';
 import { transitionTask } from '../../state/transition.ts';
 import { taskView } from '../../state/views.ts';
-import { findTaskType } from '../../topology.ts';
+import { findTaskType } from '../../topology/task-types.ts';
 import { parseBody, recordedBy, requirePrincipal, type Routes } from '../http.ts';
 import { clock } from '../../lib/clock.ts';
 

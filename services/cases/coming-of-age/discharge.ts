@@ -14,7 +14,7 @@ import { getChildCase, type ChildCase } from '../../state/children.ts';
 import { dischargeWrites } from '../../state/coming-of-age.ts';
 import { isTerminal } from '../../state/lifecycle.ts';
 import { transact } from '../../state/table.ts';
-import { findTaskType } from '../../topology.ts';
+import { findTaskType } from '../../topology/task-types.ts';
 
 /** Discharges the young person when the plan is done and they are of age; true when this call did. */
 export async function dischargeIfPlaced(found: ChildCase, now = clock.now()): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { FieldIssue } from '../../../contracts/api/errors.ts';
 import type { PlacementRule } from '../../../contracts/task-roles.ts';
 import type { TaskTypeContract } from '../../../contracts/task-type.ts';
 import { ValidationError } from '../../lib/errors.ts';
-import { findTaskType, taskTypes } from '../../topology.ts';
+import { findTaskType, taskTypes } from '../../topology/task-types.ts';
 import type { OpenTaskSpec } from '../open-tasks.ts';
 
 /** What the rules test: the category, capacities and wishes the staff recorded, and the child's facts. */
