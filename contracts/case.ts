@@ -1,5 +1,5 @@
 // The facts the hub holds about a case. Task requests are built from these (see task-type.ts).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, DivisionCode, Gender, IdNumber, InstitutionId, IsoDate, ShortText } from './common.ts';
 import { DisabilityCategory, DisabilityCertificateNumber, DisabilityGrade } from './disability-federation/fields.ts';
 import { SchoolName, StudentRecordNumber } from './education/fields.ts';
@@ -10,7 +10,7 @@ export const Institution = z.object({
   kind: z.enum(['city-welfare', 'county-protection']),
   name: ShortText,
   cityCode: DivisionCode,
-  countyCode: DivisionCode.optional(),
+  countyCode: z.optional(DivisionCode),
 });
 export type Institution = z.infer<typeof Institution>;
 
@@ -21,35 +21,35 @@ export const ChildFacts = z.object({
   gender: Gender,
   birthDate: IsoDate,
   admittedOn: IsoDate,
-  idNumber: IdNumber.optional(),
+  idNumber: z.optional(IdNumber),
   parentsUnknown: z.boolean(),
   hukouRegistered: z.boolean(),
   disabled: z.boolean(),
   /** Both parents dead or declared missing (孤儿). */
-  orphan: z.boolean().optional(),
+  orphan: z.optional(z.boolean()),
   /** De-facto-unsupported child (事实无人抚养儿童). */
-  factuallyUnsupported: z.boolean().optional(),
+  factuallyUnsupported: z.optional(z.boolean()),
   /** The police report certificate (捡拾报案证明) when it already exists. */
-  foundlingCertificateNumber: ShortText.optional(),
+  foundlingCertificateNumber: z.optional(ShortText),
   /** Where and when a foundling was found: needed for the police report when there is no certificate yet. */
-  foundPlace: ShortText.optional(),
-  foundCountyCode: DivisionCode.optional(),
-  foundOn: IsoDate.optional(),
+  foundPlace: z.optional(ShortText),
+  foundCountyCode: z.optional(DivisionCode),
+  foundOn: z.optional(IsoDate),
   /** Schooling the child already has (a transfer moves the record, 学籍转移). */
-  inSchool: z.boolean().optional(),
-  schoolName: SchoolName.optional(),
-  studentRecordNumber: StudentRecordNumber.optional(),
+  inSchool: z.optional(z.boolean()),
+  schoolName: z.optional(SchoolName),
+  studentRecordNumber: z.optional(StudentRecordNumber),
   /** Hukou the child already has. */
-  hukouAddress: HukouAddress.optional(),
-  hukouRegistrationNumber: DocumentNumber.optional(),
+  hukouAddress: z.optional(HukouAddress),
+  hukouRegistrationNumber: z.optional(DocumentNumber),
   /** Disability facts from the disability certificate (残疾人证), when known. */
-  disabilityCategory: DisabilityCategory.optional(),
-  disabilityGrade: DisabilityGrade.optional(),
-  disabilityCertificateNumber: DisabilityCertificateNumber.optional(),
+  disabilityCategory: z.optional(DisabilityCategory),
+  disabilityGrade: z.optional(DisabilityGrade),
+  disabilityCertificateNumber: z.optional(DisabilityCertificateNumber),
 });
 export type ChildFacts = z.infer<typeof ChildFacts>;
 
-export const Child = ChildFacts.extend({ childId: ChildId });
+export const Child = z.extend(ChildFacts, { childId: ChildId });
 export type Child = z.infer<typeof Child>;
 
 export interface CaseFacts {

@@ -3,51 +3,44 @@
 // type's contract (`placement`, task-roles.ts) can read from it. 二(六): 孤儿成年后，儿童福利机构要对其开展能力评估，
 // 建立健全分类安置制度。对具有一定劳动能力和生活自理能力的，原则上回归村(社区)安置…对符合特困人员认定条件的，按规定纳入
 // 特困人员救助供养，或转入社会福利机构，按照集中供养特困人员保障政策予以安置。
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DivisionCode, IsoDate, Reason, ShortText } from './common.ts';
 import type { ClockRule } from './task-roles.ts';
 
 export const Capacity = z
-  .enum(['full', 'partial', 'none'])
-  .describe('full (完全具备), partial (部分具备: 一定的), none (不具备)');
+  .enum(['full', 'partial', 'none']).check(z.describe('full (完全具备), partial (部分具备: 一定的), none (不具备)'));
 
 export const placementCategories = ['community', 'special-hardship', 'welfare-institution'] as const;
 export const PlacementCategory = z
-  .enum(placementCategories)
-  .describe(
-    'Placement category (安置类别): community (回归村(社区)安置), special-hardship (纳入特困人员救助供养, 分散供养), ' +
-      'welfare-institution (转入社会福利机构, 集中供养)',
-  );
+  .enum(placementCategories).check(z.describe('Placement category (安置类别): community (回归村(社区)安置), special-hardship (纳入特困人员救助供养, 分散供养), ' +
+      'welfare-institution (转入社会福利机构, 集中供养)'));
 export type PlacementCategory = z.infer<typeof PlacementCategory>;
 
 export const Wish = z
-  .enum(['study', 'technical-school', 'work', 'enlistment'])
-  .describe('study (继续就学), technical-school (就读技工院校), work (就业), enlistment (参军入伍)');
+  .enum(['study', 'technical-school', 'work', 'enlistment']).check(z.describe('study (继续就学), technical-school (就读技工院校), work (就业), enlistment (参军入伍)'));
 
 export const PlacementPlace = z
   .strictObject({
-    countyCode: DivisionCode.describe('County-level division of the place of placement (安置地县级行政区划代码)'),
-    address: ShortText.describe('Address at the place of placement (安置地址)'),
-    villageOrCommunity: ShortText.optional().describe('The village or community (村(社区)) the young person returns to'),
-    welfareInstitutionName: ShortText.optional().describe('The social welfare institution (社会福利机构) that takes the young person in'),
-  })
-  .describe('Where the young person is placed (安置地)');
+    countyCode: DivisionCode.check(z.describe('County-level division of the place of placement (安置地县级行政区划代码)')),
+    address: ShortText.check(z.describe('Address at the place of placement (安置地址)')),
+    villageOrCommunity: z.optional(ShortText).check(z.describe('The village or community (村(社区)) the young person returns to')),
+    welfareInstitutionName: z.optional(ShortText).check(z.describe('The social welfare institution (社会福利机构) that takes the young person in')),
+  }).check(z.describe('Where the young person is placed (安置地)'));
 
 /** What the institution's staff record (POST /v1/children/{childId}/capability-assessment). */
 export const CapabilityAssessment = z
   .strictObject({
-    assessedOn: IsoDate.describe('Date of the assessment (评估日期)'),
-    labourCapacity: Capacity.describe('Labour capacity (劳动能力)'),
-    selfCareCapacity: Capacity.describe('Self-care capacity (生活自理能力)'),
-    wishes: z.array(Wish).max(4).describe('The young person’s wishes (本人意愿); empty when none'),
-    studying: z.boolean().describe('Still in school and going on with it (在读并继续就学)'),
+    assessedOn: IsoDate.check(z.describe('Date of the assessment (评估日期)')),
+    labourCapacity: Capacity.check(z.describe('Labour capacity (劳动能力)')),
+    selfCareCapacity: Capacity.check(z.describe('Self-care capacity (生活自理能力)')),
+    wishes: z.array(Wish).check(z.maxLength(4), z.describe('The young person’s wishes (本人意愿); empty when none')),
+    studying: z.boolean().check(z.describe('Still in school and going on with it (在读并继续就学)')),
     category: PlacementCategory,
     place: PlacementPlace,
-    needsHousing: z.boolean().describe('Applies for public rental or other guaranteed housing (申请住房保障)'),
-    employmentDifficulty: z.boolean().optional().describe('Meets the conditions of a person with employment difficulties (就业困难人员)'),
-    summary: Reason.optional().describe('The assessment’s conclusion in words (评估意见)'),
-  })
-  .superRefine((a, ctx) => {
+    needsHousing: z.boolean().check(z.describe('Applies for public rental or other guaranteed housing (申请住房保障)')),
+    employmentDifficulty: z.optional(z.boolean()).check(z.describe('Meets the conditions of a person with employment difficulties (就业困难人员)')),
+    summary: z.optional(Reason).check(z.describe('The assessment’s conclusion in words (评估意见)')),
+  }).check(z.superRefine((a, ctx) => {
     const some = a.labourCapacity !== 'none' && a.selfCareCapacity !== 'none';
     if (a.category === 'community' && !some) {
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'community placement is for those with some labour and self-care capacity (二(六))' });
@@ -65,8 +58,7 @@ export const CapabilityAssessment = z
     if (a.employmentDifficulty && !a.wishes.includes('work')) {
       ctx.addIssue({ code: 'custom', path: ['employmentDifficulty'], message: 'employment assistance goes with the wish to work' });
     }
-  })
-  .meta({ title: 'Capability assessment (能力评估)' });
+  }), z.meta({ title: 'Capability assessment (能力评估)' }));
 export type CapabilityAssessment = z.infer<typeof CapabilityAssessment>;
 
 /**
@@ -93,8 +85,8 @@ export const PlacementValues = z.object({
   category: PlacementCategory,
   placeCountyCode: DivisionCode,
   placeAddress: ShortText,
-  villageOrCommunity: ShortText.optional(),
-  welfareInstitutionName: ShortText.optional(),
+  villageOrCommunity: z.optional(ShortText),
+  welfareInstitutionName: z.optional(ShortText),
   /** 分散供养 in the community, 集中供养 in a social welfare institution. */
   supportMode: z.enum(['dispersed', 'centralised']),
   labourCapacity: Capacity,

@@ -2,7 +2,7 @@
 // The adapter's push (services/delivery/) implements it, the simulators and `hub partner-check` play both sides
 // of it, and the OpenAPI document publishes it (each department's `webhooks` entry), so a department can build
 // its endpoint from the published document alone.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const pushHeaders = {
   /** `<prefix><hex MAC>`: the prefix names the algorithm (`sha256=`, `sm3=`). */
@@ -50,19 +50,14 @@ export const pushTimeoutSeconds = 10;
 /** A 2xx answer's body, all optional: the hub reads `acknowledged` and ignores what it does not know. */
 export const PushAccepted = z
   .object({
-    received: z.boolean().optional().describe('The department has the task'),
-    duplicate: z.boolean().optional().describe('This idempotency-key was seen before: the same task again, no second case'),
-    acknowledged: z
-      .boolean()
-      .optional()
-      .describe('The department acknowledges the task in this answer (saves the acknowledge call; the task moves to acknowledged)'),
-  })
-  .meta({ title: 'Push accepted' });
+    received: z.optional(z.boolean()).check(z.describe('The department has the task')),
+    duplicate: z.optional(z.boolean()).check(z.describe('This idempotency-key was seen before: the same task again, no second case')),
+    acknowledged: z.optional(z.boolean()).check(z.describe('The department acknowledges the task in this answer (saves the acknowledge call; the task moves to acknowledged)')),
+  }).check(z.meta({ title: 'Push accepted' }));
 
 /** A 4xx answer's body: why the task can never succeed. The hub shows `reason` (or the answer's text) to staff. */
 export const PushRefused = z
-  .object({ reason: z.string().describe("Why the department refuses the task for good; shown as the task's status reason") })
-  .meta({ title: 'Push refused' });
+  .object({ reason: z.string().check(z.describe("Why the department refuses the task for good; shown as the task's status reason")) }).check(z.meta({ title: 'Push refused' }));
 
 /** How the hub reads each answer (services/delivery/push.ts), in words, per status class. */
 export const pushAnswers = {

@@ -1,7 +1,7 @@
 // A task type's part in the hub's shared mechanisms, declared on its contract (task-type.ts) and typed against its
 // own schemas: an input field, a result field or a child fact that does not exist fails to compile
 // (test/unit/contract-types.test.ts). Admission, derived facts and the transfer read these through the topology.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Child, Institution } from './case.ts';
 import type { PlacementFact, PlacementValue } from './coming-of-age.ts';
 
@@ -15,7 +15,7 @@ type ValueOf<T, K extends string> = T extends unknown ? (K extends keyof T ? T[K
 type FactFor<V> = { [F in ChildFact]-?: [NonNullable<V>] extends [NonNullable<Child[F]>] ? F : never }[ChildFact];
 
 /** Input field → the child fact it is read from. */
-export type InputFromFacts<In extends z.ZodType> = { [K in KeysOf<z.input<In>>]?: ChildFact };
+export type InputFromFacts<In extends z.ZodMiniType> = { [K in KeysOf<z.input<In>>]?: ChildFact };
 
 /** A task type, by reference: its contract (task-type.ts), so a misspelt type cannot be named. */
 export interface TaskTypeRef {
@@ -26,7 +26,7 @@ export interface TaskTypeRef {
  * What a completed task establishes about the child, derived on read (the child item keeps what staff recorded):
  * the certificate number of a foundling report, the hukou of a registration, the school of a placement.
  */
-export interface ResultFeed<Res extends z.ZodType = z.ZodType> {
+export interface ResultFeed<Res extends z.ZodMiniType = z.ZodMiniType> {
   /** Result field → the child fact it establishes (the field's type must fit the fact's). */
   fields: { [K in KeysOf<z.output<Res>>]?: FactFor<ValueOf<z.output<Res>, K>> };
   /** Facts that hold once the task completes. */
@@ -38,7 +38,7 @@ export const admissionFactNames = ['parentsUnknown', 'noHukou', 'disabled', 'sch
 export type AdmissionFact = (typeof admissionFactNames)[number];
 
 /** When admitting a child opens the task: rules as data (docs/decisions/0007-workflows.md). */
-export interface AdmissionRule<In extends z.ZodType = z.ZodType> {
+export interface AdmissionRule<In extends z.ZodMiniType = z.ZodMiniType> {
   /** Where the rule applies: admission into a city institution (default) or a county centre taking a child in. */
   at?: Institution['kind'][];
   /** Every fact listed must hold. */
@@ -68,7 +68,7 @@ export type ClockEvent = (typeof clockEventNames)[number];
  * What a child's clock opens ahead of time, once per child (rules as data, docs/decisions/0014-clocks-and-coming-of-age.md):
  * the daily clock sweep opens it from `leadMonths` before the event while the child is in care, facts permitting.
  */
-export interface ClockRule<In extends z.ZodType = z.ZodType> {
+export interface ClockRule<In extends z.ZodMiniType = z.ZodMiniType> {
   event: ClockEvent;
   /** Opened this many months before the event (0: on the day). */
   leadMonths: number;
@@ -88,7 +88,7 @@ export interface ClockRule<In extends z.ZodType = z.ZodType> {
  * Whether the coming-of-age placement plan opens the task, from the capability assessment (能力评估, 二(六)): every
  * fact of `when`, at least one of `anyOf`, none of `unless`. The input comes from the assessment, field by field.
  */
-export interface PlacementRule<In extends z.ZodType = z.ZodType> {
+export interface PlacementRule<In extends z.ZodMiniType = z.ZodMiniType> {
   when?: PlacementFact[];
   anyOf?: PlacementFact[];
   unless?: PlacementFact[];
@@ -111,7 +111,7 @@ export type TransferStep = WorkflowSteps['transfer'];
  * fields (where the child goes) come from the workflow, never from free input: not when the task is opened, not in
  * a later correction (supply-information).
  */
-export interface WorkflowRole<In extends z.ZodType = z.ZodType, W extends WorkflowName = WorkflowName> {
+export interface WorkflowRole<In extends z.ZodMiniType = z.ZodMiniType, W extends WorkflowName = WorkflowName> {
   name: W;
   /** The step of the workflow a task of this type carries. */
   step: WorkflowSteps[W];

@@ -2,7 +2,7 @@
 // meet beyond its shape, and its part in the hub's shared mechanisms (which admission opens it, which facts its
 // result establishes, which workflow step it carries). The schemas are the published contract; the rest is data
 // and pure functions, read by services/cases/ through the topology, so no shared code names a task type.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { DepartmentCode } from './common.ts';
 import type { CaseFacts } from './case.ts';
 import { checkRules, type DeclaredRule, type RuleViolation } from './result-rules.ts';
@@ -11,9 +11,9 @@ import type { AdmissionRule, ChildFact, ClockRule, PlacementRule, ResultFeed, Wo
 export type { RuleViolation };
 
 export interface TaskTypeContract<
-  Req extends z.ZodType = z.ZodType,
-  Res extends z.ZodType = z.ZodType,
-  In extends z.ZodType = z.ZodType,
+  Req extends z.ZodMiniType = z.ZodMiniType,
+  Res extends z.ZodMiniType = z.ZodMiniType,
+  In extends z.ZodMiniType = z.ZodMiniType,
 > {
   /** `<department>.<name>`, as the catalogue in docs/task-types.md lists it. */
   type: string;
@@ -69,7 +69,7 @@ export interface ContractZh {
   messages?: Record<string, string>;
 }
 
-export function defineTaskType<Req extends z.ZodType, Res extends z.ZodType, In extends z.ZodType>(
+export function defineTaskType<Req extends z.ZodMiniType, Res extends z.ZodMiniType, In extends z.ZodMiniType>(
   contract: Omit<TaskTypeContract<Req, Res, In>, 'checkResult'>,
 ): TaskTypeContract<Req, Res, In> {
   const rules = contract.rules as readonly DeclaredRule<any, any>[];

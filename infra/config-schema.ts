@@ -1,6 +1,6 @@
 // The shape of a deployment's configuration, as a zod schema: infra/config.ts lists the deployments as data and
 // resolveConfig parses them, so a wrong value fails synthesis with the field it is in, before any construct exists.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DepartmentCode } from '../contracts/common.ts';
 import { parseOfficeKey } from '../services/delivery/offices.ts';
 import { MIN_PUSHES_PER_INSTANCE, perInstanceRate } from '../services/delivery/pace.ts';
@@ -16,7 +16,7 @@ export const LOG_RETENTION_DAYS = [
 /** MLPS 2.0 (等保 2.0) level 3 keeps security logs for at least six months. */
 export const MIN_CHINA_LOG_RETENTION_DAYS = 180;
 
-const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 CIDR block such as 10.20.0.0/16');
+const cidr = z.string().check(z.regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 CIDR block such as 10.20.0.0/16'));
 
 /** The REST API's endpoint: public regional (the default), or private behind an execute-api interface endpoint. */
 const apiAccess = z.discriminatedUnion('type', [
@@ -24,17 +24,14 @@ const apiAccess = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('private'),
     /** An execute-api interface endpoint that already exists (e.g. in the VPC joined to the government network). */
-    vpcEndpointId: z.string().regex(/^vpce-[0-9a-f]{8,17}$/, 'an interface VPC endpoint id, vpce-…').optional(),
+    vpcEndpointId: z.optional(z.string().check(z.regex(/^vpce-[0-9a-f]{8,17}$/, 'an interface VPC endpoint id, vpce-…'))),
     /** Or the VPC in which the stack creates that endpoint, reachable on 443 from `allowedCidrs` only. */
-    vpc: z
-      .object({
-        vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'a VPC id, vpc-…'),
+    vpc: z.optional(z.object({
+        vpcId: z.string().check(z.regex(/^vpc-[0-9a-f]{8,17}$/, 'a VPC id, vpc-…')),
         subnets: z
-          .array(z.object({ subnetId: z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'a subnet id, subnet-…'), availabilityZone: z.string().min(1) }))
-          .min(1),
-        allowedCidrs: z.array(cidr).min(1),
-      })
-      .optional(),
+          .array(z.object({ subnetId: z.string().check(z.regex(/^subnet-[0-9a-f]{8,17}$/, 'a subnet id, subnet-…')), availabilityZone: z.string().check(z.minLength(1)) })).check(z.minLength(1)),
+        allowedCidrs: z.array(cidr).check(z.minLength(1)),
+      })),
   }),
 ]);
 export type ApiAccess = z.infer<typeof apiAccess>;
@@ -46,10 +43,10 @@ const consoleHosting = z.discriminatedUnion('hosting', [
   z.object({
     hosting: z.literal('cloudfront'),
     /** The console's OpenID Connect client at the identity provider (authorization code with PKCE, no secret). */
-    clientId: z.string().min(1),
+    clientId: z.string().check(z.minLength(1)),
     /** An alternate domain name and its ACM certificate (in us-east-1, as CloudFront requires). */
-    domainName: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain name such as console.example.gov.cn').optional(),
-    certificateArn: z.string().regex(/^arn:[a-z-]+:acm:us-east-1:\d{12}:certificate\//, 'an ACM certificate ARN in us-east-1').optional(),
+    domainName: z.optional(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain name such as console.example.gov.cn'))),
+    certificateArn: z.optional(z.string().check(z.regex(/^arn:[a-z-]+:acm:us-east-1:\d{12}:certificate\//, 'an ACM certificate ARN in us-east-1'))),
   }),
 ]);
 
@@ -58,68 +55,64 @@ export const configSchema = z
     deployment: z.enum(deployments),
     /** `aws-cn` for the Beijing and Ningxia regions: the stack then uses only what those regions offer. */
     partition: z.enum(['aws', 'aws-cn']),
-    stackName: z.string().min(1),
+    stackName: z.string().check(z.minLength(1)),
     /**
      * Prepended to every physical name (table, queues, secrets, functions, log groups) so deployments can share an
      * account. `local` keeps the bare topology names, the ones the embedded runtime creates too.
      */
     namePrefix: z.string(),
     /** Explicit account and region, or none for an environment-agnostic stack (the CLI's credentials decide). */
-    env: z.object({ account: z.string().regex(/^\d{12}$/).optional(), region: z.string().optional() }).optional(),
+    env: z.optional(z.object({ account: z.optional(z.string().check(z.regex(/^\d{12}$/))), region: z.optional(z.string()) })),
     /**
      * true: the table (with deletion protection), the KMS key, the secrets and the log groups survive a stack
      * deletion, and the stack has termination protection. false: everything is destroyed with the stack.
      */
     retainData: z.boolean(),
     /** Days every log group of the stack keeps its events. */
-    logRetentionDays: z
-      .number()
-      .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+    logRetentionDays: z._default(z.number().check(z.refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
         message: `must be one of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-      })
-      .default(180),
+      })), 180),
     /** X-Ray active tracing on the functions and the API stage. */
     tracing: z.boolean(),
     /** Attach an AWS WAFv2 web ACL (AWS managed rules plus a per-IP rate limit) to the API stage. */
     webAcl: z.boolean(),
     lambdaArchitecture: z.enum(['arm64', 'x86_64']),
     api: z.object({
-      stageName: z.string().regex(/^[A-Za-z0-9_]+$/),
+      stageName: z.string().check(z.regex(/^[A-Za-z0-9_]+$/)),
       /** Stage-wide steady-state requests per second and burst. */
-      throttlingRateLimit: z.number().positive(),
-      throttlingBurstLimit: z.number().int().positive(),
-      access: apiAccess.default({ type: 'regional' }),
+      throttlingRateLimit: z.number().check(z.positive()),
+      throttlingBurstLimit: z.number().check(z.int(), z.positive()),
+      access: z._default(apiAccess, { type: 'regional' }),
     }),
     /** The deployment's identity provider (authorizer in `AUTH_MODE=jwt`). Overridable, see `resolveConfig`. */
-    auth: z.object({ issuer: z.url(), audience: z.string().min(1), jwksUrl: z.url() }),
+    auth: z.object({ issuer: z.url(), audience: z.string().check(z.minLength(1)), jwksUrl: z.url() }),
     /**
      * Where each department's adapter POSTs tasks (push delivery). Missing or empty: the adapter does not push and
      * the department pulls its inbox.
      */
-    departmentEndpoints: z.record(DepartmentCode, z.url()).default({}),
+    departmentEndpoints: z._default(z.record(DepartmentCode, z.url()), {}),
     /**
      * A city bureau's own push endpoint, `<department>@<city code>` → URL: that city's tasks go there, signed with the
      * office's own secret (the stack creates `hub/departments/<department>@<city>/hmac-key`), the department's other
      * tasks to `departmentEndpoints` (services/delivery/offices.ts).
      */
-    officeEndpoints: z.record(z.string(), z.url()).default({}),
+    officeEndpoints: z._default(z.record(z.string(), z.url()), {}),
     /** Upper bound of concurrent adapter invocations per department queue (SQS event source maxConcurrency). */
-    adapterMaxConcurrency: z.number().int().min(2, 'must be at least 2 (SQS event source maximum concurrency)'),
+    adapterMaxConcurrency: z.number().check(z.int(), z.gte(2, 'must be at least 2 (SQS event source maximum concurrency)')),
     /**
      * Pushes per second a department's system takes, where it differs from the topology's `delivery.pushesPerSecond`;
      * each of the adapter's concurrent instances keeps floor(rate / adapterMaxConcurrency) (docs/decisions/0021-department-rates.md).
      */
-    departmentRates: z.record(DepartmentCode, z.number().int().positive()).default({}),
+    departmentRates: z._default(z.record(DepartmentCode, z.number().check(z.int(), z.positive())), {}),
     /** Alarm notifications go to this address too (SNS email subscription), when set. */
-    alarmEmail: z.email().optional(),
+    alarmEmail: z.optional(z.email()),
     /**
      * `local` (LocalStack) only: a local credentials file (principal → opaque token, services/auth/local-credentials.ts)
      * copied into the authorizer's bundle, which then runs with `AUTH_MODE=local` instead of verifying JWTs.
      */
-    localCredentialsFile: z.string().min(1).optional(),
-    console: consoleHosting.default({ hosting: 'none' }),
-  })
-  .superRefine((config, ctx) => {
+    localCredentialsFile: z.optional(z.string().check(z.minLength(1))),
+    console: z._default(consoleHosting, { hosting: 'none' }),
+  }).check(z.superRefine((config, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (config.localCredentialsFile && config.deployment !== 'local') {
       issue(['localCredentialsFile'], `local tokens are for the local (LocalStack) deployment only, not ${config.deployment}`);
@@ -177,7 +170,7 @@ export const configSchema = z
     }
     if (config.tracing) issue(['tracing'], 'X-Ray is not integrated with Lambda in the China regions; set tracing: false');
     if (!region) issue(['env', 'region'], 'a China deployment names its region, so its data cannot be deployed elsewhere by a stray profile');
-  });
+  }));
 
 /** A department's rate in a deployment: its own, or the topology's default. */
 export const departmentRate = (config: { departmentRates: Record<string, number> }, code: string): number =>

@@ -1,7 +1,7 @@
 // Bulk import of children from a spreadsheet (POST /v1/imports): the template's columns (Chinese headers, the
 // admission field each fills), a page of rows as `hub import` reads them from the file, and the answer per row.
 // The file itself is read by the client, streaming; the hub takes it in pages (docs/decisions/0015-bulk-import.md).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, InstitutionId } from '../common.ts';
 import type { ChildFacts } from '../case.ts';
 
@@ -38,34 +38,32 @@ export const importColumns: { header: string; field: ImportField | 'rowKey'; kin
 /** At most this many rows per request: a page is admitted well inside API Gateway's 29 s and 10 MB. */
 export const IMPORT_PAGE_ROWS = 50;
 
-export const ImportId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an import id: 8-64 letters, digits, _ or -');
+export const ImportId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'an import id: 8-64 letters, digits, _ or -'));
 
 export const ImportPageRequest = z.strictObject({
   institutionId: InstitutionId,
-  importId: ImportId.describe('Chosen by the client, the same for every page of one file (hub import: a hash of the file)'),
+  importId: ImportId.check(z.describe('Chosen by the client, the same for every page of one file (hub import: a hash of the file)')),
   rows: z
     .array(
       z.strictObject({
-        row: z.int().min(2).describe('The row number in the file (row 1 is the headers)'),
-        cells: z.record(z.string().max(50), z.string().max(500)).describe('Header → cell text; empty cells left out'),
+        row: z.int().check(z.gte(2), z.describe('The row number in the file (row 1 is the headers)')),
+        cells: z.record(z.string().check(z.maxLength(50)), z.string().check(z.maxLength(500))).check(z.describe('Header → cell text; empty cells left out')),
       }),
-    )
-    .min(1)
-    .max(IMPORT_PAGE_ROWS),
-  last: z.boolean().optional().describe('This page ends the file: the import is complete, a new run of it starts over'),
+    ).check(z.minLength(1), z.maxLength(IMPORT_PAGE_ROWS)),
+  last: z.optional(z.boolean()).check(z.describe('This page ends the file: the import is complete, a new run of it starts over')),
 });
 export type ImportPageRequest = z.infer<typeof ImportPageRequest>;
 
 export const ImportProgress = z.object({
   importId: ImportId,
   institutionId: InstitutionId,
-  lastRow: z.int().describe('The highest row number taken so far: a resumed import goes on after it'),
+  lastRow: z.int().check(z.describe('The highest row number taken so far: a resumed import goes on after it')),
   admitted: z.int(),
   unchanged: z.int(),
   changed: z.int(),
   invalidRows: z.int(),
-  completedAt: z.string().optional().describe('When the page marked last was taken'),
-  rowsPerSecond: z.number().describe('The pace clients keep between pages, so departments are not flooded'),
+  completedAt: z.optional(z.string()).check(z.describe('When the page marked last was taken')),
+  rowsPerSecond: z.number().check(z.describe('The pace clients keep between pages, so departments are not flooded')),
   updatedAt: z.string(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
@@ -73,10 +71,10 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 const RowRef = z.object({ row: z.int(), childId: ChildId });
 export const ImportPageResult = z.object({
   importId: ImportId,
-  admitted: z.array(RowRef.extend({ tasks: z.int() })).describe('Rows admitted now, each with the tasks it opened'),
-  unchanged: z.array(RowRef).describe('Rows already imported, the same as then: nothing done'),
-  changed: z.array(RowRef.extend({ columns: z.array(z.string()) })).describe('Rows already imported that differ now: not applied'),
-  invalid: z.array(z.object({ row: z.int(), column: z.string(), message: z.string() })).describe('Every bad cell, in Chinese'),
+  admitted: z.array(z.extend(RowRef, { tasks: z.int() })).check(z.describe('Rows admitted now, each with the tasks it opened')),
+  unchanged: z.array(RowRef).check(z.describe('Rows already imported, the same as then: nothing done')),
+  changed: z.array(z.extend(RowRef, { columns: z.array(z.string()) })).check(z.describe('Rows already imported that differ now: not applied')),
+  invalid: z.array(z.object({ row: z.int(), column: z.string(), message: z.string() })).check(z.describe('Every bad cell, in Chinese')),
   progress: ImportProgress,
 });
 export type ImportPageResult = z.infer<typeof ImportPageResult>;
@@ -84,5 +82,5 @@ export type ImportPageResult = z.infer<typeof ImportPageResult>;
 
 export const ImportTemplate = z.object({
   columns: z.array(z.object({ header: z.string(), field: z.string(), required: z.boolean(), format: z.string() })),
-  csv: z.string().describe('The template as CSV (UTF-8 with BOM, headers only)'),
+  csv: z.string().check(z.describe('The template as CSV (UTF-8 with BOM, headers only)')),
 });

@@ -1,7 +1,7 @@
 // The ids a path may carry, with their formats. The HTTP layer checks every path parameter against these before a
 // handler runs (a malformed id is a 400 naming the parameter and its pattern, and never reaches the table), and the
 // OpenAPI document declares the same schemas, so what is documented is what is enforced.
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, DepartmentCode, DivisionCode, EscalationId, InstitutionId, TaskId, TransferId } from '../common.ts';
 import { ImportId } from './imports.ts';
 
@@ -10,7 +10,7 @@ export const pathParameters = {
   taskId: { schema: TaskId, description: 'The task id (`<owner>.T<ulid>`)' },
   // Department codes have no fixed length; a bound keeps an unknown one out of answers.
   department: {
-    schema: DepartmentCode.max(64, 'a department code: must match ^[a-z]+(-[a-z]+)*$, at most 64 characters'),
+    schema: DepartmentCode.check(z.maxLength(64, 'a department code: must match ^[a-z]+(-[a-z]+)*$, at most 64 characters')),
     description: 'The department code',
   },
   institutionId: { schema: InstitutionId, description: 'The institution id (`CWI-<city code>` or `MPC-<county code>`)' },
@@ -18,6 +18,6 @@ export const pathParameters = {
   importId: { schema: ImportId, description: 'The import id the client chose for its file' },
   cityCode: { schema: DivisionCode, description: 'A city\'s division code, e.g. 450100' },
   escalationId: { schema: EscalationId, description: 'The escalation id (`<taskId>.E1` or `.E2`)' },
-} satisfies Record<string, { schema: z.ZodType<string>; description: string }>;
+} satisfies Record<string, { schema: z.ZodMiniType<string>; description: string }>;
 
 export type PathParameter = keyof typeof pathParameters;

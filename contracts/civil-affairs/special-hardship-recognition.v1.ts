@@ -5,52 +5,49 @@
 // Allow-list (field minimisation): identity, the institution, the county and mode of support, the capacities the
 // assessment recorded and whether the young person is disabled (the recognition rests on 无劳动能力, of which disability
 // is evidence). No hukou or school facts, no medical records.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Capacity } from '../coming-of-age.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
-const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose civil-affairs bureau recognises (安置地县级行政区划代码)');
-export const SupportMode = z.enum(['dispersed', 'centralised']).describe('dispersed (分散供养) or centralised (集中供养, in a social welfare institution)');
-const WelfareInstitutionName = ShortText.describe('The social welfare institution for centralised support (供养机构)');
+const PlaceCountyCode = DivisionCode.check(z.describe('County of the place of placement, whose civil-affairs bureau recognises (安置地县级行政区划代码)'));
+export const SupportMode = z.enum(['dispersed', 'centralised']).check(z.describe('dispersed (分散供养) or centralised (集中供养, in a social welfare institution)'));
+const WelfareInstitutionName = ShortText.check(z.describe('The social welfare institution for centralised support (供养机构)'));
 
 export const SpecialHardshipInput = z
   .strictObject({
     placeCountyCode: PlaceCountyCode,
     supportMode: SupportMode,
-    welfareInstitutionName: WelfareInstitutionName.optional(),
-    labourCapacity: Capacity.describe('Labour capacity (劳动能力), from the capability assessment'),
-    selfCareCapacity: Capacity.describe('Self-care capacity (生活自理能力), from the capability assessment'),
-  })
-  .meta({ title: 'civil-affairs.special-hardship-recognition v1 input', description: 'From the capability assessment' });
+    welfareInstitutionName: z.optional(WelfareInstitutionName),
+    labourCapacity: Capacity.check(z.describe('Labour capacity (劳动能力), from the capability assessment')),
+    selfCareCapacity: Capacity.check(z.describe('Self-care capacity (生活自理能力), from the capability assessment')),
+  }).check(z.meta({ title: 'civil-affairs.special-hardship-recognition v1 input', description: 'From the capability assessment' }));
 
 export const SpecialHardshipRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s id of the young person'),
-    name: ShortText.describe('Name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf'),
-    disabled: z.boolean().describe('Disabled (残疾): evidence of no labour capacity'),
+    childId: ChildId.check(z.describe('The hub’s id of the young person')),
+    name: ShortText.check(z.describe('Name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
+    disabled: z.boolean().check(z.describe('Disabled (残疾): evidence of no labour capacity')),
     placeCountyCode: PlaceCountyCode,
     supportMode: SupportMode,
-    welfareInstitutionName: WelfareInstitutionName.optional(),
+    welfareInstitutionName: z.optional(WelfareInstitutionName),
     labourCapacity: Capacity,
     selfCareCapacity: Capacity,
-  })
-  .meta({ title: 'civil-affairs.special-hardship-recognition v1 request', description: '特困人员认定: what the civil-affairs bureau receives' });
+  }).check(z.meta({ title: 'civil-affairs.special-hardship-recognition v1 request', description: '特困人员认定: what the civil-affairs bureau receives' }));
 
 export const SpecialHardshipResult = z
   .strictObject({
-    recognised: z.boolean().describe('Recognised as a person in special hardship (认定为特困人员)'),
-    supportMode: SupportMode.optional(),
-    certificateNumber: ShortText.optional().describe('Number of the support certificate (特困人员救助供养证编号)'),
-    supportFrom: IsoDate.optional().describe('Support starts (供养起始日期)'),
-    reason: Reason.optional().describe('Why not, when not recognised (不予认定理由)'),
-  })
-  .meta({ title: 'civil-affairs.special-hardship-recognition v1 result', description: '特困人员认定: what the civil-affairs bureau returns' });
+    recognised: z.boolean().check(z.describe('Recognised as a person in special hardship (认定为特困人员)')),
+    supportMode: z.optional(SupportMode),
+    certificateNumber: z.optional(ShortText).check(z.describe('Number of the support certificate (特困人员救助供养证编号)')),
+    supportFrom: z.optional(IsoDate).check(z.describe('Support starts (供养起始日期)')),
+    reason: z.optional(Reason).check(z.describe('Why not, when not recognised (不予认定理由)')),
+  }).check(z.meta({ title: 'civil-affairs.special-hardship-recognition v1 result', description: '特困人员认定: what the civil-affairs bureau returns' }));
 
 export const specialHardshipRecognitionV1 = defineTaskType({
   type: 'civil-affairs.special-hardship-recognition',
@@ -83,11 +80,11 @@ export const specialHardshipRecognitionV1 = defineTaskType({
       'centralised support names its social welfare institution': '集中供养须写明供养机构',
     },
   },
-  input: SpecialHardshipInput.superRefine((i, ctx) => {
+  input: SpecialHardshipInput.check(z.superRefine((i, ctx) => {
     if (i.supportMode === 'centralised' && !i.welfareInstitutionName) {
       ctx.addIssue({ code: 'custom', path: ['welfareInstitutionName'], message: 'centralised support names its social welfare institution' });
     }
-  }),
+  })),
   request: SpecialHardshipRequest,
   result: SpecialHardshipResult,
   buildRequest(facts, input) {

@@ -4,41 +4,37 @@
 // Allow-list (field minimisation): identity, the institution applying and the county of placement (where the young
 // person registers for service). No medical, disability, hukou or school history: the office's own medical examination
 // and political review decide, not the hub's records.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
-const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose conscription office registers the young person (安置地县级行政区划代码)');
+const PlaceCountyCode = DivisionCode.check(z.describe('County of the place of placement, whose conscription office registers the young person (安置地县级行政区划代码)'));
 
 export const PriorityEnlistmentInput = z
-  .strictObject({ placeCountyCode: PlaceCountyCode })
-  .meta({ title: 'conscription.priority-enlistment v1 input', description: 'Where the young person is placed (from the capability assessment)' });
+  .strictObject({ placeCountyCode: PlaceCountyCode }).check(z.meta({ title: 'conscription.priority-enlistment v1 input', description: 'Where the young person is placed (from the capability assessment)' }));
 
 export const PriorityEnlistmentRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s id of the young person'),
-    name: ShortText.describe('Name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf'),
+    childId: ChildId.check(z.describe('The hub’s id of the young person')),
+    name: ShortText.check(z.describe('Name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
     placeCountyCode: PlaceCountyCode,
-  })
-  .meta({ title: 'conscription.priority-enlistment v1 request', description: '优先安排入伍: what the conscription office receives' });
+  }).check(z.meta({ title: 'conscription.priority-enlistment v1 request', description: '优先安排入伍: what the conscription office receives' }));
 
 export const EnlistmentOutcome = z
-  .enum(['enlisted', 'awaiting-call-up', 'not-selected'])
-  .describe('enlisted (批准入伍), awaiting-call-up (已兵役登记, 待征集), not-selected (未被批准入伍)');
+  .enum(['enlisted', 'awaiting-call-up', 'not-selected']).check(z.describe('enlisted (批准入伍), awaiting-call-up (已兵役登记, 待征集), not-selected (未被批准入伍)'));
 
 export const PriorityEnlistmentResult = z
   .strictObject({
-    registered: z.boolean().describe('Registered for military service (兵役登记)'),
+    registered: z.boolean().check(z.describe('Registered for military service (兵役登记)')),
     outcome: EnlistmentOutcome,
-    enlistedOn: IsoDate.optional().describe('Date of enlistment (入伍日期), when enlisted'),
-    reason: Reason.optional().describe('Why not, when not selected (未批准原因)'),
-  })
-  .meta({ title: 'conscription.priority-enlistment v1 result', description: '优先安排入伍: what the conscription office returns' });
+    enlistedOn: z.optional(IsoDate).check(z.describe('Date of enlistment (入伍日期), when enlisted')),
+    reason: z.optional(Reason).check(z.describe('Why not, when not selected (未批准原因)')),
+  }).check(z.meta({ title: 'conscription.priority-enlistment v1 result', description: '优先安排入伍: what the conscription office returns' }));
 
 export const priorityEnlistmentV1 = defineTaskType({
   type: 'conscription.priority-enlistment',

@@ -1,7 +1,7 @@
 // 康复救助: enrolling a disabled child of the institution in disabled children's rehabilitation assistance
 // (policy 二(四): 各地残联对于符合条件的儿童，应当优先纳入残疾儿童康复救助保障范围). The federation sees the
 // child's identity and disability facts: no school, hukou or police data, and no medical record.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, Gender, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
@@ -18,19 +18,15 @@ import {
 const categoryByDigit = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
 
 const RehabNeeds = z
-  .array(RehabArea)
-  .min(1)
-  .refine((a) => new Set(a).size === a.length, 'each area once')
-  .describe('Areas in which the child needs rehabilitation (康复需求), as assessed by the institution (二(四))');
+  .array(RehabArea).check(z.minLength(1), z.refine((a) => new Set(a).size === a.length, 'each area once'), z.describe('Areas in which the child needs rehabilitation (康复需求), as assessed by the institution (二(四))'));
 
 export const RehabAssistanceInput = z
   .strictObject({
-    disabilityCategory: DisabilityCategory.optional(),
-    disabilityGrade: DisabilityGrade.optional(),
-    disabilityCertificateNumber: DisabilityCertificateNumber.optional(),
-    rehabNeeds: RehabNeeds.optional(),
-  })
-  .superRefine((input, ctx) => {
+    disabilityCategory: z.optional(DisabilityCategory),
+    disabilityGrade: z.optional(DisabilityGrade),
+    disabilityCertificateNumber: z.optional(DisabilityCertificateNumber),
+    rehabNeeds: z.optional(RehabNeeds),
+  }).check(z.superRefine((input, ctx) => {
     const cert = input.disabilityCertificateNumber;
     if (!cert) return;
     if (input.disabilityCategory && categoryByDigit[Number(cert[18]) - 1] !== input.disabilityCategory) {
@@ -39,47 +35,43 @@ export const RehabAssistanceInput = z
     if (input.disabilityGrade !== undefined && Number(cert[19]) !== input.disabilityGrade) {
       ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: 'disagrees with the certificate number' });
     }
-  })
-  .meta({ title: 'disability-federation.rehab-assistance v1 input', description: 'Disability facts staff know' });
+  }), z.meta({ title: 'disability-federation.rehab-assistance v1 input', description: 'Disability facts staff know' }));
 
 export const RehabAssistanceRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s child id'),
-    name: ShortText.describe('Child’s name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期): assistance depends on age'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('Institution the child lives in'),
-    institutionName: ShortText.describe('Name of that institution (儿童福利机构名称)'),
-    disabilityCategory: DisabilityCategory.optional(),
-    disabilityGrade: DisabilityGrade.optional(),
-    disabilityCertificateNumber: DisabilityCertificateNumber.optional(),
-    rehabNeeds: RehabNeeds.optional(),
-  })
-  .meta({
+    childId: ChildId.check(z.describe('The hub’s child id')),
+    name: ShortText.check(z.describe('Child’s name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期): assistance depends on age')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('Institution the child lives in')),
+    institutionName: ShortText.check(z.describe('Name of that institution (儿童福利机构名称)')),
+    disabilityCategory: z.optional(DisabilityCategory),
+    disabilityGrade: z.optional(DisabilityGrade),
+    disabilityCertificateNumber: z.optional(DisabilityCertificateNumber),
+    rehabNeeds: z.optional(RehabNeeds),
+  }).check(z.meta({
     title: 'disability-federation.rehab-assistance v1 request',
     description: '康复救助: what the federation receives',
-  });
+  }));
 
 export const RehabInstitution = z
   .strictObject({
-    name: ShortText.describe('Name of the rehabilitation institution (康复机构名称)'),
-    institutionId: InstitutionId.optional().describe('Its hub id, when it is a child welfare institution'),
-  })
-  .describe('Designated institution that delivers the rehabilitation (定点康复机构)');
+    name: ShortText.check(z.describe('Name of the rehabilitation institution (康复机构名称)')),
+    institutionId: z.optional(InstitutionId).check(z.describe('Its hub id, when it is a child welfare institution')),
+  }).check(z.describe('Designated institution that delivers the rehabilitation (定点康复机构)'));
 
 export const RehabAssistanceResult = z
   .strictObject({
-    enrolled: z.boolean().describe('Whether the child is enrolled in rehabilitation assistance (纳入康复救助)'),
-    planSummary: Reason.optional().describe('Summary of the rehabilitation plan (康复方案摘要); when enrolled'),
-    rehabInstitution: RehabInstitution.optional(),
-    startDate: IsoDate.optional().describe('First day of assisted rehabilitation (救助开始日期); when enrolled'),
-    reason: Reason.optional().describe('Why the child is not enrolled (未纳入理由); when not enrolled'),
-  })
-  .meta({
+    enrolled: z.boolean().check(z.describe('Whether the child is enrolled in rehabilitation assistance (纳入康复救助)')),
+    planSummary: z.optional(Reason).check(z.describe('Summary of the rehabilitation plan (康复方案摘要); when enrolled')),
+    rehabInstitution: z.optional(RehabInstitution),
+    startDate: z.optional(IsoDate).check(z.describe('First day of assisted rehabilitation (救助开始日期); when enrolled')),
+    reason: z.optional(Reason).check(z.describe('Why the child is not enrolled (未纳入理由); when not enrolled')),
+  }).check(z.meta({
     title: 'disability-federation.rehab-assistance v1 result',
     description: '康复救助: what the federation returns',
-  });
+  }));
 
 export const rehabAssistanceV1 = defineTaskType({
   type: 'disability-federation.rehab-assistance',

@@ -3,7 +3,7 @@
 // who cannot follow regular education, in a special-education school, the institution's special class, by
 // education delivered at home (送教上门) or remotely. Education sees who the child is, where the child lives and
 // whether the child is disabled (it decides between those modes): no hukou, police or medical details.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
@@ -25,20 +25,16 @@ export const placementModes = [
 ] as const;
 
 export const PlacementMode = z
-  .enum(placementModes)
-  .describe(
-    'How the child is schooled (二(五)): regular-school (普通学校/普惠性幼儿园), special-education-school (特殊教育学校), ' +
-      'special-class-in-institution (儿童福利机构特教班), home-delivered (送教上门), remote (远程教育)',
-  );
+  .enum(placementModes).check(z.describe('How the child is schooled (二(五)): regular-school (普通学校/普惠性幼儿园), special-education-school (特殊教育学校), ' +
+      'special-class-in-institution (儿童福利机构特教班), home-delivered (送教上门), remote (远程教育)'));
 
-const Grade = z.int().min(1).max(6).describe('Grade within the level (年级), 1 = first year');
+const Grade = z.int().check(z.gte(1), z.lte(6), z.describe('Grade within the level (年级), 1 = first year'));
 
 export const SchoolPlacementInput = z
   .strictObject({
-    level: SchoolLevel.optional(),
-    grade: Grade.optional().describe('Grade wanted within the level, when staff know it; needs level'),
-  })
-  .superRefine((input, ctx) => {
+    level: z.optional(SchoolLevel),
+    grade: z.optional(Grade).check(z.describe('Grade wanted within the level, when staff know it; needs level')),
+  }).check(z.superRefine((input, ctx) => {
     if (input.grade === undefined) return;
     if (!input.level) {
       ctx.addIssue({ code: 'custom', path: ['grade'], message: 'a grade needs a level' });
@@ -46,35 +42,32 @@ export const SchoolPlacementInput = z
       const message = `${input.level} has ${gradesPerLevel[input.level]} grades`;
       ctx.addIssue({ code: 'custom', path: ['grade'], message });
     }
-  })
-  .meta({
+  }), z.meta({
     title: 'education.school-placement v1 input',
     description: 'What staff may add when opening a school placement',
-  });
+  }));
 
 export const SchoolPlacementRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s child id'),
-    name: ShortText.describe('Child’s name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期), estimated for a foundling'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('The institution the child lives in (placement is near it: 就近就便)'),
-    institutionName: ShortText.describe('Name of that institution (儿童福利机构名称)'),
-    disabled: z.boolean().describe('Whether the child is disabled (残疾): decides between regular and special education'),
-    level: SchoolLevel.optional(),
-    grade: Grade.optional().describe('Grade wanted within the level'),
-  })
-  .meta({ title: 'education.school-placement v1 request', description: '入学安置: what the education bureau receives' });
+    childId: ChildId.check(z.describe('The hub’s child id')),
+    name: ShortText.check(z.describe('Child’s name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期), estimated for a foundling')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('The institution the child lives in (placement is near it: 就近就便)')),
+    institutionName: ShortText.check(z.describe('Name of that institution (儿童福利机构名称)')),
+    disabled: z.boolean().check(z.describe('Whether the child is disabled (残疾): decides between regular and special education')),
+    level: z.optional(SchoolLevel),
+    grade: z.optional(Grade).check(z.describe('Grade wanted within the level')),
+  }).check(z.meta({ title: 'education.school-placement v1 request', description: '入学安置: what the education bureau receives' }));
 
 export const SchoolPlacementResult = z
   .strictObject({
-    schoolName: SchoolName.describe('School that holds the child’s record and teaches the child (就读学校)'),
+    schoolName: SchoolName.check(z.describe('School that holds the child’s record and teaches the child (就读学校)')),
     mode: PlacementMode,
     studentRecordNumber: StudentRecordNumber,
-    startDate: IsoDate.describe('First day of schooling (入学日期)'),
-  })
-  .meta({ title: 'education.school-placement v1 result', description: '入学安置: what the education bureau returns' });
+    startDate: IsoDate.check(z.describe('First day of schooling (入学日期)')),
+  }).check(z.meta({ title: 'education.school-placement v1 result', description: '入学安置: what the education bureau returns' }));
 
 export const schoolPlacementV1 = defineTaskType({
   type: 'education.school-placement',

@@ -3,45 +3,41 @@
 // 对孤儿成年后符合住房保障条件的优先实施保障). Opened by the coming-of-age placement plan only.
 // Allow-list (field minimisation): who the applicant is (name, gender, birth date, identity number), the institution
 // applying for them and the place of placement. No disability, medical, hukou or school facts: the housing rule needs none.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
-const PlaceCountyCode = DivisionCode.describe('County of the place of placement, whose housing office decides (安置地县级行政区划代码)');
-const PlaceAddress = ShortText.describe('Address of the village or community of placement (安置地址)');
+const PlaceCountyCode = DivisionCode.check(z.describe('County of the place of placement, whose housing office decides (安置地县级行政区划代码)'));
+const PlaceAddress = ShortText.check(z.describe('Address of the village or community of placement (安置地址)'));
 
 export const PublicRentalHousingInput = z
-  .strictObject({ placeCountyCode: PlaceCountyCode, placeAddress: PlaceAddress })
-  .meta({ title: 'housing.public-rental-housing v1 input', description: 'Where the young person is placed (from the capability assessment)' });
+  .strictObject({ placeCountyCode: PlaceCountyCode, placeAddress: PlaceAddress }).check(z.meta({ title: 'housing.public-rental-housing v1 input', description: 'Where the young person is placed (from the capability assessment)' }));
 
 export const PublicRentalHousingRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s id of the young person'),
-    name: ShortText.describe('Name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf (申请机构)'),
+    childId: ChildId.check(z.describe('The hub’s id of the young person')),
+    name: ShortText.check(z.describe('Name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf (申请机构)')),
     placeCountyCode: PlaceCountyCode,
     placeAddress: PlaceAddress,
-    priority: z.literal(true).describe('An orphan coming of age: arranged with priority (优先安排, 二(六))'),
-  })
-  .meta({ title: 'housing.public-rental-housing v1 request', description: '住房保障: what the housing bureau receives' });
+    priority: z.literal(true).check(z.describe('An orphan coming of age: arranged with priority (优先安排, 二(六))')),
+  }).check(z.meta({ title: 'housing.public-rental-housing v1 request', description: '住房保障: what the housing bureau receives' }));
 
 export const HousingKind = z
-  .enum(['public-rental', 'other-guaranteed'])
-  .describe('public-rental (公共租赁住房) or other guaranteed housing (其他保障性住房)');
+  .enum(['public-rental', 'other-guaranteed']).check(z.describe('public-rental (公共租赁住房) or other guaranteed housing (其他保障性住房)'));
 
 export const PublicRentalHousingResult = z
   .strictObject({
-    approved: z.boolean().describe('Housing granted (准予保障)'),
-    housingKind: HousingKind.optional(),
-    address: ShortText.optional().describe('Address of the flat (房源地址)'),
-    leaseStart: IsoDate.optional().describe('Start of the lease (租赁起始日)'),
-    reason: Reason.optional().describe('Why not, when not approved (不予保障理由)'),
-  })
-  .meta({ title: 'housing.public-rental-housing v1 result', description: '住房保障: what the housing bureau returns' });
+    approved: z.boolean().check(z.describe('Housing granted (准予保障)')),
+    housingKind: z.optional(HousingKind),
+    address: z.optional(ShortText).check(z.describe('Address of the flat (房源地址)')),
+    leaseStart: z.optional(IsoDate).check(z.describe('Start of the lease (租赁起始日)')),
+    reason: z.optional(Reason).check(z.describe('Why not, when not approved (不予保障理由)')),
+  }).check(z.meta({ title: 'housing.public-rental-housing v1 result', description: '住房保障: what the housing bureau returns' }));
 
 export const publicRentalHousingV1 = defineTaskType({
   type: 'housing.public-rental-housing',

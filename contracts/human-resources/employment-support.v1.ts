@@ -5,57 +5,52 @@
 // (guidance) and by the coming-of-age placement plan (with the young person's wishes).
 // Allow-list (field minimisation): identity, the institution, the wishes and labour capacity the assessment recorded,
 // the county of placement and whether employment assistance is asked for. No medical, disability, hukou or school facts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Capacity, Wish } from '../coming-of-age.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
-const Wishes = z.array(Wish).max(4).describe('The young person’s wishes (本人意愿), from the capability assessment');
-const PlaceCountyCode = DivisionCode.describe('County of the place of placement (安置地县级行政区划代码)');
-const EmploymentDifficulty = z.boolean().describe('Asks for employment assistance as a person with employment difficulties (就业困难人员)');
+const Wishes = z.array(Wish).check(z.maxLength(4), z.describe('The young person’s wishes (本人意愿), from the capability assessment'));
+const PlaceCountyCode = DivisionCode.check(z.describe('County of the place of placement (安置地县级行政区划代码)'));
+const EmploymentDifficulty = z.boolean().check(z.describe('Asks for employment assistance as a person with employment difficulties (就业困难人员)'));
 
 export const EmploymentSupportInput = z
   .strictObject({
-    wishes: Wishes.optional(),
-    labourCapacity: Capacity.optional().describe('Labour capacity (劳动能力), from the capability assessment'),
-    placeCountyCode: PlaceCountyCode.optional(),
-    employmentDifficulty: EmploymentDifficulty.optional(),
-  })
-  .meta({ title: 'human-resources.employment-support v1 input', description: 'Empty at 16 (guidance); the assessment’s wishes on coming of age' });
+    wishes: z.optional(Wishes),
+    labourCapacity: z.optional(Capacity).check(z.describe('Labour capacity (劳动能力), from the capability assessment')),
+    placeCountyCode: z.optional(PlaceCountyCode),
+    employmentDifficulty: z.optional(EmploymentDifficulty),
+  }).check(z.meta({ title: 'human-resources.employment-support v1 input', description: 'Empty at 16 (guidance); the assessment’s wishes on coming of age' }));
 
 export const EmploymentSupportRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s id of the young person'),
-    name: ShortText.describe('Name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('Institution that applies on the young person’s behalf'),
-    stage: z.enum(['guidance', 'placement']).describe('guidance (16: 技工教育和职业指导) or placement (coming of age: 成年安置就业)'),
-    wishes: Wishes.optional(),
-    labourCapacity: Capacity.optional(),
-    placeCountyCode: PlaceCountyCode.optional(),
-    employmentDifficulty: EmploymentDifficulty.optional(),
-  })
-  .meta({ title: 'human-resources.employment-support v1 request', description: '技工教育与就业服务: what human resources receives' });
+    childId: ChildId.check(z.describe('The hub’s id of the young person')),
+    name: ShortText.check(z.describe('Name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
+    stage: z.enum(['guidance', 'placement']).check(z.describe('guidance (16: 技工教育和职业指导) or placement (coming of age: 成年安置就业)')),
+    wishes: z.optional(Wishes),
+    labourCapacity: z.optional(Capacity),
+    placeCountyCode: z.optional(PlaceCountyCode),
+    employmentDifficulty: z.optional(EmploymentDifficulty),
+  }).check(z.meta({ title: 'human-resources.employment-support v1 request', description: '技工教育与就业服务: what human resources receives' }));
 
 export const Service = z
-  .enum(['technical-school', 'vocational-training', 'employment-guidance', 'employment-assistance'])
-  .describe('technical-school (技工教育), vocational-training (职业技能培训), employment-guidance (就业指导), employment-assistance (就业援助)');
+  .enum(['technical-school', 'vocational-training', 'employment-guidance', 'employment-assistance']).check(z.describe('technical-school (技工教育), vocational-training (职业技能培训), employment-guidance (就业指导), employment-assistance (就业援助)'));
 export const Subsidy = z
-  .enum(['social-insurance', 'post', 'training'])
-  .describe('social-insurance (社会保险补贴), post (岗位补贴), training (职业培训补贴)');
+  .enum(['social-insurance', 'post', 'training']).check(z.describe('social-insurance (社会保险补贴), post (岗位补贴), training (职业培训补贴)'));
 
 export const EmploymentSupportResult = z
   .strictObject({
-    services: z.array(Service).max(4).describe('What was arranged (已落实的服务); empty when the young person declined'),
-    technicalSchoolName: ShortText.optional().describe('The technical school enrolled in (技工院校), with technical-school'),
-    subsidies: z.array(Subsidy).max(3).describe('Subsidies granted (落实的补贴)'),
-    arrangedOn: IsoDate.describe('When it was arranged (办理日期)'),
-    note: Reason.optional().describe('What else, or why nothing (说明)'),
-  })
-  .meta({ title: 'human-resources.employment-support v1 result', description: '技工教育与就业服务: what human resources returns' });
+    services: z.array(Service).check(z.maxLength(4), z.describe('What was arranged (已落实的服务); empty when the young person declined')),
+    technicalSchoolName: z.optional(ShortText).check(z.describe('The technical school enrolled in (技工院校), with technical-school')),
+    subsidies: z.array(Subsidy).check(z.maxLength(3), z.describe('Subsidies granted (落实的补贴)')),
+    arrangedOn: IsoDate.check(z.describe('When it was arranged (办理日期)')),
+    note: z.optional(Reason).check(z.describe('What else, or why nothing (说明)')),
+  }).check(z.meta({ title: 'human-resources.employment-support v1 result', description: '技工教育与就业服务: what human resources returns' }));
 
 export const employmentSupportV1 = defineTaskType({
   type: 'human-resources.employment-support',

@@ -1,44 +1,40 @@
 // 食品安全检查指导: food-safety guidance and inspection of an institution's kitchen and canteen, periodic or on request
 // (policy 四(二): 市场监管部门要指导儿童福利机构加强食品安全管理; 二(九): 建立健全安全、食品…等内部管理制度). The subject is the
 // institution. Allow-list (field minimisation): the institution's id, name and the premises' address: no child data at all.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { defineTaskType } from '../task-type.ts';
 
-const InspectionKind = z.enum(['periodic', 'requested']).describe('periodic (日常监督检查) or requested by the institution (申请指导检查)');
-const Address = ShortText.describe('Address of the kitchen or canteen to inspect (食堂地址)');
-const RequestReason = Reason.describe('Why the institution asks, e.g. a new canteen or supplier (申请理由)');
+const InspectionKind = z.enum(['periodic', 'requested']).check(z.describe('periodic (日常监督检查) or requested by the institution (申请指导检查)'));
+const Address = ShortText.check(z.describe('Address of the kitchen or canteen to inspect (食堂地址)'));
+const RequestReason = Reason.check(z.describe('Why the institution asks, e.g. a new canteen or supplier (申请理由)'));
 
 export const FoodSafetyInspectionInput = z
-  .strictObject({ inspectionKind: InspectionKind, address: Address.optional(), requestReason: RequestReason.optional() })
-  .meta({ title: 'market-regulation.food-safety-inspection v1 input', description: 'What kind of inspection, and where' });
+  .strictObject({ inspectionKind: InspectionKind, address: z.optional(Address), requestReason: z.optional(RequestReason) }).check(z.meta({ title: 'market-regulation.food-safety-inspection v1 input', description: 'What kind of inspection, and where' }));
 
 export const FoodSafetyInspectionRequest = z
   .strictObject({
-    institutionId: InstitutionId.describe('The institution to inspect'),
-    institutionName: ShortText.describe('Its name (单位名称)'),
-    address: Address.optional(),
+    institutionId: InstitutionId.check(z.describe('The institution to inspect')),
+    institutionName: ShortText.check(z.describe('Its name (单位名称)')),
+    address: z.optional(Address),
     inspectionKind: InspectionKind,
-    requestReason: RequestReason.optional(),
-  })
-  .meta({ title: 'market-regulation.food-safety-inspection v1 request', description: '食品安全检查: what market regulation receives' });
+    requestReason: z.optional(RequestReason),
+  }).check(z.meta({ title: 'market-regulation.food-safety-inspection v1 request', description: '食品安全检查: what market regulation receives' }));
 
 export const FoodSafetyHazard = z
   .strictObject({
-    description: Reason.describe('What and where the hazard is (问题描述)'),
-    severity: z.enum(['general', 'serious']).describe('general (一般问题) or serious (严重问题, 责令停业整顿)'),
-  })
-  .describe('A food-safety hazard found (食品安全隐患)');
+    description: Reason.check(z.describe('What and where the hazard is (问题描述)')),
+    severity: z.enum(['general', 'serious']).check(z.describe('general (一般问题) or serious (严重问题, 责令停业整顿)')),
+  }).check(z.describe('A food-safety hazard found (食品安全隐患)'));
 
 export const FoodSafetyInspectionResult = z
   .strictObject({
-    hazardsFound: z.array(FoodSafetyHazard).describe('Hazards found (发现的问题); empty when none'),
-    remediationDeadline: IsoDate.optional().describe('Date by which they must be remedied (整改期限); required when hazards are found, after inspectedOn'),
-    guidanceGiven: z.boolean().describe('Whether food-safety management guidance was given (食品安全管理指导)'),
-    rating: z.enum(['good', 'fair', 'poor']).describe('Dynamic rating of the canteen (量化分级: 良好, 一般, 较差)'),
-    inspectedOn: IsoDate.describe('Date of the inspection (检查日期)'),
-  })
-  .meta({ title: 'market-regulation.food-safety-inspection v1 result', description: '食品安全检查: what market regulation returns' });
+    hazardsFound: z.array(FoodSafetyHazard).check(z.describe('Hazards found (发现的问题); empty when none')),
+    remediationDeadline: z.optional(IsoDate).check(z.describe('Date by which they must be remedied (整改期限); required when hazards are found, after inspectedOn')),
+    guidanceGiven: z.boolean().check(z.describe('Whether food-safety management guidance was given (食品安全管理指导)')),
+    rating: z.enum(['good', 'fair', 'poor']).check(z.describe('Dynamic rating of the canteen (量化分级: 良好, 一般, 较差)')),
+    inspectedOn: IsoDate.check(z.describe('Date of the inspection (检查日期)')),
+  }).check(z.meta({ title: 'market-regulation.food-safety-inspection v1 result', description: '食品安全检查: what market regulation returns' }));
 
 export const foodSafetyInspectionV1 = defineTaskType({
   type: 'market-regulation.food-safety-inspection',

@@ -1,37 +1,30 @@
 // 医保预参保登记: medical insurance pre-enrollment with no waiting period (policy 二(三)).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, Gender, IdNumberCanonical, InstitutionId, IsoDate, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
 export const PreEnrollmentRequest = z
   .strictObject({
-    childId: ChildId.describe('Hub child id'),
-    name: ShortText.describe('Full name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    institutionId: InstitutionId.describe('The welfare institution that admitted the child and enrolls it'),
-    admittedOn: IsoDate.describe('Date of admission (入院日期); enrollment is due from this day'),
+    childId: ChildId.check(z.describe('Hub child id')),
+    name: ShortText.check(z.describe('Full name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    institutionId: InstitutionId.check(z.describe('The welfare institution that admitted the child and enrolls it')),
+    admittedOn: IsoDate.check(z.describe('Date of admission (入院日期); enrollment is due from this day')),
     subsidyCategory: z
-      .enum(['orphan', 'factually-unsupported', 'none'])
-      .describe(
-        'Whose personal contribution is subsidised (个人缴费资助): orphan (孤儿, incl. parents unknown), factually-unsupported (事实无人抚养儿童), none',
-      ),
-  })
-  .meta({ title: 'medical-insurance.pre-enrollment v1 request' });
+      .enum(['orphan', 'factually-unsupported', 'none']).check(z.describe('Whose personal contribution is subsidised (个人缴费资助): orphan (孤儿, incl. parents unknown), factually-unsupported (事实无人抚养儿童), none')),
+  }).check(z.meta({ title: 'medical-insurance.pre-enrollment v1 request' }));
 
 export const PreEnrollmentResult = z
   .strictObject({
-    insuredBefore: z.boolean().describe('The child was already insured before this request (已参保)'),
-    enrollmentNumber: z.string().trim().min(1).max(64).describe('Enrollment number (参保登记号)'),
-    enrolledOn: IsoDate.describe('Enrollment date (参保日期)'),
-    benefitStartDate: IsoDate.describe(
-      'Benefit start date (待遇享受开始日期); must not be later than enrolledOn: no waiting period (不设待遇等待期)',
-    ),
-    contributionSubsidised: z.boolean().describe('The personal contribution is subsidised (个人缴费资助)'),
-  })
-  .meta({ title: 'medical-insurance.pre-enrollment v1 result' });
+    insuredBefore: z.boolean().check(z.describe('The child was already insured before this request (已参保)')),
+    enrollmentNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.describe('Enrollment number (参保登记号)')),
+    enrolledOn: IsoDate.check(z.describe('Enrollment date (参保日期)')),
+    benefitStartDate: IsoDate.check(z.describe('Benefit start date (待遇享受开始日期); must not be later than enrolledOn: no waiting period (不设待遇等待期)')),
+    contributionSubsidised: z.boolean().check(z.describe('The personal contribution is subsidised (个人缴费资助)')),
+  }).check(z.meta({ title: 'medical-insurance.pre-enrollment v1 result' }));
 
 export const preEnrollmentV1 = defineTaskType({
   type: 'medical-insurance.pre-enrollment',
@@ -42,7 +35,7 @@ export const preEnrollmentV1 = defineTaskType({
   policy: '二(三)',
   discloses: ['childId', 'name', 'gender', 'birthDate', 'idNumber', 'institutionId', 'admittedOn'],
   admission: { when: ['parentsUnknown'], policy: '二(三)' },
-  input: z.strictObject({}).meta({ title: 'medical-insurance.pre-enrollment v1 input' }),
+  input: z.strictObject({}).check(z.meta({ title: 'medical-insurance.pre-enrollment v1 input' })),
   request: PreEnrollmentRequest,
   result: PreEnrollmentResult,
   buildRequest({ child }) {

@@ -1,5 +1,5 @@
 // Field schemas and rules the public-security contracts share.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CaseFacts, Child } from '../case.ts';
 
 export { IdNumberCanonical } from '../common.ts';
@@ -8,10 +8,10 @@ export { IdNumberCanonical } from '../common.ts';
 export const genderOfIdNumber = (idNumber: string): 'male' | 'female' =>
   Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
 
-export const HukouAddress = z.string().trim().min(1).max(200).describe('Hukou address (户籍地址)');
+export const HukouAddress = z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.describe('Hukou address (户籍地址)'));
 
 /** A number on a document the police issue (certificate, household, case, sample). */
-export const DocumentNumber = z.string().trim().min(1).max(64);
+export const DocumentNumber = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 
 export { caseChild } from '../case-child.ts';
 

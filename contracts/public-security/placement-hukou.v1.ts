@@ -7,52 +7,49 @@
 // carries one workflow: the transfer's destination is an institution, this one is an address it does not know.
 // Allow-list (field minimisation): identity, the hukou it moves from, the institution whose collective household it
 // leaves, and the destination. No school, disability, medical facts or capacities: the police need none.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildId, DivisionCode, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, HukouAddress, IdNumberCanonical } from './fields.ts';
 
-const FromHukouAddress = HukouAddress.describe('Current hukou address, the institution’s collective household (迁出地户籍地址), when recorded');
-const HukouRegistrationNumber = DocumentNumber.describe('Current household registration number (户号), when known');
-const ToCountyCode = DivisionCode.describe('County of the place of placement, whose police register the hukou (迁入地县级行政区划代码)');
-const ToAddress = ShortText.describe('Address of the place of placement (迁入地址)');
-const VillageOrCommunity = ShortText.describe('The village or community (村(社区)) whose household register receives the hukou');
-const WelfareInstitutionName = ShortText.describe('The social welfare institution whose collective household receives the hukou (转入社会福利机构)');
+const FromHukouAddress = HukouAddress.check(z.describe('Current hukou address, the institution’s collective household (迁出地户籍地址), when recorded'));
+const HukouRegistrationNumber = DocumentNumber.check(z.describe('Current household registration number (户号), when known'));
+const ToCountyCode = DivisionCode.check(z.describe('County of the place of placement, whose police register the hukou (迁入地县级行政区划代码)'));
+const ToAddress = ShortText.check(z.describe('Address of the place of placement (迁入地址)'));
+const VillageOrCommunity = ShortText.check(z.describe('The village or community (村(社区)) whose household register receives the hukou'));
+const WelfareInstitutionName = ShortText.check(z.describe('The social welfare institution whose collective household receives the hukou (转入社会福利机构)'));
 
 /** The hukou it moves, read from the young person's facts, and where it goes, bound from the assessment. */
 const move = {
-  fromHukouAddress: FromHukouAddress.optional(),
-  hukouRegistrationNumber: HukouRegistrationNumber.optional(),
+  fromHukouAddress: z.optional(FromHukouAddress),
+  hukouRegistrationNumber: z.optional(HukouRegistrationNumber),
   toCountyCode: ToCountyCode,
   toAddress: ToAddress,
-  villageOrCommunity: VillageOrCommunity.optional(),
-  welfareInstitutionName: WelfareInstitutionName.optional(),
+  villageOrCommunity: z.optional(VillageOrCommunity),
+  welfareInstitutionName: z.optional(WelfareInstitutionName),
 };
 
 export const PlacementHukouInput = z
-  .strictObject(move)
-  .meta({ title: 'public-security.placement-hukou v1 input', description: 'The hukou as it is and the place of placement (from the capability assessment)' });
+  .strictObject(move).check(z.meta({ title: 'public-security.placement-hukou v1 input', description: 'The hukou as it is and the place of placement (from the capability assessment)' }));
 
 export const PlacementHukouRequest = z
   .strictObject({
-    childId: ChildId.describe('The hub’s id of the young person'),
-    name: ShortText.describe('Name (姓名)'),
-    gender: Gender.describe('Gender (性别)'),
-    birthDate: IsoDate.describe('Date of birth (出生日期)'),
-    idNumber: IdNumberCanonical.optional(),
-    fromInstitutionId: InstitutionId.describe('Institution whose collective household the hukou leaves (迁出机构)'),
+    childId: ChildId.check(z.describe('The hub’s id of the young person')),
+    name: ShortText.check(z.describe('Name (姓名)')),
+    gender: Gender.check(z.describe('Gender (性别)')),
+    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+    idNumber: z.optional(IdNumberCanonical),
+    fromInstitutionId: InstitutionId.check(z.describe('Institution whose collective household the hukou leaves (迁出机构)')),
     ...move,
-  })
-  .meta({ title: 'public-security.placement-hukou v1 request', description: '户口迁移（成年安置）: what the police receive' });
+  }).check(z.meta({ title: 'public-security.placement-hukou v1 request', description: '户口迁移（成年安置）: what the police receive' }));
 
 export const PlacementHukouResult = z
   .strictObject({
-    newHukouAddress: HukouAddress.describe('New hukou address (迁入后户籍地址)'),
-    newHukouRegistrationNumber: DocumentNumber.optional().describe('New household registration number (户号)'),
-    migratedOn: IsoDate.describe('Date of migration (迁移日期)'),
-  })
-  .meta({ title: 'public-security.placement-hukou v1 result', description: '户口迁移（成年安置）: the hukou at the place of placement' });
+    newHukouAddress: HukouAddress.check(z.describe('New hukou address (迁入后户籍地址)')),
+    newHukouRegistrationNumber: z.optional(DocumentNumber).check(z.describe('New household registration number (户号)')),
+    migratedOn: IsoDate.check(z.describe('Date of migration (迁移日期)')),
+  }).check(z.meta({ title: 'public-security.placement-hukou v1 result', description: '户口迁移（成年安置）: the hukou at the place of placement' }));
 
 export const placementHukouV1 = defineTaskType({
   type: 'public-security.placement-hukou',

@@ -4,26 +4,24 @@
 // Schema and the zod contract (with checkResult), so they cannot rot.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 
 export const ExampleFile = z.strictObject({
   type: z.string(),
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   /** One sentence: the situation the example shows. */
-  summary: z.string().min(1),
+  summary: z.string().check(z.minLength(1)),
   input: z.record(z.string(), z.unknown()),
   request: z.record(z.string(), z.unknown()),
   result: z.record(z.string(), z.unknown()),
   /** Other outcomes worth showing (a refusal, an exemption), by a short name. */
-  alternativeResults: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.record(z.string(), z.unknown())).optional(),
+  alternativeResults: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)), z.record(z.string(), z.unknown()))),
   /**
    * A result (and, if it needs one, a request) breaking a `described` result rule, by the rule's id: the rules held as
    * data are broken from the sample by scripts/contracts/rule-samples.ts, these only by hand.
    */
-  counterExamples: z
-    .record(z.string(), z.strictObject({ request: z.record(z.string(), z.unknown()).optional(), result: z.record(z.string(), z.unknown()) }))
-    .optional(),
+  counterExamples: z.optional(z.record(z.string(), z.strictObject({ request: z.optional(z.record(z.string(), z.unknown())), result: z.record(z.string(), z.unknown()) }))),
 });
 export type ExampleFile = z.infer<typeof ExampleFile>;
 

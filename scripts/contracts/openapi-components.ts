@@ -1,7 +1,7 @@
 // The OpenAPI document's schema components: the API's own schemas (contracts/api/), named, and each task type's
 // input, request and result, with the open `input` / `request` / `result` properties of the API's bodies and views
 // bound to them. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildrenPage } from '../../contracts/api/children.ts';
 import { ErrorBody, GatewayErrorBody } from '../../contracts/api/errors.ts';
 import { IncidentsPage } from '../../contracts/api/incidents.ts';
@@ -42,7 +42,7 @@ import { wireBodies, wireSchemaId } from './wire.ts';
 type Json = Record<string, unknown>;
 
 /** The API's schemas by component name. */
-const named: Record<string, z.ZodType> = {
+const named: Record<string, z.ZodMiniType> = {
   AdmissionRequest,
   OpenTaskRequest,
   OpenInstitutionTaskRequest,
@@ -90,10 +90,10 @@ const named: Record<string, z.ZodType> = {
   PushRefused,
 };
 /** Components written by hand: the document describing itself is not worth its own JSON Schema. */
-const handWritten: [z.ZodType, string, Json][] = [[OpenApiDocument, 'OpenApiDocument', { type: 'object', description: 'An OpenAPI 3.1 document' }]];
+const handWritten: [z.ZodMiniType, string, Json][] = [[OpenApiDocument, 'OpenApiDocument', { type: 'object', description: 'An OpenAPI 3.1 document' }]];
 
 /** The component name of an API schema; a schema that is not a component is the builder's bug. */
-export function componentOf(schema: z.ZodType): string {
+export function componentOf(schema: z.ZodMiniType): string {
   const name = Object.entries(named).find(([, s]) => s === schema)?.[0] ?? handWritten.find(([s]) => s === schema)?.[1];
   if (!name) throw new Error(`a schema in contracts/api/operations/ is not a component of scripts/contracts/openapi-components.ts`);
   return name;

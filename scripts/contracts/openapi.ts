@@ -2,7 +2,7 @@
 // (contracts/api/operations/: documentation, body and answer schemas), the schema components (openapi-components.ts),
 // the error answers (openapi-errors.ts) and the task types' examples. Pure: topology, contracts and examples in,
 // document out. Every route of the topology must have an operation, or the build throws naming it.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ChildrenQuery } from '../../contracts/api/children.ts';
 import { IncidentsQuery } from '../../contracts/api/incidents.ts';
 import { ReadsQuery } from '../../contracts/api/reads.ts';
@@ -46,7 +46,7 @@ export function buildOpenApi(examples: Map<string, ExampleFile>) {
     );
   }
 
-  const queryOf = (schema: z.ZodObject, id: string, descriptions: Record<string, string>) => {
+  const queryOf = (schema: z.ZodMiniObject, id: string, descriptions: Record<string, string>) => {
     const json = toSchema(schema, id, 'input');
     return Object.entries(props(json)).map(([name, schema]) => ({
       name,

@@ -1,6 +1,6 @@
 // JSON Schema (draft 2020-12, zod's own z.toJSONSchema) for every task type's input, request and result, and for
 // the envelope. Pure: reads the topology, returns documents; generate.ts writes them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Envelope } from '../../contracts/envelope.ts';
 import { publishedRules } from '../../contracts/result-rules.ts';
 import { schemaId, type TaskTypeContract } from '../../contracts/task-type.ts';
@@ -57,7 +57,7 @@ export const envelopeFile = `envelope.v${ENVELOPE_VERSION}.schema.json`;
  * (superRefine, refine) have no JSON Schema form and are left out; the zod contract and its result rules stay
  * the final word, and docs/contracts.md says so.
  */
-export function toSchema(schema: z.ZodType, id: string, io: 'input' | 'output'): Record<string, unknown> {
+export function toSchema(schema: z.ZodMiniType, id: string, io: 'input' | 'output'): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) as Record<string, unknown>;
   return { ...json, $id: id };
 }

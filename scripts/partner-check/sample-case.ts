@@ -1,7 +1,7 @@
 // The sample case of the partner check: an institution of each kind and a child whose facts call for every child
 // task type, every name marked as a test (联调测试) so a department can recognise and discard the traffic. Each
 // department says which case and input its task types' samples use (scripts/departments/<code>/samples.ts).
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { Child, Institution, type CaseFacts } from '../../contracts/case.ts';
 import { gb11643CheckChar } from '../../contracts/common.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';

@@ -3,7 +3,7 @@
 // input its department gives (scripts/departments/<code>/samples.ts). Pure apart from the ids, which the caller
 // passes in (fresh per run, so a department that dedupes on the idempotency key never mistakes this run's samples
 // for the last run's).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TaskView } from '../../contracts/api/views.ts';
 import { Envelope } from '../../contracts/envelope.ts';
 import { taskEnvelope } from '../../services/dispatch/envelope.ts';
@@ -49,7 +49,7 @@ export function buildSample(
     request = contract.request.parse(contract.buildRequest(facts, contract.input.parse(spec.input(today))));
   } catch (err) {
     const why =
-      err instanceof z.ZodError
+      err instanceof z.core.$ZodError
         ? err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
         : (err as Error).message;
     throw new Error(

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { OperationKey, Success } from '../../contracts/api/operations/index.ts';
 import { pathParameters, type PathParameter } from '../../contracts/api/paths.ts';
 import type { Person } from '../../contracts/api/views.ts';
@@ -97,7 +97,7 @@ export function errorReply(err: unknown, acceptLanguage?: string): APIGatewayPro
 }
 
 /** Parses with a zod schema; a failure is a 400 naming every offending field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, prefix?: string): z.infer<S> {
+export function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown, prefix?: string): z.infer<S> {
   const out = schema.safeParse(body ?? {});
   if (!out.success) throw new ValidationError(zodIssues(out.error, prefix));
   return out.data;

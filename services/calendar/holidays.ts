@@ -2,7 +2,7 @@
 // (data/holidays/overrides.json), and which years it covers (docs/decisions/0002-holiday-calendar.md).
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import overridesFile from '../../data/holidays/overrides.json' with { type: 'json' };
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The schedule as the chinese-days package ships it (dist/chinese-days.json): date → "English,中文,n". */
 export interface PackageHolidayData {
@@ -14,20 +14,20 @@ const NOT_A_DATE = 'not a date YYYY-MM-DD';
 const NOT_A_YEAR = { error: 'not a year' };
 /** An override entry: a date, or a date with a note (for example the notice it comes from). */
 const Day = z.iso.date({ error: NOT_A_DATE });
-const OverrideEntry = z.union([Day, z.object({ date: Day, name: z.string().optional() })], { error: NOT_A_DATE });
+const OverrideEntry = z.union([Day, z.object({ date: Day, name: z.optional(z.string()) })], { error: NOT_A_DATE });
 
 /** The operator file data/holidays/overrides.json. */
 const HolidayOverrides = z.strictObject(
   {
-    $comment: z.string().optional(),
+    $comment: z.optional(z.string()),
     /** Where the entries come from (for example the State Council notice). Informational. */
-    source: z.string().optional(),
+    source: z.optional(z.string()),
     /** Years whose complete official schedule the file carries (the package does not have them yet). */
-    years: z.array(z.int(NOT_A_YEAR).min(1970, NOT_A_YEAR).max(9999, NOT_A_YEAR), { error: 'must be an array' }).optional(),
+    years: z.optional(z.array(z.int(NOT_A_YEAR).check(z.gte(1970, NOT_A_YEAR), z.lte(9999, NOT_A_YEAR)), { error: 'must be an array' })),
     /** Days off. Win over the package. */
-    holidays: z.array(OverrideEntry, { error: 'must be an array' }).optional(),
+    holidays: z.optional(z.array(OverrideEntry, { error: 'must be an array' })),
     /** Working days (typically weekend make-up days). Win over the package. */
-    workdays: z.array(OverrideEntry, { error: 'must be an array' }).optional(),
+    workdays: z.optional(z.array(OverrideEntry, { error: 'must be an array' })),
   },
   {
     error: (iss) =>

@@ -1,7 +1,7 @@
 // Receipt at the city institution (接收, policy 三(一)): the last step of a transfer, and the child's admission there.
 // One transaction per child: the transfer, the child (now the city's), its open tasks (now the city's: their staff
 // act on them, docs/decisions/0007-workflows.md) and the admission tasks the city still has to open.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Checklist, HandOverRequest } from '../../contracts/api/transfers.ts';
 import type { Child, Institution } from '../../contracts/case.ts';
 import type { Who } from '../auth/actor.ts';

@@ -1,7 +1,7 @@
 // The rules of a transfer (移交, policy 三(一)), apart from its HTTP routes: opening it (per child its checks, the
 // tasks it opens and the child marked) and the steps before receipt (receipt.ts). What is written is built in
 // services/state/ (transfers, children, tasks); every write is conditional.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { HandOverRequest, TransferRequest, VisitRequest } from '../../contracts/api/transfers.ts';
 import type { Institution } from '../../contracts/case.ts';
 import type { FieldIssue } from '../../contracts/api/errors.ts';

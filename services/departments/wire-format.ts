@@ -2,7 +2,7 @@
 // of its task types (the one the mapping builds and reads, so the published JSON Schema is no second copy) and the
 // code tables its fields use. scripts/contracts/ publishes them (contracts/generated/schemas/*.wire.schema.json and
 // the OpenAPI `webhooks`); the tests parse every toWire output with them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 
 /** A code's meaning: [code, Chinese, English]; the English defaults to the hub's own value. */
@@ -17,7 +17,7 @@ export function codeTable<const T extends Record<string, CodeEntry>>(title: stri
   type Codes = { [K in keyof T]: T[K][0] };
   const codes = Object.fromEntries(Object.entries(entries).map(([value, [code]]) => [value, code])) as Codes;
   const meanings = Object.fromEntries(Object.entries(entries).map(([value, [code, zh, en]]) => [code, { zh, en: en ?? value }]));
-  const schema = z.enum(codes).meta({ description: title, 'x-codes': meanings });
+  const schema = z.enum(codes).check(z.meta({ description: title, 'x-codes': meanings }));
   return {
     title,
     codes,
@@ -25,7 +25,7 @@ export function codeTable<const T extends Record<string, CodeEntry>>(title: stri
     /** Just the code of `value`: a body's discriminator (`ywlx` of one task type). */
     only<K extends keyof T & string>(value: K) {
       const code = codes[value];
-      return z.literal(code).meta({ description: title, 'x-codes': { [code]: meanings[code]! } });
+      return z.literal(code).check(z.meta({ description: title, 'x-codes': { [code]: meanings[code]! } }));
     },
     valueOf(code: Codes[keyof T]): keyof T {
       return (Object.keys(codes) as (keyof T)[]).find((k) => codes[k] === code)!;
@@ -36,7 +36,7 @@ export function codeTable<const T extends Record<string, CodeEntry>>(title: stri
 /** The body pushed for one task type and major version. */
 export interface WireBody {
   contract: Pick<TaskTypeContract, 'type' | 'version' | 'department' | 'titleZh'>;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
 }
 
 export interface WireFormat {

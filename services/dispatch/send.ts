@@ -1,7 +1,7 @@
 // Hands written tasks to their departments' queues, ten to a request. A failed send loses nothing: the task
 // is already written as dispatched and the re-dispatch sweep sends it again.
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TaskView } from '../../contracts/api/views.ts';
 import { sqsClient } from '../lib/aws.ts';
 import { getJsonFromEnv } from '../lib/env.ts';

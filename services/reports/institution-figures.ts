@@ -1,7 +1,7 @@
 // An institution's duties in the progress report: its rehab-point certification (二(四)) and its latest fire-safety
 // inspection (二(九)), from its own tasks as they stood at the period's end. Results are read through their contracts'
 // schemas (a result that does not parse counts as none). Pure.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { InstitutionSection } from '../../contracts/api/reports.ts';
 import { rehabPointCertificationV1 } from '../../contracts/disability-federation/index.ts';
 import { RehabPointCertificationResult } from '../../contracts/disability-federation/rehab-point-certification.v1.ts';
@@ -13,7 +13,7 @@ import { statusAt, type ReportTask } from './items.ts';
 type Done<R> = { task: ReportTask; result: R };
 
 /** The tasks of a type completed by `end`, with their results as their contract reads them, oldest first. */
-function completed<S extends z.ZodType>(tasks: ReportTask[], type: string, schema: S, end: number): Done<z.infer<S>>[] {
+function completed<S extends z.ZodMiniType>(tasks: ReportTask[], type: string, schema: S, end: number): Done<z.infer<S>>[] {
   return tasks
     .filter((t) => t.type === type && statusAt(t, end) === 'completed')
     .flatMap((task) => {

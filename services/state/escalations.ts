@@ -3,7 +3,7 @@
 //   escalation  pk ESC#<city code or 450000>  sk <escalationId>   (escalationId = <taskId>.E1 | .E2)
 // One per task and level: the sweep that finds it again writes nothing (the put's condition fails).
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Escalation } from '../../contracts/api/supervision.ts';
 import { chained } from '../audit/chain.ts';
 import { hubMachine, type Who } from '../auth/actor.ts';

@@ -4,7 +4,7 @@
 //             gsi1: XFER#<toInstitutionId> / <status>#<createdAt>#<id>      (incoming, the city)
 //             gsi2: INST#<fromInstitutionId> / TRANSFER#<status>#<createdAt>#<id>  (outgoing, the county)
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TransferChild, TransferView } from '../../contracts/api/transfers.ts';
 import type { Who } from '../auth/actor.ts';
 import { documentClient } from '../lib/aws.ts';

@@ -2,7 +2,7 @@
 // one without a translation fails here, not in front of a civil servant.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { ChildFacts } from '../../contracts/case.ts';
 import { fieldZh, valueZh } from '../../services/console/src/i18n/labels.ts';
@@ -23,7 +23,7 @@ function collect(schema: unknown, fields: Set<string>, values: Set<string>) {
   if (d.type === 'enum') return Object.values(d.entries as Record<string, string>).forEach((v) => values.add(v));
   if (d.type === 'literal') return (d.values as unknown[]).forEach((v) => values.add(String(v)));
   if (d.type === 'object') {
-    for (const [k, v] of Object.entries(d.shape as Record<string, z.ZodType>)) {
+    for (const [k, v] of Object.entries(d.shape as Record<string, z.ZodMiniType>)) {
       fields.add(k);
       collect(v, fields, values);
     }

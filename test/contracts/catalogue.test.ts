@@ -1,7 +1,7 @@
 // Properties every task type of the catalogue shares: naming, metadata, JSON Schema export, strictness, and the
 // parts it plays in the shared mechanisms. The catalogue is the topology's; docs/task-types.md prints it.
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Envelope } from '../../contracts/envelope.ts';
 import { departments, taskTypes, taskTypesOf } from '../../services/topology.ts';
 import { undocumentedOrOpen } from './fixtures.ts';

@@ -1,6 +1,6 @@
 // Case facts and helpers the contract tests share. Every child fact is filled in with a value that appears
 // nowhere else, so a test can tell from a request's JSON alone whether a fact leaked into it.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { Child, Institution, type CaseFacts } from '../../contracts/case.ts';
 import { gb11643CheckChar } from '../../contracts/common.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
@@ -71,7 +71,7 @@ export function leakedValues(request: unknown, values: Partial<Record<string, st
 export const keysOf = (o: object) => Object.keys(o).sort();
 
 /** The paths of the business rules a well-shaped result breaks, or [] when it meets them all. */
-export function brokenRules<Req extends z.ZodType, Res extends z.ZodType, In extends z.ZodType>(
+export function brokenRules<Req extends z.ZodMiniType, Res extends z.ZodMiniType, In extends z.ZodMiniType>(
   contract: TaskTypeContract<Req, Res, In>,
   result: z.infer<Res>,
   request: z.infer<Req>,
@@ -80,7 +80,7 @@ export function brokenRules<Req extends z.ZodType, Res extends z.ZodType, In ext
 }
 
 /** The dotted paths of the issues a schema raises, or [] when the value parses. */
-export function issuePaths(schema: z.ZodType, value: unknown): string[] {
+export function issuePaths(schema: z.ZodMiniType, value: unknown): string[] {
   const out = schema.safeParse(value);
   return out.success ? [] : out.error.issues.map((i) => i.path.join('.'));
 }

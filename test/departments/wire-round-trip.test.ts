@@ -4,7 +4,7 @@
 // optional fields out, around the task type's example; only requests the contract accepts are tried.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { loadExamples } from '../../scripts/contracts/examples.ts';
 import { loadMapping } from '../../scripts/departments/modules.ts';
 import { taskEnvelope } from '../../services/dispatch/envelope.ts';

@@ -1,6 +1,7 @@
 // Every answer an integration test gets is parsed with the schema the API documents for it (contracts/api/operations):
 // a success with its route's `success.schema`, an error with the error body, at a status the route declares. A
 // response that drifts from the OpenAPI document fails the test that received it.
+import * as z from 'zod/mini';
 import { ErrorBody, GatewayErrorBody } from '../../contracts/api/errors.ts';
 import { operations } from '../../contracts/api/operations/index.ts';
 import { matchRoute } from '../../scripts/local/route-match.ts';
@@ -9,7 +10,7 @@ const routes = Object.entries(operations).map(([key, op]) => {
   const [method, path] = key.split(' ') as [string, string];
   return { method, path, op };
 });
-const AnyError = ErrorBody.or(GatewayErrorBody);
+const AnyError = z.union([ErrorBody, GatewayErrorBody]);
 
 /** Throws, naming the route and the offending fields, when `body` is not what the route documents for `status`. */
 export function checkResponse(method: string, path: string, status: number, body: unknown): void {

@@ -2,10 +2,10 @@
 // field, input field or child fact fails `npm run typecheck` (each `@ts-expect-error` below fails it if the line
 // compiles). The runtime assertions check that what does compile is what the mechanisms read.
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTaskType } from '../../contracts/task-type.ts';
 
-const Input = z.strictObject({ place: z.string(), note: z.string().optional() });
+const Input = z.strictObject({ place: z.string(), note: z.optional(z.string()) });
 const Result = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('done'), number: z.string(), onDate: z.iso.date() }),
   z.strictObject({ outcome: z.literal('refused'), reason: z.string() }),

@@ -1,7 +1,7 @@
 // Task types that belong to a workflow are marked on their contract, and only that workflow opens them, with the
 // facts it owns: a caller can neither open them by hand nor give or correct those fields.
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Child } from '../../contracts/case.ts';
 import { admissionRules } from '../../services/cases/admission.ts';
 import { getInstitution } from '../../services/cases/institutions.ts';
@@ -52,7 +52,7 @@ describe('[matrix] workflow-bound task types', () => {
       ['civil-affairs.special-hardship-recognition', 'coming-of-age'],
     ]);
     for (const { contract } of bound) {
-      const fields = Object.keys((contract.input as z.ZodObject).shape);
+      const fields = Object.keys((contract.input as z.ZodMiniObject).shape);
       expect(fields).toEqual(expect.arrayContaining([...contract.workflow!.boundInput]));
     }
   });

@@ -1,11 +1,11 @@
 // The Chinese of zod's own checks (contracts/api/messages-zh.ts issueDetailZh, through services/lib/messages-zh.ts
 // zodIssues): specific where the generic words of the code would mislead a person.
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Gender, IsoDate, IsoDateTime, ShortText } from '../../contracts/common.ts';
 import { zodIssues } from '../../services/lib/messages-zh.ts';
 
-const zhOf = (schema: z.ZodType, value: unknown) => {
+const zhOf = (schema: z.ZodMiniType, value: unknown) => {
   const parsed = schema.safeParse(value);
   if (parsed.success) throw new Error('expected a refusal');
   return zodIssues(parsed.error).map((i) => i.message_zh);
@@ -29,9 +29,9 @@ describe('Chinese for zod\'s own checks', () => {
   });
 
   it('sizes say the bound and its unit', () => {
-    expect(zhOf(z.string().max(5), 'abcdefg')).toEqual(['不能超过5个字符']);
-    expect(zhOf(z.array(z.string()).min(2), ['a'])).toEqual(['至少2项']);
-    expect(zhOf(z.int().max(10), 11)).toEqual(['不能大于10']);
+    expect(zhOf(z.string().check(z.maxLength(5)), 'abcdefg')).toEqual(['不能超过5个字符']);
+    expect(zhOf(z.array(z.string()).check(z.minLength(2)), ['a'])).toEqual(['至少2项']);
+    expect(zhOf(z.int().check(z.lte(10)), 11)).toEqual(['不能大于10']);
   });
 
   it('keeps the code\'s words where the details add nothing', () => {

@@ -1,6 +1,6 @@
 // Every route of the API, documented: `<METHOD> <path>` → its operation. Every route of the topology must have one
 // (the OpenAPI build fails naming it), and a handler's answer must have the type of its `success.schema`.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { childOperations } from './children.ts';
 import { incidentOperations } from './incidents.ts';
 import { importOperations } from './imports.ts';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { IMPORT_PAGE_ROWS, type ImportPageResult, type ImportProgress, type ImportTemplate } from '../../../contracts/api/imports.ts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { RefusedError, UsageError, type HubClient } from '../client.ts';
 import { context } from '../context.ts';
 import type { CommandIo } from '../output.ts';

@@ -1,6 +1,6 @@
 // A stand-in civil-affairs bureau of the place of placement: the young person is recognised for the support mode
 // asked for, from today, with a certificate number of the county. Deterministic from the request.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { specialHardshipRecognitionV1 } from '../../../contracts/civil-affairs/special-hardship-recognition.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/civil-affairs/mapping.ts';

@@ -2,7 +2,7 @@
 // point for three years from the day it decides (四(二): welfare institutions get priority), and enrols a disabled
 // child in rehabilitation assistance (二(四)) at the child's own institution, with a plan drawn from the needs the
 // institution assessed, or from the disability category when no needs were sent. Deterministic from the request.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
 import { rehabPointCertificationV1 } from '../../../contracts/disability-federation/rehab-point-certification.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';

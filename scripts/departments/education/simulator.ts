@@ -2,7 +2,7 @@
 // the special-education school, any other in the regular school of the level (二(五)), with record number G +
 // identity number, or J + a code the record system generates for a child without one. A record transfer keeps a
 // formal number (一人一号、终身不变) and replaces only a temporary L number. Deterministic from the request.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { gb11643CheckChar } from '../../../contracts/common.ts';
 import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
 import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';

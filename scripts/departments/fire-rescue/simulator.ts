@@ -1,7 +1,7 @@
 // A stand-in fire and rescue detachment. A periodic inspection finds nothing; one the institution asked for
 // (after a renovation, say) finds a general hazard to remedy within 30 days. Either way a drill is held and the
 // evacuation plan reviewed (四(二), 二(九)). Deterministic from the request.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/fire-rescue/mapping.ts';

@@ -1,7 +1,7 @@
 // A stand-in human resources and social security bureau. At 16: technical-school and employment guidance. On coming
 // of age: what the wishes ask for (a technical school, training and guidance for work, assistance for a person with
 // employment difficulties) with the training and social-insurance subsidies. Deterministic from the request.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { employmentSupportV1 } from '../../../contracts/human-resources/employment-support.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/human-resources/mapping.ts';

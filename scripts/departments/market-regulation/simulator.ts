@@ -1,6 +1,6 @@
 // A stand-in market regulation bureau. A periodic inspection finds the canteen good; one the institution asked for
 // finds a general problem to remedy within 14 days. Guidance is given either way (四(二)). Deterministic.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { foodSafetyInspectionV1 } from '../../../contracts/market-regulation/food-safety-inspection.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/market-regulation/mapping.ts';

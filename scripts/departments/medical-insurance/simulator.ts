@@ -1,6 +1,6 @@
 // A stand-in Healthcare Security Bureau: enrolls every child on the day it hears of it, benefits from the
 // same day (no waiting period), contribution subsidised for orphans and de-facto-unsupported children.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PreEnrollmentResult } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/medical-insurance/mapping.ts';

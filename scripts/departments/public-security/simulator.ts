@@ -2,7 +2,7 @@
 // registers the child on the institution's collective household with a new identity number (gender digit and
 // birth date the child's, GB 11643 check character), migrates a hukou to the receiving institution's collective
 // household or, on coming of age, to the place of placement, and samples and compares blood without a match. Numbers derive from the ids, so answers are stable.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { gb11643CheckChar } from '../../../contracts/common.ts';
 import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';
@@ -13,8 +13,8 @@ import { guangxiCities } from '../../../services/seed/institutions.ts';
 import type { DepartmentSimulator } from '../../simulators/simulator.ts';
 import { fromWire } from '../../../services/departments/public-security/mapping.ts';
 
-type Req<C extends { request: z.ZodType }> = z.infer<C['request']>;
-type Res<C extends { result: z.ZodType }> = z.infer<C['result']>;
+type Req<C extends { request: z.ZodMiniType }> = z.infer<C['request']>;
+type Res<C extends { result: z.ZodMiniType }> = z.infer<C['result']>;
 
 /** FNV-1a: a stable small number from an id, so the same request always gets the same answer. */
 function hash(text: string): number {

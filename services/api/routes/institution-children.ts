@@ -2,7 +2,7 @@
 // (GET /v1/institutions/{institutionId}/children). One Query of the institution index per page of children (keys
 // only) and one Query per child of its own partition: reads proportional to the institution's own children, never
 // a Scan. A page stops at `limit` matches or after MAX_EXAMINED children, whichever comes first.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildrenQuery, type ChildSummary } from '../../../contracts/api/children.ts';
 import { ChildId, IsoDate } from '../../../contracts/common.ts';
 import { noteReads } from '../../audit/reads.ts';

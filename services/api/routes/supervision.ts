@@ -1,6 +1,6 @@
 // A city's overview, its overdue list and the escalations a supervisor received (docs/decisions/0018-supervision-reports.md).
 import { clock } from '../../lib/clock.ts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AcknowledgeEscalationRequest, EscalationsQuery, OverdueQuery, type CityOverview } from '../../../contracts/api/supervision.ts';
 import { IsoDateTime, TaskId } from '../../../contracts/common.ts';
 import { assertSupervises } from '../../auth/scope.ts';

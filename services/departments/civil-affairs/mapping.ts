@@ -2,7 +2,7 @@
 // application (社会救助信息系统, 特困人员供养申请): pinyin-initial field names (sqr 申请人, xm 姓名, xb 性别, csrq 出生日期,
 // sfzh 身份证号, sfcj 是否残疾, sqdw 申请单位, xzqh 受理地行政区划, gyfs 供养方式, gyjg 供养机构, ldnl 劳动能力, zlnl 自理能力).
 // The county code routes the application to the bureau of the place of placement. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { specialHardshipRecognitionV1 } from '../../../contracts/civil-affairs/special-hardship-recognition.v1.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
@@ -21,32 +21,30 @@ const GYFS = codeTable('供养方式 (form of support)', {
 const LDNL = codeTable('劳动能力 (labour capacity)', { full: ['1', '完全具备'], partial: ['2', '部分具备'], none: ['3', '不具备'] });
 const ZLNL = codeTable('生活自理能力 (self-care capacity)', { full: ['1', '完全具备'], partial: ['2', '部分具备'], none: ['3', '不具备'] });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 export const CivilAffairsWire = z
   .strictObject({
     ywlx: YWLX.only('civil-affairs.special-hardship-recognition.v1'),
     sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
     sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-    bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+    bjqx: z.optional(text('办结期限 (deadline), ISO 8601 with offset')),
     sqr: z
       .strictObject({
         hubId: text('the hub’s id of the young person'),
         xm: text('姓名 (name)'),
         xb: XB.schema,
         csrq: text('出生日期 (date of birth), YYYY-MM-DD'),
-        sfzh: text('身份证号 (identity number)').optional(),
+        sfzh: z.optional(text('身份证号 (identity number)')),
         sfcj: SFCJ.schema,
-      })
-      .describe('申请人 (the applicant)'),
+      }).check(z.describe('申请人 (the applicant)')),
     sqdw: text('申请单位 (the institution applying on the applicant’s behalf)'),
     xzqh: text('受理地行政区划代码 (county of the place of placement, whose civil-affairs bureau decides)'),
     gyfs: GYFS.schema,
-    gyjg: text('供养机构 (the social welfare institution, for centralised support)').optional(),
+    gyjg: z.optional(text('供养机构 (the social welfare institution, for centralised support)')),
     ldnl: LDNL.schema,
     zlnl: ZLNL.schema,
-  })
-  .meta({ title: '特困人员认定 (civil-affairs.special-hardship-recognition v1): the pushed body' });
+  }).check(z.meta({ title: '特困人员认定 (civil-affairs.special-hardship-recognition v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '社会救助信息系统 (social assistance information system), 特困人员供养申请',

@@ -1,7 +1,7 @@
 // The conscription office's wire format, modelled on its online conscription system's referral (全国征兵网, 兵役登记
 // 推荐): pinyin-initial field names (yzxx 应征信息, xm 姓名, xb 性别, csrq 出生日期, gmsfhm 公民身份号码, tjdw 推荐单位,
 // djd 登记地 行政区划, yxtj 优先推荐). Identity and place only. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { priorityEnlistmentV1 } from '../../../contracts/conscription/priority-enlistment.v1.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
@@ -14,28 +14,26 @@ const YWLX = codeTable('业务类型 (business type): which task type the body c
 const XB = codeTable('性别代码 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
 const YXTJ = codeTable('优先推荐 (referred with priority)', { yes: ['1', '是：孤儿成年，同等条件下优先', 'yes: an orphan coming of age, first under equal conditions'] });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 export const ConscriptionWire = z
   .strictObject({
     ywlx: YWLX.only('conscription.priority-enlistment.v1'),
     sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
     sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-    bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+    bjqx: z.optional(text('办结期限 (deadline), ISO 8601 with offset')),
     yzxx: z
       .strictObject({
         hubId: text('the hub’s id of the young person'),
         xm: text('姓名 (name)'),
         xb: XB.schema,
         csrq: text('出生日期 (date of birth), YYYY-MM-DD'),
-        gmsfhm: text('公民身份号码 (identity number)').optional(),
-      })
-      .describe('应征信息 (the young person)'),
+        gmsfhm: z.optional(text('公民身份号码 (identity number)')),
+      }).check(z.describe('应征信息 (the young person)')),
     tjdw: text('推荐单位 (the institution referring the young person)'),
     djd: text('登记地 (county of registration: the place of placement, 行政区划代码)'),
     yxtj: YXTJ.schema,
-  })
-  .meta({ title: '优先安排入伍 (conscription.priority-enlistment v1): the pushed body' });
+  }).check(z.meta({ title: '优先安排入伍 (conscription.priority-enlistment v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '全国征兵网 (national online conscription system), 兵役登记推荐',

@@ -2,7 +2,7 @@
 // system (残疾儿童康复救助信息系统) and the disability certificate data items: upper-case pinyin-initial field names
 // (XM 姓名, XB 性别, CSRQ 出生日期, SFZH 身份证号, CJRZH 残疾人证号, CJLB 残疾类别, CJDJ 残疾等级, KFLB 康复类别)
 // with the GB/T 26341 category codes. Both task types travel in one envelope told apart by `YWBM`. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
 import { rehabAssistanceV1 } from '../../../contracts/disability-federation/rehab-assistance.v1.ts';
@@ -50,12 +50,12 @@ const FWNR = codeTable('服务内容 (service)', {
   'rehabilitation-training': ['03', '康复训练', 'rehabilitation training'],
 });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 const header = {
   SQLSH: text('申请流水号 (application serial number): the hub’s task id; answer through the hub API with it'),
   SQSJ: text('申请时间 (requested at), ISO 8601 with offset'),
-  BLQX: text('办理时限 (deadline), ISO 8601 with offset').optional(),
+  BLQX: z.optional(text('办理时限 (deadline), ISO 8601 with offset')),
 };
 
 const CertificationWire = z
@@ -68,16 +68,13 @@ const CertificationWire = z
         JGMC: text('机构名称 (its name)'),
         JGLX: JGLX.schema,
         SZSDM: text('所在市代码 (city division code, GB/T 2260)'),
-        SZXDM: text('所在县代码 (county division code, GB/T 2260)').optional(),
-        JGDZ: text('机构地址 (address)').optional(),
+        SZXDM: z.optional(text('所在县代码 (county division code, GB/T 2260)')),
+        JGDZ: z.optional(text('机构地址 (address)')),
         FWXM: z
-          .array(z.strictObject({ KFLB: KFLB.schema, FWNR: z.array(FWNR.schema) }))
-          .describe('服务项目 (services offered, per rehabilitation area)'),
-        KFZYRS: z.int().describe('康复专业人员数 (rehabilitation professionals)').optional(),
-      })
-      .describe('申请内容 (the application)'),
-  })
-  .meta({ title: '定点康复机构认定 (disability-federation.rehab-point-certification v1): the pushed body' });
+          .array(z.strictObject({ KFLB: KFLB.schema, FWNR: z.array(FWNR.schema) })).check(z.describe('服务项目 (services offered, per rehabilitation area)')),
+        KFZYRS: z.optional(z.int().check(z.describe('康复专业人员数 (rehabilitation professionals)'))),
+      }).check(z.describe('申请内容 (the application)')),
+  }).check(z.meta({ title: '定点康复机构认定 (disability-federation.rehab-point-certification v1): the pushed body' }));
 
 const AssistanceWire = z
   .strictObject({
@@ -89,17 +86,15 @@ const AssistanceWire = z
         XM: text('姓名 (name)'),
         XB: XB.schema,
         CSRQ: text('出生日期 (date of birth), YYYY-MM-DD'),
-        SFZH: text('身份证号 (identity number)').optional(),
+        SFZH: z.optional(text('身份证号 (identity number)')),
         JGBM: text('机构编码 (the institution the child lives in)'),
         JGMC: text('机构名称 (its name)'),
-        CJLB: CJLB.schema.optional(),
-        CJDJ: CJDJ.schema.optional(),
-        CJRZH: text('残疾人证号 (disability certificate number)').optional(),
-        KFXQ: z.array(KFLB.schema).describe('康复需求 (rehabilitation needs)').optional(),
-      })
-      .describe('申请内容 (the child and the needs)'),
-  })
-  .meta({ title: '残疾儿童康复救助 (disability-federation.rehab-assistance v1): the pushed body' });
+        CJLB: z.optional(CJLB.schema),
+        CJDJ: z.optional(CJDJ.schema),
+        CJRZH: z.optional(text('残疾人证号 (disability certificate number)')),
+        KFXQ: z.optional(z.array(KFLB.schema).check(z.describe('康复需求 (rehabilitation needs)'))),
+      }).check(z.describe('申请内容 (the child and the needs)')),
+  }).check(z.meta({ title: '残疾儿童康复救助 (disability-federation.rehab-assistance v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '残疾儿童康复救助信息系统 (disabled children’s rehabilitation assistance system) and the disability certificate data items',

@@ -2,7 +2,7 @@
 // (全国中小学生学籍信息管理系统): pinyin-initial field names (xm 姓名, xbm 性别码, csrq 出生日期, sfzjlx/sfzjh
 // 身份证件类型/号, xjh 学籍号, xxmc 学校名称) and its code tables. Both task types travel in one envelope told
 // apart by the business type `ywlx`. Pure: tested both ways against the contracts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
 import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
@@ -30,7 +30,7 @@ const XD = codeTable('学段 (school stage)', {
 });
 const SFCJ = codeTable('是否残疾 (disabled)', { yes: ['1', '是'], no: ['0', '否'] });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 /** 学生基本信息: who the child is, as the record system keys a student. */
 const Xsxx = z
@@ -40,15 +40,13 @@ const Xsxx = z
     xbm: XBM.schema,
     csrq: text('出生日期 (date of birth), YYYY-MM-DD'),
     sfzjlx: SFZJLX.schema,
-    sfzjh: text('身份证件号 (identity number): present exactly when sfzjlx is 1').optional(),
-  })
-  .refine((x) => (x.sfzjlx === SFZJLX.codes['id-card']) === (x.sfzjh !== undefined), 'sfzjh goes with sfzjlx 1 and only with it')
-  .describe('学生基本信息 (the student)');
+    sfzjh: z.optional(text('身份证件号 (identity number): present exactly when sfzjlx is 1')),
+  }).check(z.refine((x) => (x.sfzjlx === SFZJLX.codes['id-card']) === (x.sfzjh !== undefined), 'sfzjh goes with sfzjlx 1 and only with it'), z.describe('学生基本信息 (the student)'));
 
 const header = {
   lsh: text('流水号 (serial number): the hub’s task id; answer through the hub API with it'),
   sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-  blqx: text('办理期限 (deadline), ISO 8601 with offset').optional(),
+  blqx: z.optional(text('办理期限 (deadline), ISO 8601 with offset')),
 };
 
 const PlacementWire = z
@@ -61,12 +59,10 @@ const PlacementWire = z
         jzjgdm: text('居住机构代码 (the institution the child lives in): placement is near it (就近就便)'),
         jzjgmc: text('居住机构名称 (its name)'),
         sfcj: SFCJ.schema,
-        xd: XD.schema.optional(),
-        nj: z.int().describe('年级 (grade within the stage), 1 = first year').optional(),
-      })
-      .describe('入学信息 (placement wanted)'),
-  })
-  .meta({ title: '入学安置 (education.school-placement v1): the pushed body' });
+        xd: z.optional(XD.schema),
+        nj: z.optional(z.int().check(z.describe('年级 (grade within the stage), 1 = first year'))),
+      }).check(z.describe('入学信息 (placement wanted)')),
+  }).check(z.meta({ title: '入学安置 (education.school-placement v1): the pushed body' }));
 
 const TransferWire = z
   .strictObject({
@@ -78,10 +74,8 @@ const TransferWire = z
         xjh: text('学籍号 (current student record number)'),
         zcxxmc: text('转出学校名称 (school the record moves from)'),
         zrjgdm: text('转入机构代码 (institution the child moves to)'),
-      })
-      .describe('转学信息 (the transfer)'),
-  })
-  .meta({ title: '学籍转移 (education.school-record-transfer v1): the pushed body' });
+      }).check(z.describe('转学信息 (the transfer)')),
+  }).check(z.meta({ title: '学籍转移 (education.school-record-transfer v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '全国中小学生学籍信息管理系统 (national primary and secondary student record system)',

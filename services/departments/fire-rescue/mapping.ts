@@ -2,7 +2,7 @@
 // application (消防监督管理系统, 消防安全检查申请): pinyin-initial field names (dwmc 单位名称, dwdz 单位地址,
 // jclx 检查类型, sqly 申请理由). The one task type still carries the business type `ywlx`, so a second one
 // can join the same envelope. The premises only: no child data exists in the request, none is added. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
@@ -17,26 +17,23 @@ const JCLX = codeTable('检查类型 (kind of inspection)', {
   requested: ['05', '单位申请检查', 'requested by the institution'],
 });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 export const FireRescueWire = z
   .strictObject({
     ywlx: YWLX.only('fire-rescue.safety-inspection.v1'),
     sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
     sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-    bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+    bjqx: z.optional(text('办结期限 (deadline), ISO 8601 with offset')),
     dwxx: z
       .strictObject({
         dwbm: text('单位编码 (the institution’s id)'),
         dwmc: text('单位名称 (its name)'),
-        dwdz: text('单位地址 (its address)').optional(),
-      })
-      .describe('单位信息 (the institution whose premises are inspected)'),
+        dwdz: z.optional(text('单位地址 (its address)')),
+      }).check(z.describe('单位信息 (the institution whose premises are inspected)')),
     jcxx: z
-      .strictObject({ jclx: JCLX.schema, sqly: text('申请理由 (why the institution asks for it)').optional() })
-      .describe('检查信息 (the inspection)'),
-  })
-  .meta({ title: '消防安全检查 (fire-rescue.safety-inspection v1): the pushed body' });
+      .strictObject({ jclx: JCLX.schema, sqly: z.optional(text('申请理由 (why the institution asks for it)')) }).check(z.describe('检查信息 (the inspection)')),
+  }).check(z.meta({ title: '消防安全检查 (fire-rescue.safety-inspection v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '消防监督管理系统 (fire supervision management system), 消防安全检查申请',

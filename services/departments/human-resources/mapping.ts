@@ -1,7 +1,7 @@
 // The human resources and social security bureau's wire format, modelled on its public employment service platform's
 // application (公共就业服务申请): pinyin-initial field names (grxx 个人信息, xm 姓名, xb 性别, csrq 出生日期, sfzh 身份证号,
 // sqdw 申请单位, jd 阶段, yy 意愿, ldnl 劳动能力, azd 安置地, jykn 就业困难人员). Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { employmentSupportV1 } from '../../../contracts/human-resources/employment-support.v1.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
@@ -25,31 +25,29 @@ const YY = codeTable('本人意愿 (wish)', {
 const LDNL = codeTable('劳动能力 (labour capacity)', { full: ['1', '完全具备'], partial: ['2', '部分具备'], none: ['3', '不具备'] });
 const JYKN = codeTable('就业困难人员 (asks for employment assistance)', { yes: ['1', '是'], no: ['0', '否'] });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 export const HumanResourcesWire = z
   .strictObject({
     ywlx: YWLX.only('human-resources.employment-support.v1'),
     sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
     sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-    bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+    bjqx: z.optional(text('办结期限 (deadline), ISO 8601 with offset')),
     grxx: z
       .strictObject({
         hubId: text('the hub’s id of the young person'),
         xm: text('姓名 (name)'),
         xb: XB.schema,
         csrq: text('出生日期 (date of birth), YYYY-MM-DD'),
-        sfzh: text('身份证号 (identity number)').optional(),
-      })
-      .describe('个人信息 (the young person)'),
+        sfzh: z.optional(text('身份证号 (identity number)')),
+      }).check(z.describe('个人信息 (the young person)')),
     sqdw: text('申请单位 (the institution applying on the young person’s behalf)'),
     jd: JD.schema,
-    yy: z.array(YY.schema).describe('本人意愿 (wishes), from the capability assessment').optional(),
-    ldnl: LDNL.schema.optional(),
-    azd: text('安置地 (county of the place of placement, 行政区划代码)').optional(),
-    jykn: JYKN.schema.optional(),
-  })
-  .meta({ title: '技工教育与就业服务 (human-resources.employment-support v1): the pushed body' });
+    yy: z.optional(z.array(YY.schema).check(z.describe('本人意愿 (wishes), from the capability assessment'))),
+    ldnl: z.optional(LDNL.schema),
+    azd: z.optional(text('安置地 (county of the place of placement, 行政区划代码)')),
+    jykn: z.optional(JYKN.schema),
+  }).check(z.meta({ title: '技工教育与就业服务 (human-resources.employment-support v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '公共就业服务信息平台 (public employment service platform), 公共就业服务申请',

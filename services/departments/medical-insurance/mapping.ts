@@ -1,6 +1,6 @@
 // The Healthcare Security Bureau's wire format, modelled on the national medical-insurance platform's field
 // names (psn_name, gend, brdy, psn_cert_type, certno) and code tables. Pure: tested both ways against the contract.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { PreEnrollmentRequest, preEnrollmentV1 } from '../../../contracts/medical-insurance/pre-enrollment.v1.ts';
 import { codeTable, defineWireFormat } from '../wire-format.ts';
@@ -19,14 +19,14 @@ const INSUTYPE = codeTable('险种类型 (insutype)', {
   resident: ['390', '城乡居民基本医疗保险', "urban and rural residents' basic medical insurance"],
 });
 
-const text = (zh: string) => z.string().describe(zh);
+const text = (zh: string) => z.string().check(z.describe(zh));
 
 export const MedicalInsuranceWire = z
   .strictObject({
-    infno: z.literal('HUB-PRE-ENROLL').describe('交易编号 (transaction code): a pre-enrollment from the hub'),
+    infno: z.literal('HUB-PRE-ENROLL').check(z.describe('交易编号 (transaction code): a pre-enrollment from the hub')),
     msgid: text('报文ID (message id): the hub’s task id; answer through the hub API with it'),
     inf_time: text('交易时间 (sent at), ISO 8601 with offset'),
-    deadline: text('办理期限 (deadline), ISO 8601 with offset').optional(),
+    deadline: z.optional(text('办理期限 (deadline), ISO 8601 with offset')),
     input: z
       .strictObject({
         hub_child_id: text('儿童编号: the hub’s child id'),
@@ -34,15 +34,13 @@ export const MedicalInsuranceWire = z
         gend: GEND.schema,
         brdy: text('出生日期 (date of birth), YYYY-MM-DD'),
         psn_cert_type: CERT.schema,
-        certno: text('证件号码 (identity number): present exactly when psn_cert_type is 01').optional(),
+        certno: z.optional(text('证件号码 (identity number): present exactly when psn_cert_type is 01')),
         insutype: INSUTYPE.schema,
         emp_no: text('单位编号 (the welfare institution that enrolls the child)'),
         begndate: text('开始日期 (enrollment due from: the admission date), YYYY-MM-DD'),
         subsidy_type: SUBSIDY.schema,
-      })
-      .describe('交易输入 (the person to enroll)'),
-  })
-  .meta({ title: '医保预参保登记 (medical-insurance.pre-enrollment v1): the pushed body' });
+      }).check(z.describe('交易输入 (the person to enroll)')),
+  }).check(z.meta({ title: '医保预参保登记 (medical-insurance.pre-enrollment v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '国家医疗保障信息平台 (national medical-insurance platform) interface fields',

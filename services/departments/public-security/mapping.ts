@@ -2,7 +2,7 @@
 // (人口管理信息系统): pinyin-initial field names (xm 姓名, xb 性别, csrq 出生日期 as YYYYMMDD, gmsfhm 公民身份号码,
 // hh 户号, jgdm/jgmc 机构代码/名称) and code tables. All five task types travel in one envelope told apart by the
 // business category `ywlb`. Pure: tested both ways against the contracts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { defineWireFormat } from '../wire-format.ts';
 import { header, isoDate, person, Rq, rq, ryxx, SF, text, XB, YWLB } from './wire-fields.ts';
@@ -28,11 +28,9 @@ const FoundlingWire = z
         jsdd: text('捡拾地点 (where the child was found)'),
         jsdxzqh: text('捡拾地行政区划代码 (county division code of that place, GB/T 2260)'),
         jsrq: Rq('捡拾日期 (found on)'),
-        jsjg: text('捡拾经过 (circumstances)').optional(),
-      })
-      .describe('捡拾信息 (the finding)'),
-  })
-  .meta({ title: '捡拾报案 (public-security.foundling-report v1): the pushed body' });
+        jsjg: z.optional(text('捡拾经过 (circumstances)')),
+      }).check(z.describe('捡拾信息 (the finding)')),
+  }).check(z.meta({ title: '捡拾报案 (public-security.foundling-report v1): the pushed body' }));
 
 const RegistrationWire = z
   .strictObject({
@@ -43,12 +41,10 @@ const RegistrationWire = z
         jgdm: text('机构代码 (the institution whose collective household, 集体户, the child joins)'),
         jgmc: text('机构名称 (its name)'),
         ryrq: Rq('入院日期 (admitted on)'),
-        fmbx: SF.schema.describe('父母不详 (parents unknown): 是/否'),
-        jsbazmbh: text('捡拾报案证明编号 (foundling report certificate number)').optional(),
-      })
-      .describe('落户信息 (the registration)'),
-  })
-  .meta({ title: '户口登记 (public-security.hukou-registration v1): the pushed body' });
+        fmbx: SF.schema.check(z.describe('父母不详 (parents unknown): 是/否')),
+        jsbazmbh: z.optional(text('捡拾报案证明编号 (foundling report certificate number)')),
+      }).check(z.describe('落户信息 (the registration)')),
+  }).check(z.meta({ title: '户口登记 (public-security.hukou-registration v1): the pushed body' }));
 
 const MigrationWire = z
   .strictObject({
@@ -57,13 +53,11 @@ const MigrationWire = z
     ywxx: z
       .strictObject({
         qchjdz: text('迁出地户籍地址 (hukou address moved from)'),
-        hh: text('户号 (household number)').optional(),
+        hh: z.optional(text('户号 (household number)')),
         qrjgdm: text('迁入机构代码 (institution moved to)'),
-        qrdz: text('迁入地址 (address moved to)').optional(),
-      })
-      .describe('迁移信息 (the migration)'),
-  })
-  .meta({ title: '户口迁移 (public-security.hukou-migration v1): the pushed body' });
+        qrdz: z.optional(text('迁入地址 (address moved to)')),
+      }).check(z.describe('迁移信息 (the migration)')),
+  }).check(z.meta({ title: '户口迁移 (public-security.hukou-migration v1): the pushed body' }));
 
 const DnaWire = z
   .strictObject({
@@ -73,11 +67,9 @@ const DnaWire = z
       .strictObject({
         jgdm: text('机构代码 (where the child can be sampled)'),
         jgmc: text('机构名称 (its name)'),
-        jsbazmbh: text('捡拾报案证明编号 (the foundling report the sample belongs to)').optional(),
-      })
-      .describe('采血信息 (the sampling)'),
-  })
-  .meta({ title: '采血比对 (public-security.dna-comparison v1): the pushed body' });
+        jsbazmbh: z.optional(text('捡拾报案证明编号 (the foundling report the sample belongs to)')),
+      }).check(z.describe('采血信息 (the sampling)')),
+  }).check(z.meta({ title: '采血比对 (public-security.dna-comparison v1): the pushed body' }));
 
 export const wireFormat = defineWireFormat({
   modelledOn: '人口管理信息系统 (population management information system)',

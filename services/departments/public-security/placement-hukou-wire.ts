@@ -1,7 +1,7 @@
 // The body of 户口迁移（成年安置） (public-security.placement-hukou v1) on the population system's wire: the hukou leaves
 // the institution's collective household (迁出机构 qcjgdm) for the place of placement (迁入地 qrxzqh, qrdz), a
 // village or community's household register (qrcsq) or a social welfare institution's collective household (qrfljg).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../../contracts/envelope.ts';
 import { placementHukouV1 } from '../../../contracts/public-security/placement-hukou.v1.ts';
 import { header, person, ryxx, text, YWLB } from './wire-fields.ts';
@@ -13,16 +13,14 @@ export const PlacementHukouWire = z
     ywxx: z
       .strictObject({
         qcjgdm: text('迁出机构代码 (the institution whose collective household the hukou leaves)'),
-        qchjdz: text('迁出地户籍地址 (hukou address moved from)').optional(),
-        hh: text('户号 (household number)').optional(),
+        qchjdz: z.optional(text('迁出地户籍地址 (hukou address moved from)')),
+        hh: z.optional(text('户号 (household number)')),
         qrxzqh: text('迁入地行政区划代码 (county of the place of placement, GB/T 2260)'),
         qrdz: text('迁入地址 (address of the place of placement)'),
-        qrcsq: text('迁入村（社区） (the village or community receiving the hukou)').optional(),
-        qrfljg: text('迁入社会福利机构 (the social welfare institution receiving the hukou)').optional(),
-      })
-      .describe('安置迁移信息 (the move to the place of placement)'),
-  })
-  .meta({ title: '户口迁移（成年安置） (public-security.placement-hukou v1): the pushed body' });
+        qrcsq: z.optional(text('迁入村（社区） (the village or community receiving the hukou)')),
+        qrfljg: z.optional(text('迁入社会福利机构 (the social welfare institution receiving the hukou)')),
+      }).check(z.describe('安置迁移信息 (the move to the place of placement)')),
+  }).check(z.meta({ title: '户口迁移（成年安置） (public-security.placement-hukou v1): the pushed body' }));
 
 type Head = Pick<z.infer<typeof PlacementHukouWire>, 'sqbh' | 'sqsj' | 'bjqx'>;
 

@@ -1,6 +1,6 @@
 // What every public-security body shares (modelled on 人口管理信息系统): the business category code table, the person
 // block and the request header, and the date and code conversions. mapping.ts and the per-type wire files use them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { codeTable } from '../wire-format.ts';
 
 export const YWLB = codeTable('业务类别 (business category): which task type the body carries', {
@@ -13,9 +13,9 @@ export const YWLB = codeTable('业务类别 (business category): which task type
 export const XB = codeTable('性别 (gender, GB/T 2261.1)', { male: ['1', '男'], female: ['2', '女'] });
 export const SF = codeTable('是否 (yes/no)', { yes: ['1', '是'], no: ['0', '否'] });
 
-export const text = (zh: string) => z.string().describe(zh);
+export const text = (zh: string) => z.string().check(z.describe(zh));
 /** The population system writes dates as YYYYMMDD. */
-export const Rq = (zh: string) => z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD').describe(`${zh}, YYYYMMDD`);
+export const Rq = (zh: string) => z.string().check(z.regex(/^\d{8}$/, 'a date as YYYYMMDD'), z.describe(`${zh}, YYYYMMDD`));
 export const rq = (isoDate: string) => isoDate.replaceAll('-', '');
 export const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 
@@ -25,14 +25,13 @@ export const Ryxx = z
     xm: text('姓名 (name)'),
     xb: XB.schema,
     csrq: Rq('出生日期 (date of birth)'),
-    gmsfhm: text('公民身份号码 (identity number), when the child has one').optional(),
-  })
-  .describe('人员信息 (the person the business is about)');
+    gmsfhm: z.optional(text('公民身份号码 (identity number), when the child has one')),
+  }).check(z.describe('人员信息 (the person the business is about)'));
 
 export const header = {
   sqbh: text('申请编号 (application number): the hub’s task id; answer through the hub API with it'),
   sqsj: text('申请时间 (requested at), ISO 8601 with offset'),
-  bjqx: text('办结期限 (deadline), ISO 8601 with offset').optional(),
+  bjqx: z.optional(text('办结期限 (deadline), ISO 8601 with offset')),
   ryxx: Ryxx,
 };
 

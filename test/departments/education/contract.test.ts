@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { schoolPlacementV1 } from '../../../contracts/education/school-placement.v1.ts';
 import { schoolRecordTransferV1 } from '../../../contracts/education/school-record-transfer.v1.ts';
 import {

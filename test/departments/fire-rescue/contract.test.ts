@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ChildFacts } from '../../../contracts/case.ts';
 import { safetyInspectionV1 } from '../../../contracts/fire-rescue/safety-inspection.v1.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isSubstantiveReason } from '../../../contracts/public-security/fields.ts';
 import { dnaComparisonV1 } from '../../../contracts/public-security/dna-comparison.v1.ts';
 import { foundlingReportV1 } from '../../../contracts/public-security/foundling-report.v1.ts';

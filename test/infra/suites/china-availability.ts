@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CfnResource } from 'aws-cdk-lib';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { projectRoot } from '../../../infra/hub-function.ts';
 import { configWith, synth, SYNTH_TIMEOUT, type Synthesised, type Templates } from '../synth.ts';
 import { featuresOf } from '../template-features.ts';
@@ -12,18 +12,17 @@ import { featuresOf } from '../template-features.ts';
 const status = z.enum(['available', 'conditional', 'unconfirmed', 'unavailable']);
 const row = z
   .object({
-    id: z.string().min(1),
-    service: z.string().min(1),
-    feature: z.string().optional(),
+    id: z.string().check(z.minLength(1)),
+    service: z.string().check(z.minLength(1)),
+    feature: z.optional(z.string()),
     'cn-north-1': status,
     'cn-northwest-1': status,
-    basis: z.string().min(1),
+    basis: z.string().check(z.minLength(1)),
     source: z.url(),
-    check: z.string().min(1).optional(),
-  })
-  .refine((r) => r.check || ![r['cn-north-1'], r['cn-northwest-1']].some((s) => s === 'unconfirmed' || s === 'conditional'), {
+    check: z.optional(z.string().check(z.minLength(1))),
+  }).check(z.refine((r) => r.check || ![r['cn-north-1'], r['cn-northwest-1']].some((s) => s === 'unconfirmed' || s === 'conditional'), {
     message: 'an unconfirmed or conditional row says how a deployer checks it',
-  });
+  }));
 const list = z.object({ about: z.string(), checked: z.iso.date(), rows: z.array(row) });
 const availability = list.parse(JSON.parse(readFileSync(join(projectRoot, 'infra/china-availability.json'), 'utf8')));
 const byId = new Map(availability.rows.map((r) => [r.id, r]));

@@ -1,7 +1,7 @@
 // 发起新事项: open one more task for a child (POST /v1/children/{id}/tasks), its input form from the task type's
 // input contract. Task types a workflow opens (the transfer's) and those still open for the child are not offered.
 import { useState } from 'preact/hooks';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TaskView } from '../../../../contracts/api/views.ts';
 import { findTaskType, taskTypes } from '../../../topology.ts';
 import { api, ApiError, refusalText } from '../api.ts';
@@ -23,7 +23,7 @@ export function OpenTask(p: { childId?: string; institutionId?: string; tasks: T
   const [issues, setIssues] = useState<Issues>({});
   const [message, setMessage] = useState('');
   const contract = type ? findTaskType(type)?.contract : undefined;
-  const shape = ((contract?.input as z.ZodObject | undefined)?.shape ?? {}) as Record<string, z.ZodType>;
+  const shape = ((contract?.input as z.ZodMiniObject | undefined)?.shape ?? {}) as Record<string, z.ZodMiniType>;
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -11,7 +11,7 @@ import { objectValue } from '../forms/schema.ts';
 import { labelOf } from '../i18n/labels.ts';
 import { issuesOf, zodIssues, type Issues } from '../i18n/zod.ts';
 
-const factShape = SupplyInformationRequest.shape.facts.unwrap().shape;
+const factShape = SupplyInformationRequest.shape.facts.def.innerType.shape;
 
 export function SupplyForm(p: { task: TaskView; onDone: () => void }) {
   const { task } = p;

@@ -1,6 +1,6 @@
 // A contract value (a request, a result, a child's facts) as label: value pairs, for reading: in the contract's
 // field order when its schema is given, institutions and divisions by name, dates as 2026年11月20日.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { findInstitution } from '../../../cases/institutions.ts';
 import counties from '../../../seed/county-centres.json' with { type: 'json' };
 import { guangxiCities } from '../../../seed/institutions.ts';
@@ -24,9 +24,9 @@ function show(key: string, v: unknown): string {
   return valueLabel(v);
 }
 
-export function Values(p: { value: unknown; skip?: string[]; schema?: z.ZodType }) {
+export function Values(p: { value: unknown; skip?: string[]; schema?: z.ZodMiniType }) {
   const value = (p.value ?? {}) as Record<string, unknown>;
-  const order = (p.schema as z.ZodObject | undefined)?.shape ? Object.keys((p.schema as z.ZodObject).shape) : [];
+  const order = (p.schema as z.ZodMiniObject | undefined)?.shape ? Object.keys((p.schema as z.ZodMiniObject).shape) : [];
   const keys = [...order.filter((k) => k in value), ...Object.keys(value).filter((k) => !order.includes(k))];
   const entries = keys.map((k) => [k, value[k]] as const).filter(([k, v]) => v !== undefined && !p.skip?.includes(k));
   return (

@@ -2,7 +2,7 @@
 // label from i18n/labels.ts, its error (Chinese) beside it. Every input has a label; everything works by keyboard.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { labelOf, valueLabel } from '../i18n/labels.ts';
 import type { Issues } from '../i18n/zod.ts';
 import { kindOf, unwrap, type Raw } from './schema.ts';
@@ -39,7 +39,7 @@ interface FieldProps {
   name: string;
   /** Dotted path from the form's root, for ids and errors. */
   path: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   value: Raw;
   onChange: (value: Raw) => void;
   issues: Issues;
@@ -185,7 +185,7 @@ export function Field(p: FieldProps) {
 }
 
 /** Every field of an object schema, in the contract's order. */
-export function ObjectFields(p: { shape: Record<string, z.ZodType>; values: Values; onChange: (v: Values) => void; issues: Issues; path?: string; only?: string[] }) {
+export function ObjectFields(p: { shape: Readonly<Record<string, z.core.$ZodType>>; values: Values; onChange: (v: Values) => void; issues: Issues; path?: string; only?: string[] }) {
   const names = p.only ?? Object.keys(p.shape);
   // Two changes can arrive before the next render (a fast typist, autofill, a test driver): each builds on the
   // last one's values, not on the props of the render before both, or the first change is lost.
@@ -208,7 +208,7 @@ export function ObjectFields(p: { shape: Record<string, z.ZodType>; values: Valu
 }
 
 /** A form's initial values: required yes/no fields start as 否, so that leaving them is an answer. */
-export function initialValues(shape: Record<string, z.ZodType>): Values {
+export function initialValues(shape: Readonly<Record<string, z.core.$ZodType>>): Values {
   return Object.fromEntries(
     Object.entries(shape).flatMap(([name, s]) => (kindOf(s).kind === 'boolean' && !unwrap(s).optional ? [[name, false]] : [])),
   );

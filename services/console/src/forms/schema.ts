@@ -1,6 +1,6 @@
 // Reading a contract's zod schema to build its form: what kind of input each field needs, and turning what the
 // form holds (strings, booleans, lists) back into the value the schema parses. Pure; no rendering here.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export type Kind =
   | { kind: 'text'; long: boolean }
@@ -9,30 +9,31 @@ export type Kind =
   | { kind: 'boolean' }
   | { kind: 'choice'; options: string[] }
   | { kind: 'choices'; options: string[] }
-  | { kind: 'list'; item: z.ZodObject }
-  | { kind: 'group'; shape: Record<string, z.ZodType> }
-  | { kind: 'variants'; key: string; options: { value: string; shape: Record<string, z.ZodType> }[] };
+  | { kind: 'list'; item: z.ZodMiniObject }
+  | { kind: 'group'; shape: Readonly<Record<string, z.core.$ZodType>> }
+  | { kind: 'variants'; key: string; options: { value: string; shape: Readonly<Record<string, z.core.$ZodType>> }[] };
 
 type Def = { type: string; [k: string]: unknown };
-const def = (s: z.ZodType) => s._zod.def as Def;
+const def = (s: z.core.$ZodType) => s._zod.def as Def;
 
 /** The schema under optional, default, nullable and transforms, and whether a value may be left out. */
-export function unwrap(schema: z.ZodType): { base: z.ZodType; optional: boolean } {
+export function unwrap(schema: z.core.$ZodType): { base: z.core.$ZodType; optional: boolean } {
   let s = schema;
   let optional = false;
   for (;;) {
     const d = def(s);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') {
       optional = true;
-      s = d.innerType as z.ZodType;
-    } else if (d.type === 'pipe') s = d.in as z.ZodType;
+      s = d.innerType as z.core.$ZodType;
+    } else if (d.type === 'pipe') s = d.in as z.core.$ZodType;
     else return { base: s, optional };
   }
 }
 
-const maxLength = (s: z.ZodType) => (s as z.ZodString).maxLength ?? Infinity;
+// A string schema's length checks leave their bound in its bag (zod core), classic or mini alike.
+const maxLength = (s: z.core.$ZodType) => (s._zod.bag as { maximum?: number }).maximum ?? Infinity;
 
-export function kindOf(schema: z.ZodType): Kind {
+export function kindOf(schema: z.core.$ZodType): Kind {
   const { base } = unwrap(schema);
   const d = def(base);
   switch (d.type) {
@@ -45,18 +46,18 @@ export function kindOf(schema: z.ZodType): Kind {
     case 'literal':
       return { kind: 'choice', options: (d.values as string[]).map(String) };
     case 'array': {
-      const item = unwrap(d.element as z.ZodType).base;
+      const item = unwrap(d.element as z.core.$ZodType).base;
       const inner = def(item);
       if (inner.type === 'enum') return { kind: 'choices', options: Object.values(inner.entries as Record<string, string>) };
-      if (inner.type === 'object') return { kind: 'list', item: item as z.ZodObject };
+      if (inner.type === 'object') return { kind: 'list', item: item as z.ZodMiniObject };
       return { kind: 'text', long: false };
     }
     case 'object':
-      return { kind: 'group', shape: (base as z.ZodObject).shape };
+      return { kind: 'group', shape: (base as z.ZodMiniObject).shape };
     case 'union': {
       const key = d.discriminator as string | undefined;
-      const options = (d.options as z.ZodObject[]).map((o) => ({
-        value: String(def(o.shape[key!] as z.ZodType).values ? (def(o.shape[key!] as z.ZodType).values as unknown[])[0] : ''),
+      const options = (d.options as z.ZodMiniObject[]).map((o) => ({
+        value: String(def(o.shape[key!] as z.core.$ZodType).values ? (def(o.shape[key!] as z.core.$ZodType).values as unknown[])[0] : ''),
         shape: o.shape,
       }));
       if (key) return { kind: 'variants', key, options };
@@ -72,7 +73,7 @@ export function kindOf(schema: z.ZodType): Kind {
 export type Raw = string | boolean | string[] | Raw[] | { [k: string]: Raw } | undefined;
 
 /** What the form holds → the value the schema parses: empty fields left out, numbers as numbers. */
-export function toValue(schema: z.ZodType, raw: Raw): unknown {
+export function toValue(schema: z.core.$ZodType, raw: Raw): unknown {
   const k = kindOf(schema);
   if (raw === undefined || raw === '') return undefined;
   switch (k.kind) {
@@ -96,7 +97,7 @@ export function toValue(schema: z.ZodType, raw: Raw): unknown {
   }
 }
 
-export function objectValue(shape: Record<string, z.ZodType>, raw: Record<string, Raw> = {}): Record<string, unknown> | undefined {
+export function objectValue(shape: Readonly<Record<string, z.core.$ZodType>>, raw: Record<string, Raw> = {}): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(shape)) {
     const v = toValue(schema, raw[name]);

@@ -1,6 +1,6 @@
 // zod in the browser speaks Chinese: its zh-CN locale, friendlier words for the commonest cases (a field left empty),
 // and the contracts' own English messages translated (messages.ts). Loaded only by pages with forms.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
 import { messageZh } from './messages.ts';
 import { titleOf } from './titles.ts';
@@ -43,7 +43,7 @@ export function issuesOf(list: { path: string; message: string }[], prefix = '')
   return out;
 }
 
-export function zodIssues(error: z.ZodError): Issues {
+export function zodIssues(error: z.core.$ZodError): Issues {
   return issuesOf(error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
 }
 

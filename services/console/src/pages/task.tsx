@@ -4,7 +4,7 @@
 // 退回 with a reason, 要求补充信息. Another department's task is "not found", even by URL.
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { DepartmentTaskView } from '../../../../contracts/api/views.ts';
 import { findTaskType } from '../../../topology.ts';
 import { api, ApiError, refusalText } from '../api.ts';
@@ -23,8 +23,8 @@ const movable = ['dispatched', 'delivered', 'acknowledged', 'in-progress'];
 
 function CompleteForm(p: { task: DepartmentTaskView; onDone: (t: DepartmentTaskView) => void }) {
   const contract = findTaskType(p.task.type, p.task.contractVersion)!.contract;
-  const schema = contract.result as z.ZodType;
-  const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType> | undefined;
+  const schema = contract.result as z.ZodMiniType;
+  const shape = (schema as z.ZodMiniObject).shape as Record<string, z.ZodMiniType> | undefined;
   const [values, setValues, clear] = useDraft<FormValues>(`complete.${p.task.taskId}`, shape ? initialValues(shape) : {});
   const [issues, setIssues] = useState<Issues>({});
   const [error, setError] = useState('');

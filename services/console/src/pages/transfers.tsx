@@ -1,6 +1,6 @@
 // 移交: both sides of county → city transfers (GET /v1/institutions/{id}/transfers): 应移送未移送 and 应接收未接收,
 // sending, receiving, and the visits of an entrusted-care agreement. A county centre also starts transfers here.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TransferView } from '../../../../contracts/api/transfers.ts';
 import { findInstitution } from '../../../cases/institutions.ts';
 import { api } from '../api.ts';
