@@ -5,19 +5,15 @@
 // 特困人员救助供养，或转入社会福利机构，按照集中供养特困人员保障政策予以安置。
 import * as z from 'zod/mini';
 import { DivisionCode, IsoDate, Reason, ShortText } from './common.ts';
-import type { ClockRule } from './task-roles.ts';
+import { Capacity, comingOfAgeClock, Wish } from './coming-of-age-terms.ts';
 
-export const Capacity = z
-  .enum(['full', 'partial', 'none']).check(z.describe('full (完全具备), partial (部分具备: 一定的), none (不具备)'));
+export { Capacity, comingOfAgeClock, Wish };
 
 export const placementCategories = ['community', 'special-hardship', 'welfare-institution'] as const;
 export const PlacementCategory = z
   .enum(placementCategories).check(z.describe('Placement category (安置类别): community (回归村(社区)安置), special-hardship (纳入特困人员救助供养, 分散供养), ' +
       'welfare-institution (转入社会福利机构, 集中供养)'));
 export type PlacementCategory = z.infer<typeof PlacementCategory>;
-
-export const Wish = z
-  .enum(['study', 'technical-school', 'work', 'enlistment']).check(z.describe('study (继续就学), technical-school (就读技工院校), work (就业), enlistment (参军入伍)'));
 
 export const PlacementPlace = z
   .strictObject({
@@ -96,9 +92,3 @@ export const PlacementValues = z.object({
 });
 export type PlacementValues = z.infer<typeof PlacementValues>;
 export type PlacementValue = keyof PlacementValues;
-
-/**
- * The coming-of-age workflow's clock (rules as data, like each task type's `clock`): the capability assessment opens
- * six months before the 18th birthday, for a young person in a city institution's care.
- */
-export const comingOfAgeClock = { event: 'age-18', leadMonths: 6, policy: '二(六)' } as const satisfies ClockRule;

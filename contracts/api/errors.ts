@@ -1,18 +1,8 @@
 // What every error answer looks like (services/lib/errors.ts throws them, services/api/http.ts answers them).
 import * as z from 'zod/mini';
+import { errorCodes } from './error-codes.ts';
 
-/** The error code of each status the API answers with. */
-export const errorCodes = {
-  400: 'invalid_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  422: 'rule_violation',
-  429: 'too_many_requests',
-  500: 'internal',
-} as const;
-export type ErrorStatus = Exclude<keyof typeof errorCodes, 500>;
+export { errorCodes, type ErrorStatus } from './error-codes.ts';
 
 export const FieldIssue = z.object({
   path: z.string().check(z.describe('Dotted path of the offending field, e.g. `result.enrolledOn`, or `(body)`')),

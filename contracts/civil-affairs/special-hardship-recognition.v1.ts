@@ -6,7 +6,7 @@
 // assessment recorded and whether the young person is disabled (the recognition rests on 无劳动能力, of which disability
 // is evidence). No hukou or school facts, no medical records.
 import * as z from 'zod/mini';
-import { Capacity } from '../coming-of-age.ts';
+import { Capacity } from '../coming-of-age-terms.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';

@@ -6,7 +6,7 @@
 // Allow-list (field minimisation): identity, the institution, the wishes and labour capacity the assessment recorded,
 // the county of placement and whether employment assistance is asked for. No medical, disability, hukou or school facts.
 import * as z from 'zod/mini';
-import { Capacity, Wish } from '../coming-of-age.ts';
+import { Capacity, Wish } from '../coming-of-age-terms.ts';
 import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';

@@ -2,7 +2,7 @@
 // the envelope. Pure: reads the topology, returns documents; generate.ts writes them.
 import * as z from 'zod/mini';
 import { Envelope } from '../../contracts/envelope.ts';
-import { publishedRules } from '../../contracts/result-rules.ts';
+import { publishedRules } from '../../contracts/result-rules-published.ts';
 import { schemaId, type TaskTypeContract } from '../../contracts/task-type.ts';
 import { taskTypes } from '../../services/topology.ts';
 

@@ -1,7 +1,7 @@
 // Who acted: the organisation (a principal) and, when a person acted, that person as the token names them. Every
 // write records both (`Who`); a write without a person was a machine's: the hub itself (`system:*`) or an
 // organisation's own system (a department's system, a token issued to no person).
-import { Person } from '../../contracts/api/views.ts';
+import { Person } from '../../contracts/api/recorded-by.ts';
 import { formatPrincipal, parsePrincipal, type Principal } from './principal.ts';
 import type { Who } from './who.ts';
 

@@ -3,8 +3,8 @@
 // (the clock item's key, services/state/clocks.ts), and discharges a young person whose placement is done.
 import type { ClockEventView } from '../../contracts/api/clocks.ts';
 import type { Child } from '../../contracts/case.ts';
-import { comingOfAgeClock } from '../../contracts/coming-of-age.ts';
-import { hubMachine } from '../auth/actor.ts';
+import { comingOfAgeClock } from '../../contracts/coming-of-age-terms.ts';
+import { hubMachine } from '../auth/who.ts';
 import { chinaDate } from '../calendar/china-time.ts';
 import { addMonths } from '../calendar/days.ts';
 import { sendTasks } from '../dispatch/send.ts';

@@ -1,7 +1,7 @@
 // Tasks that wait for others (hukou registration after the foundling report): released when every
 // prerequisite completes, with a request rebuilt from the facts the prerequisites established; cancelled,
 // with the reason, when a prerequisite is rejected or cancelled.
-import { hubMachine } from '../auth/actor.ts';
+import { hubMachine } from '../auth/who.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { sendTasks } from '../dispatch/send.ts';
 import { ConflictError } from '../lib/errors.ts';

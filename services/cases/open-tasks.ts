@@ -4,9 +4,9 @@ import type { CaseFacts, Child } from '../../contracts/case.ts';
 import type { WorkflowName } from '../../contracts/task-roles.ts';
 import type { TaskTypeContract } from '../../contracts/task-type.ts';
 import type { FieldIssue } from '../../contracts/api/errors.ts';
-import type { Who } from '../auth/actor.ts';
+import type { Who } from '../auth/who.ts';
 import { echo, ValidationError } from '../lib/errors.ts';
-import { zodIssues } from '../lib/messages-zh.ts';
+import { fieldIssues } from '../lib/zod-issues.ts';
 import { deadlineFor } from '../calendar/working-days.ts';
 import { newTaskId } from '../state/keys.ts';
 import { newTaskItem, type TaskItem } from '../state/tasks.ts';
@@ -108,12 +108,12 @@ export function buildTaskItems(facts: CaseFacts, specs: OpenTaskSpec[], who: Who
     const request = input.success ? contract.request.safeParse(contract.buildRequest(facts, input.data)) : undefined;
     // A waiting task's request is built when it is released: its prerequisite may establish what it needs.
     if (!waitingFor.length && !input.success) {
-      issues.push(...zodIssues(input.error, [where, 'input'].filter(Boolean).join('.')));
+      issues.push(...fieldIssues(input.error, [where, 'input'].filter(Boolean).join('.')));
       return;
     }
     if (!waitingFor.length && !request?.success) {
       // The case lacks something the department needs: name it as the case's field.
-      issues.push(...zodIssues(request!.error!, [where, 'case'].filter(Boolean).join('.')));
+      issues.push(...fieldIssues(request!.error!, [where, 'case'].filter(Boolean).join('.')));
       return;
     }
     items.push(

@@ -1,6 +1,6 @@
 // Recurring institution duties (periodic fire-safety inspections): a schedule item in the institution's
 // partition says what to open and when; the daily sweep opens what is due.
-import { hubMachine } from '../auth/actor.ts';
+import { hubMachine } from '../auth/who.ts';
 import { chinaDate } from '../calendar/china-time.ts';
 import { addMonths } from '../calendar/days.ts';
 import { sendTasks } from '../dispatch/send.ts';

@@ -2,7 +2,8 @@
 // The codes and the answer's shape are the API contract's (contracts/api/errors.ts). The Chinese of an answer
 // (zodIssues, withChinese) is in messages-zh.ts, so that a bundle which throws but never answers HTTP (the sweeps'
 // stores, the adapters, the read-audit consumer) carries no message table nor, through it, every task type.
-import { errorCodes, type ErrorStatus, type FieldIssue } from '../../contracts/api/errors.ts';
+import { errorCodes, type ErrorStatus } from '../../contracts/api/error-codes.ts';
+import type { FieldIssue } from '../../contracts/api/errors.ts';
 
 export class HubError extends Error {
   readonly code: (typeof errorCodes)[ErrorStatus];

@@ -5,7 +5,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { coverage } from '../calendar/holidays.ts';
 import { openRecurring } from '../cases/recurring.ts';
 import { logger } from '../lib/logger.ts';
-import { functions } from '../topology/functions.ts';
+import { overdueMetric } from '../topology/functions.ts';
 import { serviceName } from '../topology/storage.ts';
 import { draftReports } from './drafts.ts';
 import { escalateOverdue } from './escalate.ts';
@@ -24,7 +24,7 @@ export const handler = async () => {
   const swept = await flagOverdue();
   const escalated = await escalateOverdue();
   const drafted = await draftReports();
-  metrics.addMetric(functions.overdue.metric, MetricUnit.Count, swept.overdue);
+  metrics.addMetric(overdueMetric, MetricUnit.Count, swept.overdue);
   metrics.publishStoredMetrics();
   return { ...swept, escalated, drafted, recurringOpened: opened.length };
 };

@@ -6,7 +6,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import type * as z from 'zod/mini';
 import type { Escalation } from '../../contracts/api/supervision.ts';
 import { chained } from '../audit/chain.ts';
-import { hubMachine, type Who } from '../auth/actor.ts';
+import { hubMachine, type Who } from '../auth/who.ts';
 import { documentClient } from '../lib/aws.ts';
 import { ConflictError, NotFoundError } from '../lib/errors.ts';
 import { queryOwnerPk } from './queries.ts';

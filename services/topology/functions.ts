@@ -1,6 +1,9 @@
 // The Lambda functions (API, authorizer, schedules, each department's adapter) and the REST API's routes.
 import type { DepartmentCode } from '../../contracts/common.ts';
 
+/** The metric the overdue sweep publishes, how many open tasks are past their deadline; the overdue alarm watches it. */
+export const overdueMetric = 'OverdueTasks';
+
 export const functions = {
   api: { entry: 'services/api/staff-api.ts', description: 'Welfare staff and supervisors' },
   partnerApi: { entry: 'services/api/partner-api.ts', description: 'Partner departments' },
@@ -16,8 +19,7 @@ export const functions = {
     entry: 'services/schedules/overdue.ts',
     description: 'Flag overdue tasks',
     everyMinutes: 15,
-    /** The metric it publishes, how many open tasks are past their deadline; the overdue alarm watches it. */
-    metric: 'OverdueTasks',
+    metric: overdueMetric,
   },
   // Daily, just after midnight China time: a clock opens what is due on that China date (decision 14).
   clocks: { entry: 'services/schedules/clocks.ts', description: "Open what the children's clocks call for", dailyAtChina: '00:30' },
@@ -29,7 +31,7 @@ export type FunctionName = keyof typeof functions;
 export type ScheduledFunction = {
   [K in FunctionName]: (typeof functions)[K] extends { everyMinutes: number } | { dailyAtChina: string } ? K : never;
 }[FunctionName];
-export const scheduledFunctions = (Object.keys(functions) as FunctionName[]).filter(
+export const scheduledFunctions = /* @__PURE__ */ (Object.keys(functions) as FunctionName[]).filter(
   (k): k is ScheduledFunction => 'everyMinutes' in functions[k] || 'dailyAtChina' in functions[k],
 );
 

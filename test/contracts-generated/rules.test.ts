@@ -3,7 +3,7 @@
 // its own path and words; the counter-example is well-shaped, so the refusal is the rule's and not the schema's. The
 // result schema publishes exactly the declaration (`x-rules`), so the rule published and the rule enforced are one.
 import { describe, expect, it } from 'vitest';
-import { ResultRule, publishedRules } from '../../contracts/result-rules.ts';
+import { ResultRule, publishedRules } from '../../contracts/result-rules-published.ts';
 import { loadExamples } from '../../scripts/contracts/examples.ts';
 import { counterExample } from '../../scripts/contracts/rule-samples.ts';
 import { taskTypeSchemas } from '../../scripts/contracts/schemas.ts';

@@ -90,6 +90,29 @@ describe('Lambda bundles', () => {
     expect(kept(functions.api.entry)).toEqual(expect.arrayContaining(messages));
   });
 
+  it('the sweeps, which open tasks but answer no HTTP, hold no Chinese message table, no read view and no assessment schema', () => {
+    // Their task builder's issues carry zod's details for the API's answer to put in Chinese (services/lib/zod-issues.ts);
+    // they write as a machine (services/auth/who.ts), not through a caller's token and its read views' Person.
+    const api = ['contracts/api/messages-zh.ts', 'services/lib/messages-zh.ts', 'contracts/api/views.ts', 'contracts/api/clocks.ts', 'contracts/coming-of-age.ts', 'contracts/result-rules-published.ts'];
+    for (const entry of [functions.overdue.entry, functions.clocks.entry, functions.redispatch.entry]) {
+      const files = kept(entry);
+      expect(files.filter((f) => api.includes(f)), entry).toEqual([]);
+      // They open and release tasks of every type: the check would see a file they hold.
+      expect(files, entry).toContain('services/cases/open-tasks.ts');
+    }
+  });
+
+  it('no Lambda bundle holds zod\'s classic API: the schemas are on zod/mini (one classic import would add ~16 KB gzipped to each)', () => {
+    for (const [name, entry] of entries) expect(kept(entry).filter((f) => /node_modules\/zod\/v4\/classic\//.test(f)), name).toEqual([]);
+    // What the check looks for is what a classic import brings.
+    expect(kept(functions.api.entry).some((f) => /node_modules\/zod\/v4\/(mini|core)\//.test(f))).toBe(true);
+  });
+
+  it('the check sees zod\'s classic API when an entry imports it', async () => {
+    const meta = await bundle({ stdin: { contents: "import * as z from 'zod'; export const s = z.string().min(1);", resolveDir: process.cwd() } });
+    expect(Object.keys(meta.inputs).some((f) => /node_modules\/zod\/v4\/classic\//.test(f))).toBe(true);
+  });
+
   it("an adapter holds its own department's contracts and no other department's, nor the topology's registry", () => {
     // A task type's contract file: contracts/<department>/<name>.v<N>.ts (a department's shared field schemas, which
     // the case's own schema reads, are not one).

@@ -1,7 +1,8 @@
 // Each kind of result rule (contracts/result-rules.ts) against results that meet it and break it: the hub's 422 and
 // the published `x-rules` are read from the same declaration, so this is what a partner may rely on.
 import { describe, expect, it } from 'vitest';
-import { checkRules, conditionHolds, publishedRules, type DeclaredRule } from '../../contracts/result-rules.ts';
+import { checkRules, conditionHolds, type DeclaredRule } from '../../contracts/result-rules.ts';
+import { publishedRules } from '../../contracts/result-rules-published.ts';
 
 const words = { en: 'the rule', zh: '规则' };
 const broken = (rule: DeclaredRule, result: Record<string, unknown>, request: Record<string, unknown> = {}) =>

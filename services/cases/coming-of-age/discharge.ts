@@ -5,7 +5,7 @@
 // the birthday may come last, and a follow-on discharge that failed (the department's answer already stood) is done
 // by the next sweep, since it reads every placing case and the discharge is one conditional transaction.
 import type { TaskView } from '../../../contracts/api/views.ts';
-import { hubMachine } from '../../auth/actor.ts';
+import { hubMachine } from '../../auth/who.ts';
 import { chinaDate } from '../../calendar/china-time.ts';
 import { clock } from '../../lib/clock.ts';
 import { ConflictError } from '../../lib/errors.ts';
