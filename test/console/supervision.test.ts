@@ -171,6 +171,8 @@ describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
     await reads.getByRole('row').filter({ hasText: '南宁市儿童福利院' }).filter({ hasText: '儿童档案' }).first().waitFor();
     await expect.poll(async () => {
       await city.reload();
+      // Counted once the list has loaded (it holds at least the staff's read above), not while it says 正在读取….
+      await reads.locator('tbody tr').first().waitFor();
       return reads.getByRole('row').filter({ hasText: '南宁市民政局' }).count();
     }, { timeout: 20_000 }).toBeGreaterThan(0);
     await checkPage(city, 'supervision-child-reads');
@@ -185,6 +187,26 @@ describe('console: supervision', { timeout: SCENARIO_TIMEOUT }, () => {
     expect(labels).toEqual(labels.map(() => ['"时间："', '"查阅人："', '"查阅内容："']));
     await checkPage(city, 'supervision-child-reads');
     await city.setViewportSize(sizes.desktop);
+
+    // More than a page of reads (50 a page): 下一页 shows the older ones, numbered on, and 上一页 comes back.
+    for (let i = 0; i < 50; i++) expect((await hub().call('GET', `/v1/children/${a.childId}`, { as: `staff:${NANNING}` })).status).toBe(200);
+    await expect.poll(async () => {
+      await city.reload();
+      await reads.locator('tbody tr').first().waitFor();
+      return reads.getByRole('button', { name: '下一页' }).count();
+    }, { timeout: 20_000 }).toBe(1);
+    await reads.getByText('第1至50条，从新到旧').waitFor();
+    expect(await reads.locator('tbody tr').count()).toBe(50);
+    expect(await reads.getByRole('button', { name: '上一页' }).count()).toBe(0);
+    await reads.getByRole('button', { name: '下一页' }).click();
+    await reads.getByText(/^第51至\d+条，从新到旧$/).waitFor();
+    const older = await reads.locator('tbody tr').count();
+    expect(older).toBeGreaterThan(0);
+    expect(older).toBeLessThanOrEqual(50);
+    expect((await reads.locator('caption').textContent())?.trim()).toBe(`第51至${50 + older}条，从新到旧`);
+    await checkPage(city, 'supervision-child-reads-page-2');
+    await reads.getByRole('button', { name: '上一页' }).click();
+    await reads.getByText('第1至50条，从新到旧').waitFor();
 
     // The region's supervisor: every city added up, any city's overdue list and report, nothing to submit.
     const cities = await Promise.all(['450100', '450200'].map((c) => hub().call('GET', `/v1/cities/${c}/overview`, { as: 'supervisor:450000' })));

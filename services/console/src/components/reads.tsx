@@ -2,12 +2,26 @@
 // answer that disclosed the child's data, newest first, the organisation and person, when, and through what.
 import { readRouteName, type ReadsPage } from '../../../../contracts/api/reads.ts';
 import { actorName } from '../../../auth/describe.ts';
+import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import { useLoad } from './bits.tsx';
+import { Pager, useLoad } from './bits.tsx';
 import { dateTimeZh } from '../format.ts';
 
+const PAGE = 50;
+
 export function Reads(p: { childId: string }) {
-  const { data, error } = useLoad(() => api<ReadsPage>('GET', `/children/${p.childId}/reads?limit=50`), [p.childId]);
+  // The tokens of the pages before this one (上一页 goes back through them); none: the newest page.
+  const [tokens, setTokens] = useState<string[]>([]);
+  const token = tokens.at(-1);
+  // Each page comes with its own first number: while the next one loads, the one shown keeps its numbers.
+  const first = tokens.length * PAGE + 1;
+  const { data, error } = useLoad(
+    () =>
+      api<ReadsPage>('GET', `/children/${p.childId}/reads?limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`).then(
+        (page) => ({ ...page, first }),
+      ),
+    [p.childId, token],
+  );
   return (
     <section class="panel" aria-label="查阅记录">
       <h2>查阅记录</h2>
@@ -16,6 +30,9 @@ export function Reads(p: { childId: string }) {
       ) : (
         // On a phone the header row is hidden and each card cell names itself (data-label, app.css).
         <table class="cards">
+          <caption class="count">
+            第{data.first}至{data.first + data.items.length - 1}条，从新到旧
+          </caption>
           <thead>
             <tr>
               <th scope="col">时间</th>
@@ -34,7 +51,11 @@ export function Reads(p: { childId: string }) {
           </tbody>
         </table>
       )}
-      {data?.nextToken && <p class="muted">仅显示最近50条。</p>}
+      {data && (tokens.length > 0 || data.nextToken) && (
+        <div class="actions">
+          <Pager tokens={tokens} setTokens={setTokens} next={data.nextToken} />
+        </div>
+      )}
     </section>
   );
 }
