@@ -25,11 +25,15 @@ export default function Overdue() {
   const city = region ? (query.city && query.city !== REGION_CODE ? query.city : '450100') : me.cityCode!;
   const [tokens, setTokens] = useState<string[]>([]);
   const token = tokens.at(-1);
+  // Each page comes with its own first number: while the next one loads, the one shown keeps its numbers.
+  const first = tokens.length * PAGE + 1;
   const { data, error } = useLoad(
-    () => api<OverduePage>('GET', `/cities/${city}/overdue?limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`),
+    () =>
+      api<OverduePage>('GET', `/cities/${city}/overdue?limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`).then(
+        (page) => ({ ...page, first }),
+      ),
     [city, token],
   );
-  const first = tokens.length * PAGE + 1;
   return (
     <Page title={`${cityZh(city)}逾期督办`} error={error} loading={!data && !error}>
       {region && (
@@ -47,7 +51,7 @@ export default function Overdue() {
       {data && data.items.length > 0 && (
         <table class="cards">
           <caption class="count">
-            共{data.total}项逾期，第{first}至{first + data.items.length - 1}项，按办理期限从早到晚
+            共{data.total}项逾期，第{data.first}至{data.first + data.items.length - 1}项，按办理期限从早到晚
           </caption>
           <thead>
             <tr>
