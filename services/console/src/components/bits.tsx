@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TaskStatus } from '../../../../contracts/api/views.ts';
-import { refusalText } from '../api.ts';
+import { api, refusalText } from '../api.ts';
 import { deadlineWords } from '../format.ts';
 import { statusTone, statusZh } from '../i18n/status.ts';
 
@@ -55,6 +55,20 @@ export function Page(p: { title: string; children: ComponentChildren; error?: un
       )}
     </main>
   );
+}
+
+/**
+ * One page at a time of a list the API pages with `nextToken` (`path` holds the query but `limit` and `nextToken`):
+ * the page comes with the number of its first item, so that while the next one loads the page shown keeps its own
+ * numbers. `tokens` are the pages' before this one, for <Pager>; set them to [] to start again from the first page.
+ */
+export function usePaged<T extends { nextToken?: string }>(path: string, size: number, deps: unknown[]) {
+  const [tokens, setTokens] = useState<string[]>([]);
+  const token = tokens.at(-1);
+  const first = tokens.length * size + 1;
+  const url = `${path}${path.includes('?') ? '&' : '?'}limit=${size}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`;
+  const loaded = useLoad(() => api<T>('GET', url).then((page) => ({ ...page, first })), [...deps, token]);
+  return { ...loaded, tokens, setTokens };
 }
 
 /** 上一页 / 下一页 over an API's opaque `nextToken`s: the tokens of the pages before are kept to go back. */

@@ -2,26 +2,13 @@
 // answer that disclosed the child's data, newest first, the organisation and person, when, and through what.
 import { readRouteName, type ReadsPage } from '../../../../contracts/api/reads.ts';
 import { actorName } from '../../../auth/describe.ts';
-import { useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import { Pager, useLoad } from './bits.tsx';
+import { Pager, usePaged } from './bits.tsx';
 import { dateTimeZh } from '../format.ts';
 
 const PAGE = 50;
 
 export function Reads(p: { childId: string }) {
-  // The tokens of the pages before this one (上一页 goes back through them); none: the newest page.
-  const [tokens, setTokens] = useState<string[]>([]);
-  const token = tokens.at(-1);
-  // Each page comes with its own first number: while the next one loads, the one shown keeps its numbers.
-  const first = tokens.length * PAGE + 1;
-  const { data, error } = useLoad(
-    () =>
-      api<ReadsPage>('GET', `/children/${p.childId}/reads?limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`).then(
-        (page) => ({ ...page, first }),
-      ),
-    [p.childId, token],
-  );
+  const { data, error, tokens, setTokens } = usePaged<ReadsPage>(`/children/${p.childId}/reads`, PAGE, [p.childId]);
   return (
     <section class="panel" aria-label="查阅记录">
       <h2>查阅记录</h2>

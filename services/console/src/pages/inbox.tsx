@@ -1,10 +1,9 @@
 // 待办任务: a department's inbox by status, earliest deadline first, paged (GET /v1/departments/{code}/tasks).
 // Another department's inbox, even typed into the address bar, is refused by the API and said so here.
 import { useLocation, useRoute } from 'preact-iso';
-import { useState } from 'preact/hooks';
 import type { InboxPage, TaskStatus } from '../../../../contracts/api/views.ts';
-import { ApiError, api } from '../api.ts';
-import { Deadline, Page, Pager, StatusBadge, useLoad } from '../components/bits.tsx';
+import { ApiError } from '../api.ts';
+import { Deadline, Page, Pager, StatusBadge, usePaged } from '../components/bits.tsx';
 import { dateZh } from '../format.ts';
 import { statusZh } from '../i18n/status.ts';
 import { departmentName, titleOf } from '../i18n/titles.ts';
@@ -23,12 +22,10 @@ export default function Inbox() {
   const { params } = useRoute();
   const { query } = useLocation();
   const status = (tabs as string[]).includes(query.status ?? '') ? (query.status as TaskStatus) : 'delivered';
-  const [tokens, setTokens] = useState<string[]>([]);
-  const token = tokens.at(-1);
-  const { data, error, reload } = useLoad(
-    () => api<InboxPage>('GET', `/departments/${params.department}/tasks?status=${status}&limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`),
-    [params.department, status, token],
-  );
+  const { data, error, reload, tokens, setTokens } = usePaged<InboxPage>(`/departments/${params.department}/tasks?status=${status}`, PAGE, [
+    params.department,
+    status,
+  ]);
   const refused = error instanceof ApiError && (error.status === 403 || error.status === 404);
   // A city's bureau sees its city's tasks only: its own name says so (南宁市公安局待办任务).
   const me = currentSession()?.me;

@@ -2,12 +2,10 @@
 // days late, whose move it is (the department, or the institution while an information request waits on it) and
 // how far it was escalated; below, the escalations this supervisor received, to acknowledge with a note.
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
 import type { OverduePage } from '../../../../contracts/api/supervision.ts';
 import { REGION_CODE } from '../../../auth/principal.ts';
 import { findInstitution } from '../../../cases/institutions.ts';
-import { api } from '../api.ts';
-import { Page, Pager, StatusBadge, useLoad } from '../components/bits.tsx';
+import { Page, Pager, StatusBadge, usePaged } from '../components/bits.tsx';
 import { CityPicker } from '../components/city-picker.tsx';
 import { Escalations } from '../components/escalations.tsx';
 import { dateZh } from '../format.ts';
@@ -23,17 +21,7 @@ export default function Overdue() {
   const region = me.cityCode === REGION_CODE;
   // The list is a city's; the regional supervisor looks at one city at a time.
   const city = region ? (query.city && query.city !== REGION_CODE ? query.city : '450100') : me.cityCode!;
-  const [tokens, setTokens] = useState<string[]>([]);
-  const token = tokens.at(-1);
-  // Each page comes with its own first number: while the next one loads, the one shown keeps its numbers.
-  const first = tokens.length * PAGE + 1;
-  const { data, error } = useLoad(
-    () =>
-      api<OverduePage>('GET', `/cities/${city}/overdue?limit=${PAGE}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`).then(
-        (page) => ({ ...page, first }),
-      ),
-    [city, token],
-  );
+  const { data, error, tokens, setTokens } = usePaged<OverduePage>(`/cities/${city}/overdue`, PAGE, [city]);
   return (
     <Page title={`${cityZh(city)}逾期督办`} error={error} loading={!data && !error}>
       {region && (
