@@ -2,7 +2,20 @@
 // wish, the workflow's clock. Apart from the capability assessment's schemas (./coming-of-age.ts, which re-exports
 // them) so that a bundle holding every task type but answering no assessment (the sweeps) carries none of those.
 import * as z from 'zod/mini';
+import { ChildId, Gender, IdNumberCanonical, IsoDate, ShortText } from './common.ts';
 import type { ClockRule } from './task-roles.ts';
+
+/**
+ * Who the young person is, the fields every coming-of-age request opens with: what `childIdentity`
+ * (./case-child.ts) fills from the child.
+ */
+export const youngPersonFields = {
+  childId: ChildId.check(z.describe('The hub’s id of the young person')),
+  name: ShortText.check(z.describe('Name (姓名)')),
+  gender: Gender.check(z.describe('Gender (性别)')),
+  birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
+  idNumber: z.optional(IdNumberCanonical),
+};
 
 export const Capacity = z
   .enum(['full', 'partial', 'none']).check(z.describe('full (完全具备), partial (部分具备: 一定的), none (不具备)'));

@@ -6,8 +6,8 @@
 // assessment recorded and whether the young person is disabled (the recognition rests on 无劳动能力, of which disability
 // is evidence). No hukou or school facts, no medical records.
 import * as z from 'zod/mini';
-import { Capacity } from '../coming-of-age-terms.ts';
-import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { Capacity, youngPersonFields } from '../coming-of-age-terms.ts';
+import { DivisionCode, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
@@ -26,11 +26,7 @@ export const SpecialHardshipInput = z
 
 export const SpecialHardshipRequest = z
   .strictObject({
-    childId: ChildId.check(z.describe('The hub’s id of the young person')),
-    name: ShortText.check(z.describe('Name (姓名)')),
-    gender: Gender.check(z.describe('Gender (性别)')),
-    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
-    idNumber: z.optional(IdNumberCanonical),
+    ...youngPersonFields,
     institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
     disabled: z.boolean().check(z.describe('Disabled (残疾): evidence of no labour capacity')),
     placeCountyCode: PlaceCountyCode,

@@ -5,7 +5,8 @@
 // person registers for service). No medical, disability, hukou or school history: the office's own medical examination
 // and political review decide, not the hub's records.
 import * as z from 'zod/mini';
-import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { youngPersonFields } from '../coming-of-age-terms.ts';
+import { DivisionCode, InstitutionId, IsoDate, Reason } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
@@ -16,11 +17,7 @@ export const PriorityEnlistmentInput = z
 
 export const PriorityEnlistmentRequest = z
   .strictObject({
-    childId: ChildId.check(z.describe('The hub’s id of the young person')),
-    name: ShortText.check(z.describe('Name (姓名)')),
-    gender: Gender.check(z.describe('Gender (性别)')),
-    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
-    idNumber: z.optional(IdNumberCanonical),
+    ...youngPersonFields,
     institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
     placeCountyCode: PlaceCountyCode,
   }).check(z.meta({ title: 'conscription.priority-enlistment v1 request', description: '优先安排入伍: what the conscription office receives' }));

@@ -4,7 +4,8 @@
 // Allow-list (field minimisation): who the applicant is (name, gender, birth date, identity number), the institution
 // applying for them and the place of placement. No disability, medical, hukou or school facts: the housing rule needs none.
 import * as z from 'zod/mini';
-import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { youngPersonFields } from '../coming-of-age-terms.ts';
+import { DivisionCode, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
@@ -16,11 +17,7 @@ export const PublicRentalHousingInput = z
 
 export const PublicRentalHousingRequest = z
   .strictObject({
-    childId: ChildId.check(z.describe('The hub’s id of the young person')),
-    name: ShortText.check(z.describe('Name (姓名)')),
-    gender: Gender.check(z.describe('Gender (性别)')),
-    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
-    idNumber: z.optional(IdNumberCanonical),
+    ...youngPersonFields,
     institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf (申请机构)')),
     placeCountyCode: PlaceCountyCode,
     placeAddress: PlaceAddress,

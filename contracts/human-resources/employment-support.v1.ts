@@ -6,8 +6,8 @@
 // Allow-list (field minimisation): identity, the institution, the wishes and labour capacity the assessment recorded,
 // the county of placement and whether employment assistance is asked for. No medical, disability, hukou or school facts.
 import * as z from 'zod/mini';
-import { Capacity, Wish } from '../coming-of-age-terms.ts';
-import { ChildId, DivisionCode, Gender, IdNumberCanonical, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
+import { Capacity, Wish, youngPersonFields } from '../coming-of-age-terms.ts';
+import { DivisionCode, InstitutionId, IsoDate, Reason, ShortText } from '../common.ts';
 import { caseChild, childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 
@@ -25,11 +25,7 @@ export const EmploymentSupportInput = z
 
 export const EmploymentSupportRequest = z
   .strictObject({
-    childId: ChildId.check(z.describe('The hub’s id of the young person')),
-    name: ShortText.check(z.describe('Name (姓名)')),
-    gender: Gender.check(z.describe('Gender (性别)')),
-    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
-    idNumber: z.optional(IdNumberCanonical),
+    ...youngPersonFields,
     institutionId: InstitutionId.check(z.describe('Institution that applies on the young person’s behalf')),
     stage: z.enum(['guidance', 'placement']).check(z.describe('guidance (16: 技工教育和职业指导) or placement (coming of age: 成年安置就业)')),
     wishes: z.optional(Wishes),

@@ -8,7 +8,8 @@
 // Allow-list (field minimisation): identity, the hukou it moves from, the institution whose collective household it
 // leaves, and the destination. No school, disability, medical facts or capacities: the police need none.
 import * as z from 'zod/mini';
-import { ChildId, DivisionCode, Gender, InstitutionId, IsoDate, ShortText } from '../common.ts';
+import { youngPersonFields } from '../coming-of-age-terms.ts';
+import { DivisionCode, InstitutionId, IsoDate, ShortText } from '../common.ts';
 import { childIdentity } from '../case-child.ts';
 import { defineTaskType } from '../task-type.ts';
 import { caseChild, DocumentNumber, HukouAddress, IdNumberCanonical } from './fields.ts';
@@ -35,11 +36,7 @@ export const PlacementHukouInput = z
 
 export const PlacementHukouRequest = z
   .strictObject({
-    childId: ChildId.check(z.describe('The hub’s id of the young person')),
-    name: ShortText.check(z.describe('Name (姓名)')),
-    gender: Gender.check(z.describe('Gender (性别)')),
-    birthDate: IsoDate.check(z.describe('Date of birth (出生日期)')),
-    idNumber: z.optional(IdNumberCanonical),
+    ...youngPersonFields,
     fromInstitutionId: InstitutionId.check(z.describe('Institution whose collective household the hukou leaves (迁出机构)')),
     ...move,
   }).check(z.meta({ title: 'public-security.placement-hukou v1 request', description: '户口迁移（成年安置）: what the police receive' }));

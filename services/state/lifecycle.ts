@@ -1,5 +1,6 @@
 // The task lifecycle, modelled on FHIR Task. Transitions are a table; anything not in it is refused (409).
 import type { TaskStatus } from '../../contracts/api/views.ts';
+import { taskStatuses } from '../../contracts/api/task-statuses.ts';
 
 export type { TaskStatus } from '../../contracts/api/views.ts';
 export { taskStatuses } from '../../contracts/api/task-statuses.ts';
@@ -34,16 +35,8 @@ interface Transition {
   by: readonly Actor[];
 }
 
-/** Statuses a task can still leave (not terminal). */
-export const openStatuses: readonly TaskStatus[] = [
-  'requested',
-  'dispatched',
-  'delivered',
-  'acknowledged',
-  'in-progress',
-  'information-needed',
-  'failed',
-];
+/** Statuses a task can still leave (not terminal), in the lifecycle's order. */
+export const openStatuses: readonly TaskStatus[] = taskStatuses.filter((s) => !terminalStatuses.includes(s));
 
 export const transitions: readonly Transition[] = [
   { action: 'dispatch', from: ['requested'], to: 'dispatched', by: ['system'] },
